@@ -1,0 +1,66 @@
+/**
+ * The simulated process's `console`: formats like Node (util.format) and reports each line as
+ * a console event instead of printing it.
+ */
+import { format, inspect } from 'util'
+import { emitEvent } from './event-sink'
+import type { ConsoleLevel } from '../runtime/realm-types'
+
+const counters = new Map<string, number>()
+const timers = new Map<string, number>()
+let groupIndent = ''
+
+function write(level: ConsoleLevel, args: unknown[]): void {
+  const text = format(...args)
+  const indented = groupIndent ? text.replace(/^/gm, groupIndent) : text
+  emitEvent({ kind: 'console', level, text: indented })
+}
+
+function monotonicMs(): number {
+  const performance = (globalThis as { performance?: { now(): number } }).performance
+  return performance ? performance.now() : 0
+}
+
+const simulatedConsole = {
+  log: (...args: unknown[]) => write('log', args),
+  info: (...args: unknown[]) => write('info', args),
+  debug: (...args: unknown[]) => write('debug', args),
+  warn: (...args: unknown[]) => write('warn', args),
+  error: (...args: unknown[]) => write('error', args),
+  trace: (...args: unknown[]) => {
+    const stack = (new Error().stack ?? '').split('\n').slice(2).join('\n')
+    write('error', [`Trace: ${format(...args)}\n${stack}`])
+  },
+  dir: (value: unknown) => write('log', [inspect(value)]),
+  assert: (condition: unknown, ...args: unknown[]) => {
+    if (!condition) write('error', ['Assertion failed' + (args.length ? `: ${format(...args)}` : '')])
+  },
+  count: (label = 'default') => {
+    const count = (counters.get(label) ?? 0) + 1
+    counters.set(label, count)
+    write('info', [`${label}: ${count}`])
+  },
+  countReset: (label = 'default') => counters.delete(label),
+  time: (label = 'default') => timers.set(label, monotonicMs()),
+  timeEnd: (label = 'default') => {
+    const started = timers.get(label)
+    if (started === undefined) return
+    timers.delete(label)
+    write('info', [`${label}: ${(monotonicMs() - started).toFixed(3)}ms`])
+  },
+  timeLog: (label = 'default', ...args: unknown[]) => {
+    const started = timers.get(label)
+    if (started === undefined) return
+    write('info', [`${label}: ${(monotonicMs() - started).toFixed(3)}ms`, ...args])
+  },
+  group: (...args: unknown[]) => {
+    if (args.length) write('log', args)
+    groupIndent += '  '
+  },
+  groupEnd: () => {
+    groupIndent = groupIndent.slice(2)
+  },
+  table: (value: unknown) => write('log', [inspect(value)]),
+}
+
+export default simulatedConsole

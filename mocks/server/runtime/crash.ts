@@ -1,0 +1,57 @@
+/**
+ * Uncaught exceptions, the way Node treats them: if the server registered an
+ * `uncaughtException` listener it gets the error and the server lives on; otherwise the
+ * process dies — here, the realm stops serving until the server is restarted.
+ */
+import { describeError } from './describe-error'
+
+type CrashListener = (error: unknown) => void
+
+let crashed = false
+const crashListeners: CrashListener[] = []
+let uncaughtHandler: ((error: unknown) => boolean) | undefined
+
+export function isCrashed(): boolean {
+  return crashed
+}
+
+export function onCrash(listener: CrashListener): void {
+  crashListeners.push(listener)
+}
+
+/** process.ts installs this: it returns true when a listener on `process` handled the error. */
+export function setUncaughtExceptionHandler(handler: (error: unknown) => boolean): void {
+  uncaughtHandler = handler
+}
+
+export function reportUncaught(error: unknown): void {
+  if (crashed) return
+  try {
+    if (uncaughtHandler?.(error)) return
+  } catch (second) {
+    error = second
+  }
+  crashed = true
+  for (const listener of crashListeners) listener(error)
+}
+
+/** The process ends without an exception (process.exit, abort). */
+export function stopProcess(reason: string): void {
+  if (crashed) return
+  crashed = true
+  const error = new Error(reason)
+  error.name = 'ProcessExit'
+  for (const listener of crashListeners) listener(error)
+}
+
+/** Runs a callback that the event loop started: a throw out of it is an uncaught exception. */
+export function runGuarded(callback: () => void): void {
+  if (crashed) return
+  try {
+    callback()
+  } catch (error) {
+    reportUncaught(error)
+  }
+}
+
+export { describeError }

@@ -1,0 +1,82 @@
+/**
+ * The modules `require()` can load in server code: the real Express stack (as installed next to
+ * a lesson by `npm install express express-session cookie-parser`) and the Node builtins we
+ * stand in for. Both `x` and `node:x` spellings work, as in Node.
+ */
+import express from 'express'
+import realSession from 'express-session'
+import cookieParser from 'cookie-parser'
+import bodyParser from 'body-parser'
+import cookie from 'cookie'
+import cookieSignature from 'cookie-signature'
+import events from 'events'
+import util from 'util'
+import stream from 'stream'
+import path from 'path'
+import url from 'url'
+import * as querystring from '../node-compat/querystring'
+import stringDecoder from 'string_decoder'
+import * as buffer from 'buffer'
+import * as http from '../node-compat/http'
+import * as https from '../node-compat/https'
+import * as crypto from '../node-compat/crypto'
+import * as net from '../node-compat/net'
+import * as zlib from '../node-compat/zlib'
+import * as tty from '../node-compat/tty'
+import * as timers from '../node-compat/timers'
+import fs from '../node-compat/fs'
+import process from '../node-compat/process'
+import { instrumentSession } from '../instrument/session-wrapper'
+
+const packages: Record<string, unknown> = {
+  express,
+  'express-session': instrumentSession(realSession),
+  'cookie-parser': cookieParser,
+  'body-parser': bodyParser,
+  cookie,
+  'cookie-signature': cookieSignature,
+}
+
+const builtins: Record<string, unknown> = {
+  http,
+  https,
+  crypto,
+  events,
+  util,
+  stream,
+  buffer,
+  path,
+  url,
+  querystring,
+  string_decoder: stringDecoder,
+  fs,
+  zlib,
+  net,
+  tty,
+  process,
+  timers: {
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+    setInterval: timers.setInterval,
+    clearInterval: timers.clearInterval,
+    setImmediate: timers.setImmediate,
+    clearImmediate: timers.clearImmediate,
+    promises: timers.promises,
+  },
+}
+
+/** Adds a module that server code may require (used by simulated packages such as redis). */
+export function registerPackage(name: string, exports: unknown): void {
+  packages[name] = exports
+}
+
+export function availableModules(): string[] {
+  return [...Object.keys(packages), ...Object.keys(builtins)]
+}
+
+export function lookupModule(specifier: string): { found: true; exports: unknown } | { found: false } {
+  if (Object.hasOwn(packages, specifier)) return { found: true, exports: packages[specifier] }
+  const builtin = specifier.startsWith('node:') ? specifier.slice(5) : specifier
+  if (Object.hasOwn(builtins, builtin)) return { found: true, exports: builtins[builtin] }
+  return { found: false }
+}
