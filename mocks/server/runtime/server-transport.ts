@@ -1,0 +1,30 @@
+/**
+ * How the page (or a Node test) talks to a running simulated server. Two implementations:
+ * the Web Worker client (worker-client.ts) that the playground uses, and the in-process one
+ * (in-process-transport.ts) for Node tests and browsers that cannot run workers.
+ */
+import type { EngineListener, RequestResult } from './engine'
+import type { LoadResult, SimRequest } from './realm-types'
+
+export type StoreCommand =
+  | { storeId: number; action: 'connect' | 'disconnect' | 'clear' }
+  | { storeId: number; action: 'delete'; sessionId: string }
+  | { storeId: number; action: 'write'; sessionId: string; data: unknown }
+
+export interface StoreSnapshot {
+  storeId: number
+  kind: string
+  /** Raw contents without pruning; `undefined` for stores the playground cannot read. */
+  entries: Record<string, unknown> | undefined
+}
+
+export interface ServerTransport {
+  start(source: string, filename?: string): Promise<LoadResult>
+  restart(): Promise<LoadResult>
+  request(request: SimRequest): Promise<RequestResult>
+  advanceClock(ms: number): Promise<number>
+  readStores(): Promise<StoreSnapshot[]>
+  commandStore(command: StoreCommand): Promise<void>
+  subscribe(listener: EngineListener): () => void
+  dispose(): void
+}

@@ -1,0 +1,36 @@
+/** Messages between the page (worker-client.ts) and the server worker (worker.ts). */
+import type { EngineEvent, RequestResult } from './engine'
+import type { LoadResult, SimRequest } from './realm-types'
+import type { StoreCommand, StoreSnapshot } from './server-transport'
+
+export type WorkerCall =
+  | { method: 'start'; source: string; filename: string }
+  | { method: 'restart' }
+  | { method: 'request'; request: SimRequest }
+  | { method: 'advanceClock'; ms: number }
+  | { method: 'readStores' }
+  | { method: 'commandStore'; command: StoreCommand }
+
+export interface WorkerCallResults {
+  start: LoadResult
+  restart: LoadResult
+  request: RequestResult
+  advanceClock: number
+  readStores: StoreSnapshot[]
+  commandStore: void
+}
+
+export interface WorkerInit {
+  type: 'init'
+  clockStartMs: number
+  flowingClock: boolean
+  env: Record<string, string>
+  requestTimeoutMs: number
+}
+
+export type PageToWorker = WorkerInit | { type: 'call'; callId: number; call: WorkerCall }
+
+export type WorkerToPage =
+  | { type: 'result'; callId: number; value: unknown }
+  | { type: 'failure'; callId: number; message: string }
+  | { type: 'events'; events: EngineEvent[] }

@@ -1,0 +1,96 @@
+/**
+ * How a simulated request crosses the real service worker. The simulated browser POSTs to
+ * `<base>__sim` with the request it means to send described in the `x-sim-request` header and
+ * the body as the body; the handler answers 200 with the server's real status and headers in
+ * `x-sim-response`. Nothing cookie-shaped travels in real `Cookie`/`Set-Cookie` headers: MSW
+ * would copy those into the real document.cookie, and the page could not read them anyway.
+ */
+import type { RequestResult } from './server/runtime/engine'
+import type { HeaderPair, SimRequest } from './server/runtime/realm-types'
+
+export const SIM_ENDPOINT_PATTERN = /\/__sim$/
+const REQUEST_HEADER = 'x-sim-request'
+const RESPONSE_HEADER = 'x-sim-response'
+
+interface RequestMeta {
+  method: string
+  url: string
+  headers: HeaderPair[]
+  secure: boolean
+}
+
+export type SimResponseMeta =
+  | {
+      ok: true
+      requestId: number
+      status: number
+      statusMessage: string
+      headers: HeaderPair[]
+      explanations: RequestResult['explanations']
+    }
+  | {
+      ok: false
+      requestId: number
+      error: { code: string; message: string }
+      explanations: RequestResult['explanations']
+    }
+
+function packHeader(value: unknown): string {
+  return encodeURIComponent(JSON.stringify(value))
+}
+
+function unpackHeader<T>(value: string | null, name: string): T {
+  if (value === null) throw new Error(`the simulated exchange lacks its ${name} header`)
+  return JSON.parse(decodeURIComponent(value)) as T
+}
+
+export function endpointUrl(base: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}__sim`
+}
+
+export function encodeSimRequest(base: string, request: SimRequest): { url: string; init: RequestInit } {
+  const meta: RequestMeta = {
+    method: request.method,
+    url: request.url,
+    headers: [...request.headers],
+    secure: request.secure === true,
+  }
+  const init: RequestInit = { method: 'POST', headers: { [REQUEST_HEADER]: packHeader(meta) } }
+  if (request.body !== undefined) init.body = request.body as BodyInit
+  return { url: endpointUrl(base), init }
+}
+
+export async function decodeSimRequest(request: Request): Promise<SimRequest> {
+  const meta = unpackHeader<RequestMeta>(request.headers.get(REQUEST_HEADER), REQUEST_HEADER)
+  const body = new Uint8Array(await request.arrayBuffer())
+  return {
+    method: meta.method,
+    url: meta.url,
+    headers: meta.headers,
+    secure: meta.secure,
+    ...(body.length > 0 ? { body } : {}),
+  }
+}
+
+export function encodeSimResponse(result: RequestResult): { body: Uint8Array | null; headers: Record<string, string> } {
+  const { requestId, outcome, explanations } = result
+  const meta: SimResponseMeta = outcome.ok
+    ? {
+        ok: true,
+        requestId,
+        status: outcome.response.status,
+        statusMessage: outcome.response.statusMessage,
+        headers: outcome.response.headers,
+        explanations,
+      }
+    : { ok: false, requestId, error: outcome.error, explanations }
+  return {
+    body: outcome.ok ? outcome.response.body : null,
+    headers: { [RESPONSE_HEADER]: packHeader(meta), 'cache-control': 'no-store' },
+  }
+}
+
+export async function decodeSimResponse(response: Response): Promise<{ meta: SimResponseMeta; body: Uint8Array }> {
+  const meta = unpackHeader<SimResponseMeta>(response.headers.get(RESPONSE_HEADER), RESPONSE_HEADER)
+  return { meta, body: new Uint8Array(await response.arrayBuffer()) }
+}
