@@ -45,13 +45,24 @@ export function stopProcess(reason: string): void {
 }
 
 /** Runs a callback that the event loop started: a throw out of it is an uncaught exception. */
-export function runGuarded(callback: () => void): void {
+export function runGuarded(callback: () => unknown): void {
   if (crashed) return
   try {
-    callback()
+    const result = callback()
+    // Nobody awaits what an event-loop callback returns: a rejection there is unhandled, and
+    // Node (since v15) ends the process for it.
+    if (isThenable(result)) result.then(undefined, reportUncaught)
   } catch (error) {
     reportUncaught(error)
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  )
 }
 
 export { describeError }
