@@ -299,3 +299,20 @@ module.exports = app`,
     })
   })
 })
+
+describe('isolation', () => {
+  it('leaves the host process, Buffer and Date untouched', async () => {
+    const hostGlobals = { process: globalThis.process, Buffer: globalThis.Buffer, Date: globalThis.Date }
+    const server = await createSimServer({
+      source: `
+global.leaked = true
+process.env.FROM_SERVER = '1'
+module.exports = require('express')().get('/', (req, res) => res.send(String(Date.now())))`,
+      startTime: START,
+    })
+    expect(bodyOf(await server.request({ path: '/' }))).toBe(String(START))
+    expect({ process: globalThis.process, Buffer: globalThis.Buffer, Date: globalThis.Date }).toEqual(hostGlobals)
+    expect('leaked' in globalThis).toBe(false)
+    expect(process.env.FROM_SERVER).toBeUndefined()
+  })
+})

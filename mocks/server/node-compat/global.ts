@@ -8,7 +8,7 @@ import * as timers from './timers'
 import console from '../instrument/console'
 
 const realmGlobal: Record<string, unknown> = Object.create(globalThis)
-Object.assign(realmGlobal, {
+const ownGlobals: Record<string, unknown> = {
   process,
   Buffer,
   console,
@@ -20,8 +20,13 @@ Object.assign(realmGlobal, {
   setInterval: timers.setInterval,
   clearInterval: timers.clearInterval,
   queueMicrotask: timers.queueMicrotask,
-})
-realmGlobal.global = realmGlobal
-realmGlobal.globalThis = realmGlobal
+  global: realmGlobal,
+  globalThis: realmGlobal,
+}
+// Defined, not assigned: in Node `process` and `Buffer` are accessors on the real global, and
+// assigning through the prototype chain would run their setters and replace the host's own.
+for (const [name, value] of Object.entries(ownGlobals)) {
+  Object.defineProperty(realmGlobal, name, { value, writable: true, configurable: true, enumerable: true })
+}
 
 export default realmGlobal

@@ -1,0 +1,289 @@
+// npm run bench: requests per second of the simulated server — through the Node API and inside
+// the server worker in headless Chromium — against the same app on plain Node http, in one run.
+// It prints figures; nothing here passes or fails on a time.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+import { createSimServer } from '../build/server/api.js'
+import { startStaticServer } from './serve-static.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const BASE = '/session-playground/'
+
+const SESSION = `session({ secret: 'keyboard cat', resave: false, saveUninitialized: false })`
+const SOURCES = {
+  counter: `
+const express = require('express')
+const session = require('express-session')
+const app = express()
+app.use(${SESSION})
+app.get('/', (req, res) => {
+  req.session.views = (req.session.views || 0) + 1
+  res.send('views: ' + req.session.views)
+})
+module.exports = app`,
+  login: `
+const express = require('express')
+const session = require('express-session')
+const app = express()
+app.use(express.urlencoded({ extended: false }))
+app.use(${SESSION})
+app.post('/login', (req, res, next) => {
+  req.session.regenerate((err) => {
+    if (err) return next(err)
+    req.session.user = req.body.username
+    res.redirect('/dashboard')
+  })
+})
+app.get('/dashboard', (req, res) => {
+  if (!req.session.user) return res.redirect('/')
+  res.send('Hello, ' + req.session.user)
+})
+module.exports = app`,
+}
+
+/** Each scenario is a list of request steps; `cookie: true` sends the last session cookie. */
+const SCENARIOS = [
+  {
+    name: 'visit counter, one browser',
+    source: 'counter',
+    steps: () => [{ path: '/' }, ...Array.from({ length: 2000 }, () => ({ path: '/', cookie: true }))],
+  },
+  {
+    name: 'login, then 20 dashboard visits',
+    source: 'login',
+    steps: () =>
+      Array.from({ length: 100 }, () => [
+        {
+          method: 'POST',
+          path: '/login',
+          body: 'username=alice&password=wonderland',
+          headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+        },
+        ...Array.from({ length: 20 }, () => ({ path: '/dashboard', cookie: true })),
+      ]).flat(),
+  },
+  {
+    name: '10 000 distinct visitors',
+    source: 'counter',
+    steps: () => Array.from({ length: 10_000 }, () => ({ path: '/' })),
+  },
+]
+
+/** Sends the steps one after another through `send`, carrying the session cookie along. */
+async function runSteps(steps, send) {
+  let cookie = ''
+  const started = performance.now()
+  for (const step of steps) {
+    const headers = [['Host', 'localhost:3000'], ...(step.headers ?? [])]
+    if (step.cookie && cookie) headers.push(['Cookie', cookie])
+    const setCookie = await send({ method: step.method ?? 'GET', path: step.path, headers, body: step.body })
+    if (setCookie) cookie = setCookie.split(';')[0]
+  }
+  return performance.now() - started
+}
+
+async function benchPlainNode(scenario) {
+  const dir = path.join(ROOT, 'build', 'bench')
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `${scenario.source}-${Date.now()}.cjs`)
+  writeFileSync(file, SOURCES[scenario.source])
+  const app = createRequire(import.meta.url)(file)
+  const server = http.createServer(app)
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  const { port } = server.address()
+  const send = ({ method, path: requestPath, headers, body }) =>
+    new Promise((resolve, reject) => {
+      const request = http.request(
+        { host: '127.0.0.1', port, method, path: requestPath, headers: Object.fromEntries(headers), agent },
+        (response) => {
+          response.resume()
+          response.on('end', () => resolve(response.headers['set-cookie']?.[0]))
+        },
+      )
+      request.on('error', reject)
+      request.end(body)
+    })
+  const steps = scenario.steps()
+  await runSteps(steps.slice(0, 50), send)
+  const elapsed = await runSteps(steps, send)
+  agent.destroy()
+  await new Promise((resolve) => server.close(resolve))
+  return { requests: steps.length, elapsed }
+}
+
+async function benchNodeApi(scenario) {
+  const warm = await createSimServer({ source: SOURCES[scenario.source] })
+  const send = async ({ method, path: requestPath, headers, body }) => {
+    const result = await warm.request({ method, path: requestPath, headers, body })
+    if (!result.ok) throw new Error(result.error.message)
+    return result.setCookies[0]
+  }
+  const steps = scenario.steps()
+  await runSteps(steps.slice(0, 50), send)
+  const server = await createSimServer({ source: SOURCES[scenario.source] })
+  const measured = async (request) => {
+    const result = await server.request(request)
+    if (!result.ok) throw new Error(result.error.message)
+    return result.setCookies[0]
+  }
+  const elapsed = await runSteps(steps, measured)
+  server.close()
+  warm.close()
+  return { requests: steps.length, elapsed }
+}
+
+/** Runs inside the page: a fresh server worker spoken to through its own message protocol. */
+async function benchInWorker({ workerUrl, source, steps }) {
+  const worker = new Worker(workerUrl, { type: 'module' })
+  const pending = new Map()
+  let nextCallId = 1
+  worker.onmessage = ({ data }) => {
+    if (data.type === 'result' || data.type === 'failure') {
+      pending.get(data.callId)?.(data)
+      pending.delete(data.callId)
+    }
+  }
+  const call = (request) =>
+    new Promise((resolve) => {
+      const callId = nextCallId++
+      pending.set(callId, resolve)
+      worker.postMessage({ type: 'call', callId, call: request })
+    })
+  worker.postMessage({ type: 'init', clockStartMs: Date.now(), flowingClock: false, env: {}, requestTimeoutMs: 5000 })
+  await call({ method: 'start', source, filename: 'server.js' })
+  const run = async (list) => {
+    let cookie = ''
+    const started = performance.now()
+    for (const step of list) {
+      const headers = [['Host', 'localhost:3000'], ...(step.headers ?? [])]
+      if (step.cookie && cookie) headers.push(['Cookie', cookie])
+      const answer = await call({
+        method: 'request',
+        request: { method: step.method ?? 'GET', url: step.path, headers, body: step.body },
+      })
+      const outcome = answer.value?.outcome
+      if (!outcome?.ok) throw new Error(answer.message ?? outcome?.error?.message ?? 'request failed')
+      const setCookie = outcome.response.headers.find(([name]) => name === 'Set-Cookie')
+      if (setCookie) cookie = setCookie[1].split(';')[0]
+    }
+    return performance.now() - started
+  }
+  await run(steps.slice(0, 50))
+  const elapsed = await run(steps)
+  worker.terminate()
+  return elapsed
+}
+
+/** Runs inside the page: the full path a simulated browser takes, through the service worker. */
+async function benchServiceWorkerRoundTrip({ endpoint, count }) {
+  const meta = encodeURIComponent(
+    JSON.stringify({ method: 'GET', url: '/', headers: [['Host', 'localhost:3000']], secure: false }),
+  )
+  const durations = []
+  for (let i = 0; i < count; i++) {
+    const started = performance.now()
+    const response = await fetch(endpoint, { method: 'POST', headers: { 'x-sim-request': meta } })
+    await response.arrayBuffer()
+    durations.push(performance.now() - started)
+  }
+  return durations
+}
+
+async function benchChromium() {
+  const site = await startStaticServer({ root: path.join(ROOT, 'dist'), base: BASE, port: 0 })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  try {
+    const page = await browser.newPage()
+    await page.goto(site.url)
+    await page.getByRole('heading', { name: 'Session Playground' }).waitFor()
+    const workerFile = readdirSync(path.join(ROOT, 'dist', 'assets')).find((name) => /^worker-.*\.js$/.test(name))
+    const workerUrl = new URL(`assets/${workerFile}`, site.url).href
+    const results = {}
+    for (const scenario of SCENARIOS) {
+      const steps = scenario.steps()
+      const elapsed = await page.evaluate(benchInWorker, { workerUrl, source: SOURCES[scenario.source], steps })
+      results[scenario.name] = { requests: steps.length, elapsed }
+    }
+    const roundTrips = await page.evaluate(benchServiceWorkerRoundTrip, {
+      endpoint: new URL('__sim', site.url).href,
+      count: 200,
+    })
+    return { results, roundTrips }
+  } finally {
+    await browser.close()
+    await site.close()
+  }
+}
+
+const perSecond = ({ requests, elapsed }) => (requests / elapsed) * 1000
+const msPer = ({ requests, elapsed }) => elapsed / requests
+const formatRate = (value) => `${Math.round(value).toLocaleString('en-US')} req/s`
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]
+
+const rows = []
+for (const scenario of SCENARIOS) {
+  rows.push({ scenario, node: await benchPlainNode(scenario), api: await benchNodeApi(scenario) })
+}
+let chromiumFigures
+try {
+  chromiumFigures = await benchChromium()
+} catch (error) {
+  console.error(`Chromium figures skipped: ${error.message}`)
+}
+
+console.log(`\nSession Playground benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`)
+const header = ['scenario', 'requests', 'plain Node http', 'sim, Node API', 'sim, Chromium worker', 'API/Node', 'worker/Node']
+const table = rows.map(({ scenario, node, api }) => {
+  const worker = chromiumFigures?.results[scenario.name]
+  return [
+    scenario.name,
+    String(node.requests),
+    formatRate(perSecond(node)),
+    formatRate(perSecond(api)),
+    worker ? formatRate(perSecond(worker)) : 'n/a',
+    `${(perSecond(api) / perSecond(node)).toFixed(2)}×`,
+    worker ? `${(perSecond(worker) / perSecond(node)).toFixed(2)}×` : 'n/a',
+  ]
+})
+const widths = header.map((title, column) => Math.max(title.length, ...table.map((row) => row[column].length)))
+const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`
+console.log(line(header))
+console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`)
+for (const row of table) console.log(line(row))
+
+console.log('\nRuntime share of one request (ms):')
+for (const { scenario, api } of rows) {
+  const worker = chromiumFigures?.results[scenario.name]
+  console.log(
+    `  ${scenario.name}: ${msPer(api).toFixed(3)} via the Node API` +
+      (worker ? `, ${msPer(worker).toFixed(3)} in the Chromium worker` : ''),
+  )
+}
+if (chromiumFigures) {
+  const { roundTrips } = chromiumFigures
+  console.log(
+    `\nPage → service worker → server worker → page, GET / (${roundTrips.length} requests): ` +
+      `median ${percentile(roundTrips, 0.5).toFixed(2)} ms, p95 ${percentile(roundTrips, 0.95).toFixed(2)} ms`,
+  )
+  const newVisitors = chromiumFigures.results['10 000 distinct visitors']
+  console.log(`New visitors in the Chromium worker: ${formatRate(perSecond(newVisitors))} (target ≥ 2 000 req/s)`)
+}
