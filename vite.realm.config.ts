@@ -83,6 +83,7 @@ export default defineConfig({
   resolve: { alias: aliases, mainFields: ['main'], conditions: ['node', 'require', 'default'] },
   define: {},
   logLevel: 'warn',
+  publicDir: false,
   build: {
     outDir: 'build/realm',
     emptyOutDir: true,

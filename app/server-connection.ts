@@ -3,7 +3,7 @@
  * simulated browser's requests to it. Requests sent before `worker.start()` resolves would go
  * to the real network, so nothing is rendered until both are up.
  */
-import { WorkerServerClient } from '../mocks/server/runtime/worker-client'
+import { WorkerServerClient, type WorkerLike } from '../mocks/server/runtime/worker-client'
 import { createBrowserWorker } from '../mocks/browser'
 import type { ServerTransport } from '../mocks/server/runtime/server-transport'
 
@@ -23,8 +23,11 @@ export async function connectServer(): Promise<ServerTransport> {
     )
   }
   const server = new WorkerServerClient({
+    // The DOM's Worker types its messages loosely; WorkerLike pins them to our protocol.
     createWorker: () =>
-      new Worker(new URL('../mocks/server/runtime/worker.ts', import.meta.url), { type: 'module' }),
+      new Worker(new URL('../mocks/server/runtime/worker.ts', import.meta.url), {
+        type: 'module',
+      }) as unknown as WorkerLike,
   })
   const base = import.meta.env.BASE_URL
   await createBrowserWorker(() => server).start({

@@ -2,4 +2,5 @@ import { setupServer } from 'msw/node'
 import { createHandlers } from './handlers'
 import type { ServerTransport } from './server/runtime/server-transport'
 
-export const createNodeServer = (getServer: () => ServerTransport) => setupServer(...createHandlers(getServer))
+export const createNodeServer = (getServer: () => ServerTransport) =>
+  setupServer(...createHandlers(getServer))

@@ -48,7 +48,10 @@ export function endpointUrl(base: string): string {
   return `${base.endsWith('/') ? base : `${base}/`}__sim`
 }
 
-export function encodeSimRequest(base: string, request: SimRequest): { url: string; init: RequestInit } {
+export function encodeSimRequest(
+  base: string,
+  request: SimRequest,
+): { url: string; init: RequestInit } {
   const meta: RequestMeta = {
     method: request.method,
     url: request.url,
@@ -72,7 +75,10 @@ export async function decodeSimRequest(request: Request): Promise<SimRequest> {
   }
 }
 
-export function encodeSimResponse(result: RequestResult): { body: Uint8Array | null; headers: Record<string, string> } {
+export function encodeSimResponse(result: RequestResult): {
+  body: Uint8Array | null
+  headers: Record<string, string>
+} {
   const { requestId, outcome, explanations } = result
   const meta: SimResponseMeta = outcome.ok
     ? {
@@ -90,7 +96,9 @@ export function encodeSimResponse(result: RequestResult): { body: Uint8Array | n
   }
 }
 
-export async function decodeSimResponse(response: Response): Promise<{ meta: SimResponseMeta; body: Uint8Array }> {
+export async function decodeSimResponse(
+  response: Response,
+): Promise<{ meta: SimResponseMeta; body: Uint8Array }> {
   const meta = unpackHeader<SimResponseMeta>(response.headers.get(RESPONSE_HEADER), RESPONSE_HEADER)
   return { meta, body: new Uint8Array(await response.arrayBuffer()) }
 }

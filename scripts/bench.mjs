@@ -1,3 +1,4 @@
+/* global Worker -- benchInWorker runs inside the page, where Worker exists */
 // npm run bench: requests per second of the simulated server — through the Node API and inside
 // the server worker in headless Chromium — against the same app on plain Node http, in one run.
 // It prints figures; nothing here passes or fails on a time.
@@ -52,7 +53,10 @@ const SCENARIOS = [
   {
     name: 'visit counter, one browser',
     source: 'counter',
-    steps: () => [{ path: '/' }, ...Array.from({ length: 2000 }, () => ({ path: '/', cookie: true }))],
+    steps: () => [
+      { path: '/' },
+      ...Array.from({ length: 2000 }, () => ({ path: '/', cookie: true })),
+    ],
   },
   {
     name: 'login, then 20 dashboard visits',
@@ -82,7 +86,12 @@ async function runSteps(steps, send) {
   for (const step of steps) {
     const headers = [['Host', 'localhost:3000'], ...(step.headers ?? [])]
     if (step.cookie && cookie) headers.push(['Cookie', cookie])
-    const setCookie = await send({ method: step.method ?? 'GET', path: step.path, headers, body: step.body })
+    const setCookie = await send({
+      method: step.method ?? 'GET',
+      path: step.path,
+      headers,
+      body: step.body,
+    })
     if (setCookie) cookie = setCookie.split(';')[0]
   }
   return performance.now() - started
@@ -101,7 +110,14 @@ async function benchPlainNode(scenario) {
   const send = ({ method, path: requestPath, headers, body }) =>
     new Promise((resolve, reject) => {
       const request = http.request(
-        { host: '127.0.0.1', port, method, path: requestPath, headers: Object.fromEntries(headers), agent },
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: requestPath,
+          headers: Object.fromEntries(headers),
+          agent,
+        },
         (response) => {
           response.resume()
           response.on('end', () => resolve(response.headers['set-cookie']?.[0]))
@@ -156,7 +172,13 @@ async function benchInWorker({ workerUrl, source, steps }) {
       pending.set(callId, resolve)
       worker.postMessage({ type: 'call', callId, call: request })
     })
-  worker.postMessage({ type: 'init', clockStartMs: Date.now(), flowingClock: false, env: {}, requestTimeoutMs: 5000 })
+  worker.postMessage({
+    type: 'init',
+    clockStartMs: Date.now(),
+    flowingClock: false,
+    env: {},
+    requestTimeoutMs: 5000,
+  })
   await call({ method: 'start', source, filename: 'server.js' })
   const run = async (list) => {
     let cookie = ''
@@ -169,7 +191,8 @@ async function benchInWorker({ workerUrl, source, steps }) {
         request: { method: step.method ?? 'GET', url: step.path, headers, body: step.body },
       })
       const outcome = answer.value?.outcome
-      if (!outcome?.ok) throw new Error(answer.message ?? outcome?.error?.message ?? 'request failed')
+      if (!outcome?.ok)
+        throw new Error(answer.message ?? outcome?.error?.message ?? 'request failed')
       const setCookie = outcome.response.headers.find(([name]) => name === 'Set-Cookie')
       if (setCookie) cookie = setCookie[1].split(';')[0]
     }
@@ -184,7 +207,12 @@ async function benchInWorker({ workerUrl, source, steps }) {
 /** Runs inside the page: the full path a simulated browser takes, through the service worker. */
 async function benchServiceWorkerRoundTrip({ endpoint, count }) {
   const meta = encodeURIComponent(
-    JSON.stringify({ method: 'GET', url: '/', headers: [['Host', 'localhost:3000']], secure: false }),
+    JSON.stringify({
+      method: 'GET',
+      url: '/',
+      headers: [['Host', 'localhost:3000']],
+      secure: false,
+    }),
   )
   const durations = []
   for (let i = 0; i < count; i++) {
@@ -215,12 +243,18 @@ async function benchChromium() {
     const page = await browser.newPage()
     await page.goto(site.url)
     await page.getByRole('heading', { name: 'Session Playground' }).waitFor()
-    const workerFile = readdirSync(path.join(ROOT, 'dist', 'assets')).find((name) => /^worker-.*\.js$/.test(name))
+    const workerFile = readdirSync(path.join(ROOT, 'dist', 'assets')).find((name) =>
+      /^worker-.*\.js$/.test(name),
+    )
     const workerUrl = new URL(`assets/${workerFile}`, site.url).href
     const results = {}
     for (const scenario of SCENARIOS) {
       const steps = scenario.steps()
-      const elapsed = await page.evaluate(benchInWorker, { workerUrl, source: SOURCES[scenario.source], steps })
+      const elapsed = await page.evaluate(benchInWorker, {
+        workerUrl,
+        source: SOURCES[scenario.source],
+        steps,
+      })
       results[scenario.name] = { requests: steps.length, elapsed }
     }
     const roundTrips = await page.evaluate(benchServiceWorkerRoundTrip, {
@@ -237,7 +271,8 @@ async function benchChromium() {
 const perSecond = ({ requests, elapsed }) => (requests / elapsed) * 1000
 const msPer = ({ requests, elapsed }) => elapsed / requests
 const formatRate = (value) => `${Math.round(value).toLocaleString('en-US')} req/s`
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]
+const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]
 
 const rows = []
 for (const scenario of SCENARIOS) {
@@ -250,8 +285,18 @@ try {
   console.error(`Chromium figures skipped: ${error.message}`)
 }
 
-console.log(`\nSession Playground benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`)
-const header = ['scenario', 'requests', 'plain Node http', 'sim, Node API', 'sim, Chromium worker', 'API/Node', 'worker/Node']
+console.log(
+  `\nSession Playground benchmark — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`,
+)
+const header = [
+  'scenario',
+  'requests',
+  'plain Node http',
+  'sim, Node API',
+  'sim, Chromium worker',
+  'API/Node',
+  'worker/Node',
+]
 const table = rows.map(({ scenario, node, api }) => {
   const worker = chromiumFigures?.results[scenario.name]
   return [
@@ -264,8 +309,11 @@ const table = rows.map(({ scenario, node, api }) => {
     worker ? `${(perSecond(worker) / perSecond(node)).toFixed(2)}×` : 'n/a',
   ]
 })
-const widths = header.map((title, column) => Math.max(title.length, ...table.map((row) => row[column].length)))
-const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`
+const widths = header.map((title, column) =>
+  Math.max(title.length, ...table.map((row) => row[column].length)),
+)
+const line = (cells) =>
+  `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`
 console.log(line(header))
 console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`)
 for (const row of table) console.log(line(row))
@@ -285,5 +333,7 @@ if (chromiumFigures) {
       `median ${percentile(roundTrips, 0.5).toFixed(2)} ms, p95 ${percentile(roundTrips, 0.95).toFixed(2)} ms`,
   )
   const newVisitors = chromiumFigures.results['10 000 distinct visitors']
-  console.log(`New visitors in the Chromium worker: ${formatRate(perSecond(newVisitors))} (target ≥ 2 000 req/s)`)
+  console.log(
+    `New visitors in the Chromium worker: ${formatRate(perSecond(newVisitors))} (target ≥ 2 000 req/s)`,
+  )
 }

@@ -13,7 +13,8 @@ export interface SimExchange {
 export async function sendSimRequest(
   base: string,
   request: SimRequest,
-  fetchImpl: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init),
+  fetchImpl: (url: string, init: RequestInit) => Promise<Response> = (url, init) =>
+    fetch(url, init),
 ): Promise<SimExchange> {
   const { url, init } = encodeSimRequest(base, request)
   const response = await fetchImpl(url, init)

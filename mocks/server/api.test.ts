@@ -3,7 +3,9 @@ import { createSimServer, type EngineEvent, type SimRequestResult } from './api'
 
 const START = Date.UTC(2030, 0, 1)
 
-const visitCounter = (sessionOptions = "{ secret: 'keyboard cat', resave: false, saveUninitialized: false }") => `
+const visitCounter = (
+  sessionOptions = "{ secret: 'keyboard cat', resave: false, saveUninitialized: false }",
+) => `
 const express = require('express')
 const session = require('express-session')
 const app = express()
@@ -35,7 +37,9 @@ describe('createSimServer', () => {
       const server = await createSimServer({ source: visitCounter(), startTime: START })
       const first = await server.request({ path: '/', headers: [['Host', 'localhost:3000']] })
       expect(bodyOf(first)).toBe('views: 1')
-      expect(first.ok && first.setCookies[0]).toMatch(/^connect\.sid=s%3A[\w-]{32}\.[\w%]+; Path=\/; HttpOnly$/)
+      expect(first.ok && first.setCookies[0]).toMatch(
+        /^connect\.sid=s%3A[\w-]{32}\.[\w%]+; Path=\/; HttpOnly$/,
+      )
 
       const second = await server.request({ path: '/', headers: [['Cookie', cookiePair(first)]] })
       expect(bodyOf(second)).toBe('views: 2')
@@ -79,7 +83,9 @@ module.exports = app`,
 
     it('marks https requests as secure, so a secure cookie is sent', async () => {
       const server = await createSimServer({
-        source: visitCounter("{ secret: 's', resave: false, saveUninitialized: true, cookie: { secure: true } }"),
+        source: visitCounter(
+          "{ secret: 's', resave: false, saveUninitialized: true, cookie: { secure: true } }",
+        ),
       })
       const overHttp = await server.request({ path: '/' })
       const overHttps = await server.request({ path: '/', secure: true })
@@ -89,8 +95,19 @@ module.exports = app`,
 
     it('answers malformed and duplicate Cookie headers like Node, without failing', async () => {
       const server = await createSimServer({ source: visitCounter() })
-      for (const cookie of ['connect.sid=%E0%A4%A', 'connect.sid=s%3Agarbage', ';;;=', 'connect.sid']) {
-        const result = await server.request({ path: '/', headers: [['Cookie', cookie], ['Cookie', 'x=1']] })
+      for (const cookie of [
+        'connect.sid=%E0%A4%A',
+        'connect.sid=s%3Agarbage',
+        ';;;=',
+        'connect.sid',
+      ]) {
+        const result = await server.request({
+          path: '/',
+          headers: [
+            ['Cookie', cookie],
+            ['Cookie', 'x=1'],
+          ],
+        })
         expect(bodyOf(result)).toBe('views: 1')
       }
     })
@@ -112,7 +129,9 @@ module.exports = app`,
   describe('advanceClock', () => {
     it('expires a session and its cookie on the virtual clock', async () => {
       const server = await createSimServer({
-        source: visitCounter("{ secret: 's', resave: false, saveUninitialized: false, cookie: { maxAge: 60000 } }"),
+        source: visitCounter(
+          "{ secret: 's', resave: false, saveUninitialized: false, cookie: { maxAge: 60000 } }",
+        ),
         startTime: START,
       })
       const first = await server.request({ path: '/' })
@@ -121,7 +140,10 @@ module.exports = app`,
       expect(server.now()).toBe(START + 61_000)
       const [store] = server.stores()
       expect(Object.keys(store?.entries() ?? {})).toHaveLength(1)
-      const afterExpiry = await server.request({ path: '/', headers: [['Cookie', cookiePair(first)]] })
+      const afterExpiry = await server.request({
+        path: '/',
+        headers: [['Cookie', cookiePair(first)]],
+      })
       expect(bodyOf(afterExpiry)).toBe('views: 1')
     })
 
@@ -142,10 +164,17 @@ module.exports = app`,
       const [sessionId] = Object.keys(store.entries() ?? {})
       if (!sessionId) throw new Error('expected a stored session')
 
-      store.write(sessionId, { cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/' }, views: 41 })
-      expect(bodyOf(await server.request({ path: '/', headers: [['Cookie', cookie]] }))).toBe('views: 42')
+      store.write(sessionId, {
+        cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/' },
+        views: 41,
+      })
+      expect(bodyOf(await server.request({ path: '/', headers: [['Cookie', cookie]] }))).toBe(
+        'views: 42',
+      )
       store.delete(sessionId)
-      expect(bodyOf(await server.request({ path: '/', headers: [['Cookie', cookie]] }))).toBe('views: 1')
+      expect(bodyOf(await server.request({ path: '/', headers: [['Cookie', cookie]] }))).toBe(
+        'views: 1',
+      )
       store.clear()
       expect(store.entries()).toEqual({})
     })
@@ -175,12 +204,16 @@ module.exports = app`,
       await server.request({ path: '/', headers: [['Cookie', cookiePair(first)]] })
       expect(await server.restart()).toEqual({ ok: true })
       expect(server.stores()[0]?.entries()).toEqual({})
-      expect(bodyOf(await server.request({ path: '/', headers: [['Cookie', cookiePair(first)]] }))).toBe('views: 1')
+      expect(
+        bodyOf(await server.request({ path: '/', headers: [['Cookie', cookiePair(first)]] })),
+      ).toBe('views: 1')
     })
 
     it('loads new source when given', async () => {
       const server = await createSimServer({ source: visitCounter() })
-      await server.restart(`module.exports = require('express')().get('/', (req, res) => res.send('new'))`)
+      await server.restart(
+        `module.exports = require('express')().get('/', (req, res) => res.send('new'))`,
+      )
       expect(bodyOf(await server.request({ path: '/' }))).toBe('new')
     })
   })
@@ -211,10 +244,12 @@ app.listen(3000, () => console.log('listening'))`,
         'listening',
         'visit /',
       ])
-      const storeCalls = events.flatMap((event) => (event.kind === 'store-call' ? [event.operation] : []))
+      const storeCalls = events.flatMap((event) =>
+        event.kind === 'store-call' ? [event.operation] : [],
+      )
       expect(storeCalls).toEqual(['set'])
       const visit = events.find((event) => event.kind === 'console' && event.text === 'visit /')
-      expect(visit?.requestId).toBeGreaterThan(0)
+      expect(visit && 'requestId' in visit && visit.requestId).toBeGreaterThan(0)
     })
   })
 
@@ -231,7 +266,9 @@ app.listen(3000, () => console.log('listening'))`,
     })
 
     it('reports an error thrown while loading with its location', async () => {
-      const server = await createSimServer({ source: "const express = require('express')\n\n  undefinedThing()\n" })
+      const server = await createSimServer({
+        source: "const express = require('express')\n\n  undefinedThing()\n",
+      })
       expect(server.loadError).toMatchObject({
         name: 'ReferenceError',
         message: 'undefinedThing is not defined',
@@ -266,7 +303,10 @@ module.exports = app`,
       })
       expect(server.state).toBe('running')
       const crash = await server.request({ path: '/crash' })
-      expect(!crash.ok && crash.error).toEqual({ code: 'SERVER_CRASHED', message: 'The server crashed: Error: boom' })
+      expect(!crash.ok && crash.error).toEqual({
+        code: 'SERVER_CRASHED',
+        message: 'The server crashed: Error: boom',
+      })
       expect(server.state).toBe('crashed')
       const next = await server.request({ path: '/' })
       expect(!next.ok && next.error.code).toBe('SERVER_CRASHED')
@@ -302,7 +342,11 @@ module.exports = app`,
 
 describe('isolation', () => {
   it('leaves the host process, Buffer and Date untouched', async () => {
-    const hostGlobals = { process: globalThis.process, Buffer: globalThis.Buffer, Date: globalThis.Date }
+    const hostGlobals = {
+      process: globalThis.process,
+      Buffer: globalThis.Buffer,
+      Date: globalThis.Date,
+    }
     const server = await createSimServer({
       source: `
 global.leaked = true
@@ -311,7 +355,11 @@ module.exports = require('express')().get('/', (req, res) => res.send(String(Dat
       startTime: START,
     })
     expect(bodyOf(await server.request({ path: '/' }))).toBe(String(START))
-    expect({ process: globalThis.process, Buffer: globalThis.Buffer, Date: globalThis.Date }).toEqual(hostGlobals)
+    expect({
+      process: globalThis.process,
+      Buffer: globalThis.Buffer,
+      Date: globalThis.Date,
+    }).toEqual(hostGlobals)
     expect('leaked' in globalThis).toBe(false)
     expect(process.env.FROM_SERVER).toBeUndefined()
   })

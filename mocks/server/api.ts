@@ -106,7 +106,8 @@ function toSimStore(handle: StoreHandle): SimStore {
 }
 
 export async function createSimServer(options: SimServerOptions): Promise<SimServer> {
-  const startMs = options.startTime instanceof Date ? options.startTime.getTime() : options.startTime
+  const startMs =
+    options.startTime instanceof Date ? options.startTime.getTime() : options.startTime
   const clock = new VirtualClock({
     ...(startMs === undefined ? {} : { startMs }),
     flowing: options.flowingClock ?? false,

@@ -6,7 +6,11 @@ let site: Site
 let page: Page
 let pageErrors: string[]
 
-async function send(method: string, path: string, body = ''): Promise<{ status: string; body: string }> {
+async function send(
+  method: string,
+  path: string,
+  body = '',
+): Promise<{ status: string; body: string }> {
   await page.getByLabel('Method').selectOption(method)
   await page.getByLabel('Path').fill(path)
   await page.getByLabel('Form body').fill(body)
@@ -14,7 +18,8 @@ async function send(method: string, path: string, body = ''): Promise<{ status: 
   const previous = (await exchange.count()) ? await exchange.getAttribute('data-request-id') : null
   await page.getByRole('button', { name: 'Send' }).click()
   await page.waitForFunction(
-    (before) => document.querySelector('[data-request-id]')?.getAttribute('data-request-id') !== before,
+    (before) =>
+      document.querySelector('[data-request-id]')?.getAttribute('data-request-id') !== before,
     previous,
   )
   return page.evaluate(() => ({
@@ -76,7 +81,9 @@ describe('the built site in Chromium', () => {
   it('keeps simulated cookies out of the real browser', async () => {
     expect(await page.evaluate(() => document.cookie)).toBe('')
     expect(await page.context().cookies()).toEqual([])
-    expect(await page.evaluate(() => localStorage.getItem('__msw-cookie-store__') ?? '[]')).toBe('[]')
+    expect(await page.evaluate(() => localStorage.getItem('__msw-cookie-store__') ?? '[]')).toBe(
+      '[]',
+    )
   })
 
   it('logs no errors to the page console', () => {

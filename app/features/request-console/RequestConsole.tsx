@@ -57,7 +57,8 @@ export function RequestConsole({ server }: { server: ServerTransport }) {
       })
       const text = new TextDecoder().decode(result.body)
       setExchange({ method, path, meta: result.meta, body: text })
-      if (result.meta.ok) setCookie((previous) => keepCookies(previous, result.meta.ok ? result.meta.headers : []))
+      if (result.meta.ok)
+        setCookie((previous) => keepCookies(previous, result.meta.ok ? result.meta.headers : []))
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error))
     } finally {

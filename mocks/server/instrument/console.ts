@@ -33,7 +33,8 @@ const simulatedConsole = {
   },
   dir: (value: unknown) => write('log', [inspect(value)]),
   assert: (condition: unknown, ...args: unknown[]) => {
-    if (!condition) write('error', ['Assertion failed' + (args.length ? `: ${format(...args)}` : '')])
+    if (!condition)
+      write('error', ['Assertion failed' + (args.length ? `: ${format(...args)}` : '')])
   },
   count: (label = 'default') => {
     const count = (counters.get(label) ?? 0) + 1

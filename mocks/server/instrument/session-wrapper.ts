@@ -57,8 +57,13 @@ export function instrumentSession(real: ExpressSession): ExpressSession {
   }
   // Store, MemoryStore, Cookie and Session stay reachable as on the real export.
   for (const key of Object.getOwnPropertyNames(real)) {
-    if (key in session && ['length', 'name', 'prototype', 'arguments', 'caller'].includes(key)) continue
-    Object.defineProperty(session, key, Object.getOwnPropertyDescriptor(real, key) as PropertyDescriptor)
+    if (key in session && ['length', 'name', 'prototype', 'arguments', 'caller'].includes(key))
+      continue
+    Object.defineProperty(
+      session,
+      key,
+      Object.getOwnPropertyDescriptor(real, key) as PropertyDescriptor,
+    )
   }
   return session as unknown as ExpressSession
 }

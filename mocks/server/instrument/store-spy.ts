@@ -8,7 +8,15 @@ import { emitEvent } from './event-sink'
 import { describeError } from '../runtime/describe-error'
 import type { StoreHandle, StoreOperation } from '../runtime/realm-types'
 
-const OPERATIONS: readonly StoreOperation[] = ['get', 'set', 'touch', 'destroy', 'all', 'length', 'clear']
+const OPERATIONS: readonly StoreOperation[] = [
+  'get',
+  'set',
+  'touch',
+  'destroy',
+  'all',
+  'length',
+  'clear',
+]
 const TAKES_SESSION_ID = new Set<StoreOperation>(['get', 'set', 'touch', 'destroy'])
 
 export interface SessionStoreLike {

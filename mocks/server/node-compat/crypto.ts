@@ -7,19 +7,13 @@ import { Buffer } from 'buffer'
 import { hmac } from '@noble/hashes/hmac.js'
 import { md5, sha1 } from '@noble/hashes/legacy.js'
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
+import type { CHash } from '@noble/hashes/utils.js'
 import { host } from '../runtime/realm-host'
 import { nextTick } from './timers'
 import { nodeError } from './node-errors'
 
-type Algorithm = typeof sha256
-const ALGORITHMS: Record<string, Algorithm> = {
-  md5: md5 as Algorithm,
-  sha1: sha1 as Algorithm,
-  sha224,
-  sha256,
-  sha384,
-  sha512,
-}
+type Algorithm = CHash
+const ALGORITHMS: Record<string, Algorithm> = { md5, sha1, sha224, sha256, sha384, sha512 }
 
 type BinaryLike = string | Uint8Array
 type DigestEncoding = 'hex' | 'base64' | 'base64url' | 'latin1' | 'binary'
@@ -81,9 +75,16 @@ export function createHmac(algorithm: string, key: BinaryLike): Digest {
   return new Digest(hmac.create(findAlgorithm(algorithm), toBytes(key)))
 }
 
-export function randomBytes(size: number, callback?: (error: Error | null, bytes: Buffer) => void): Buffer | undefined {
+export function randomBytes(
+  size: number,
+  callback?: (error: Error | null, bytes: Buffer) => void,
+): Buffer | undefined {
   if (!Number.isInteger(size) || size < 0) {
-    throw nodeError('ERR_OUT_OF_RANGE', `The value of "size" is out of range. Received ${String(size)}`, RangeError)
+    throw nodeError(
+      'ERR_OUT_OF_RANGE',
+      `The value of "size" is out of range. Received ${String(size)}`,
+      RangeError,
+    )
   }
   const bytes = Buffer.alloc(size)
   for (let offset = 0; offset < size; offset += 65536) {

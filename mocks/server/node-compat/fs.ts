@@ -18,15 +18,25 @@ function noFileSystem(operation: string, path: unknown): Error & { code: string 
 
 export class Stats {}
 
-const callbackOperations = ['stat', 'lstat', 'readFile', 'readdir', 'open', 'access', 'realpath', 'writeFile', 'mkdir', 'unlink']
+const callbackOperations = [
+  'stat',
+  'lstat',
+  'readFile',
+  'readdir',
+  'open',
+  'access',
+  'realpath',
+  'writeFile',
+  'mkdir',
+  'unlink',
+]
 const syncOperations = callbackOperations.map((name) => `${name}Sync`)
 
 const fs: Record<string, unknown> = { Stats, constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 } }
 for (const name of callbackOperations) {
   fs[name] = (path: unknown, ...rest: unknown[]) => {
     const callback = rest.reverse().find((arg) => typeof arg === 'function') as
-      | ((error: Error) => void)
-      | undefined
+      ((error: Error) => void) | undefined
     const error = noFileSystem(name, path)
     if (callback) nextTick(() => callback(error))
     else throw error
@@ -42,7 +52,10 @@ fs.createReadStream = (path: unknown) => {
   throw noFileSystem('open', path)
 }
 fs.promises = Object.fromEntries(
-  callbackOperations.map((name) => [name, (path: unknown) => Promise.reject(noFileSystem(name, path))]),
+  callbackOperations.map((name) => [
+    name,
+    (path: unknown) => Promise.reject(noFileSystem(name, path)),
+  ]),
 )
 
 export default fs

@@ -26,7 +26,12 @@ const ownGlobals: Record<string, unknown> = {
 // Defined, not assigned: in Node `process` and `Buffer` are accessors on the real global, and
 // assigning through the prototype chain would run their setters and replace the host's own.
 for (const [name, value] of Object.entries(ownGlobals)) {
-  Object.defineProperty(realmGlobal, name, { value, writable: true, configurable: true, enumerable: true })
+  Object.defineProperty(realmGlobal, name, {
+    value,
+    writable: true,
+    configurable: true,
+    enumerable: true,
+  })
 }
 
 export default realmGlobal

@@ -29,7 +29,7 @@ function toBytes(chunk: unknown, encoding: unknown): Buffer {
   if (typeof chunk === 'string') {
     return Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as 'utf8')
   }
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk)
   throw nodeError(
     'ERR_INVALID_ARG_TYPE',
     `The "chunk" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${chunk === null ? 'null' : typeof chunk}`,
@@ -169,7 +169,11 @@ export class ServerResponse extends EventEmitter {
     const original = statusCode
     const code = Number(statusCode) | 0
     if (code < 100 || code > 999) {
-      throw nodeError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${String(original)}`, RangeError)
+      throw nodeError(
+        'ERR_HTTP_INVALID_STATUS_CODE',
+        `Invalid status code: ${String(original)}`,
+        RangeError,
+      )
     }
     if (typeof reason === 'string') {
       this.statusMessage = reason
@@ -180,7 +184,8 @@ export class ServerResponse extends EventEmitter {
     this.statusCode = code
     if (Array.isArray(headers)) {
       const flat = Array.isArray(headers[0]) ? (headers as unknown[][]).flat() : headers
-      for (let i = 0; i < flat.length; i += 2) this.appendHeader(String(flat[i]), flat[i + 1] as string)
+      for (let i = 0; i < flat.length; i += 2)
+        this.appendHeader(String(flat[i]), flat[i + 1] as string)
     } else if (headers && typeof headers === 'object') {
       for (const [name, value] of Object.entries(headers)) {
         if (name) this.setHeader(name, value as HeaderValue)
@@ -211,7 +216,9 @@ export class ServerResponse extends EventEmitter {
     const has = (key: string) => this.outHeaders.has(key)
     if (this.sendDate && !has('date')) pairs.push(['Date', httpDate()])
     const bodyless =
-      this.statusCode === 204 || this.statusCode === 304 || (this.statusCode >= 100 && this.statusCode < 200)
+      this.statusCode === 204 ||
+      this.statusCode === 304 ||
+      (this.statusCode >= 100 && this.statusCode < 200)
     if (!has('connection')) {
       pairs.push(['Connection', 'keep-alive'])
       pairs.push(['Keep-Alive', 'timeout=5'])
@@ -274,7 +281,10 @@ export class ServerResponse extends EventEmitter {
       this.write(bytes)
     } else if (this.finished) {
       if (typeof callback === 'function') {
-        const error = nodeError('ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished')
+        const error = nodeError(
+          'ERR_STREAM_ALREADY_FINISHED',
+          'Cannot call end after a stream was finished',
+        )
         nextTick(() => (callback as (error: Error) => void)(error))
       }
       return this

@@ -30,7 +30,8 @@ export class Server extends EventEmitter {
   constructor(optionsOrListener?: unknown, listener?: unknown) {
     super()
     const requestListener = typeof optionsOrListener === 'function' ? optionsOrListener : listener
-    if (typeof requestListener === 'function') this.on('request', requestListener as RequestListener)
+    if (typeof requestListener === 'function')
+      this.on('request', requestListener as RequestListener)
   }
 
   listen(...args: unknown[]): this {
@@ -60,7 +61,11 @@ export class Server extends EventEmitter {
     if (listeningServer === this) listeningServer = undefined
     nextTick(() => {
       if (wasListening) this.emit('close')
-      callback?.(wasListening ? undefined : Object.assign(new Error('Server is not running.'), { code: 'ERR_SERVER_NOT_RUNNING' }))
+      callback?.(
+        wasListening
+          ? undefined
+          : Object.assign(new Error('Server is not running.'), { code: 'ERR_SERVER_NOT_RUNNING' }),
+      )
     })
     return this
   }

@@ -14,9 +14,17 @@ export function validateHeaderName(name: unknown): void {
 
 export function validateHeaderValue(name: string, value: unknown): void {
   if (value === undefined) {
-    throw nodeError('ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "undefined" for header "${name}"`, TypeError)
+    throw nodeError(
+      'ERR_HTTP_INVALID_HEADER_VALUE',
+      `Invalid value "undefined" for header "${name}"`,
+      TypeError,
+    )
   }
   if (/[^\t\x20-\x7e\x80-\xff]/.test(String(value))) {
-    throw nodeError('ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`, TypeError)
+    throw nodeError(
+      'ERR_INVALID_CHAR',
+      `Invalid character in header content ["${name}"]`,
+      TypeError,
+    )
   }
 }

@@ -2,7 +2,8 @@
 import { unsupported } from './node-errors'
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
-const IPV6 = /^(([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(([0-9a-f]{1,4}:){0,7}[0-9a-f]{0,4})?::(([0-9a-f]{1,4}:){0,7}[0-9a-f]{0,4})?(%\w+)?|::ffff:(\d{1,3}\.){3}\d{1,3})$/i
+const IPV6 =
+  /^(([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(([0-9a-f]{1,4}:){0,7}[0-9a-f]{0,4})?::(([0-9a-f]{1,4}:){0,7}[0-9a-f]{0,4})?(%\w+)?|::ffff:(\d{1,3}\.){3}\d{1,3})$/i
 
 export function isIPv4(input: unknown): boolean {
   return typeof input === 'string' && IPV4.test(input)

@@ -11,5 +11,8 @@ export function nodeError<E extends Error>(
 
 /** What programs get when they reach for something a browser tab cannot provide. */
 export function unsupported(what: string, why: string): Error & { code: string } {
-  return nodeError('ERR_PLAYGROUND_UNSUPPORTED', `${what} is not available in the playground: ${why}`)
+  return nodeError(
+    'ERR_PLAYGROUND_UNSUPPORTED',
+    `${what} is not available in the playground: ${why}`,
+  )
 }

@@ -31,7 +31,10 @@ function unescapeBytes(text: string): string {
 }
 
 export function escape(text: unknown): string {
-  return encodeURIComponent(String(text)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return encodeURIComponent(String(text)).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
 }
 
 export function parse(
@@ -74,13 +77,20 @@ export function stringify(object: unknown, separator = '&', equals = '='): strin
   if (!object || typeof object !== 'object') return ''
   return Object.entries(object as Record<string, unknown>)
     .flatMap(([key, value]) =>
-      (Array.isArray(value) ? value : [value]).map((item) => `${escape(key)}${equals}${escapeValue(item)}`),
+      (Array.isArray(value) ? value : [value]).map(
+        (item) => `${escape(key)}${equals}${escapeValue(item)}`,
+      ),
     )
     .join(separator)
 }
 
 function escapeValue(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    typeof value === 'boolean'
+  ) {
     return escape(value)
   }
   return ''

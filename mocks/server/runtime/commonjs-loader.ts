@@ -31,7 +31,9 @@ const GLOBAL_PARAMETERS = {
   queueMicrotask: timers.queueMicrotask,
   // Server code must not reach the page or the network through the host's globals.
   fetch: () => {
-    throw new Error('fetch() is not available in the playground: the simulated server cannot make network requests')
+    throw new Error(
+      'fetch() is not available in the playground: the simulated server cannot make network requests',
+    )
   },
   XMLHttpRequest: undefined,
   WebSocket: undefined,
@@ -43,7 +45,14 @@ const GLOBAL_PARAMETERS = {
   document: undefined,
 }
 
-const PARAMETER_NAMES = ['exports', 'require', 'module', '__filename', '__dirname', ...Object.keys(GLOBAL_PARAMETERS)]
+const PARAMETER_NAMES = [
+  'exports',
+  'require',
+  'module',
+  '__filename',
+  '__dirname',
+  ...Object.keys(GLOBAL_PARAMETERS),
+]
 const WRAPPER_HEAD = `(function (${PARAMETER_NAMES.join(', ')}) {`
 
 export interface LoadedModule {
@@ -100,7 +109,9 @@ function locateSyntaxError(source: string, filename: string, error: Error): Erro
     const loc = (parseError as { loc?: { line: number; column: number } }).loc
     if (loc) info.location = { file: filename, line: loc.line, column: loc.column + 1 }
   }
-  const where = info.location ? `${filename}:${info.location.line}:${info.location.column}` : filename
+  const where = info.location
+    ? `${filename}:${info.location.line}:${info.location.column}`
+    : filename
   info.stack = `${where}\n${info.name}: ${info.message}`
   return info
 }
@@ -115,7 +126,8 @@ export function loadCommonJs(source: string, filename: string): LoadOutcome {
     const indirectEval = globalThis.eval
     compiled = indirectEval(code) as typeof compiled
   } catch (error) {
-    if (error instanceof SyntaxError) return { ok: false, error: locateSyntaxError(source, filename, error) }
+    if (error instanceof SyntaxError)
+      return { ok: false, error: locateSyntaxError(source, filename, error) }
     return { ok: false, error: describeError(error) }
   }
 

@@ -53,5 +53,8 @@ export function describeError(error: unknown): ErrorInfo {
     if (location) info.location = location
     return info
   }
-  return { name: 'Error', message: `Uncaught ${typeof error === 'string' ? `'${error}'` : String(error)}` }
+  return {
+    name: 'Error',
+    message: `Uncaught ${typeof error === 'string' ? `'${error}'` : String(error)}`,
+  }
 }

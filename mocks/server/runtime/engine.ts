@@ -21,7 +21,13 @@ import type { Explanation, RequestOutcome } from '../explain/explanation-types'
 export type EngineEvent =
   | RealmEvent
   | { kind: 'request-start'; time: number; requestId: number; request: SimRequest }
-  | { kind: 'request-end'; time: number; requestId: number; outcome: RequestOutcome; durationMs: number }
+  | {
+      kind: 'request-end'
+      time: number
+      requestId: number
+      outcome: RequestOutcome
+      durationMs: number
+    }
   | { kind: 'explanations'; time: number; requestId: number; explanations: Explanation[] }
   | { kind: 'server-start'; time: number; filename: string }
   | { kind: 'load-error'; time: number; filename: string; error: ErrorInfo }

@@ -5,7 +5,10 @@
  */
 import type { RealmHost } from './realm-types'
 
-export type HostPlatform = Pick<RealmHost, 'scheduleImmediate' | 'setTimer' | 'clearTimer' | 'fillRandom'>
+export type HostPlatform = Pick<
+  RealmHost,
+  'scheduleImmediate' | 'setTimer' | 'clearTimer' | 'fillRandom'
+>
 
 interface PortLike {
   onmessage: ((event: unknown) => void) | null

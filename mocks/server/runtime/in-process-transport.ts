@@ -3,7 +3,9 @@ import { Engine, type EngineOptions } from './engine'
 import type { ServerTransport } from './server-transport'
 import { applyStoreCommand, snapshotStores } from './store-commands'
 
-export function createInProcessTransport(options: EngineOptions): ServerTransport & { engine: Engine } {
+export function createInProcessTransport(
+  options: EngineOptions,
+): ServerTransport & { engine: Engine } {
   const engine = new Engine(options)
   return {
     engine,

@@ -74,7 +74,9 @@ export function availableModules(): string[] {
   return [...Object.keys(packages), ...Object.keys(builtins)]
 }
 
-export function lookupModule(specifier: string): { found: true; exports: unknown } | { found: false } {
+export function lookupModule(
+  specifier: string,
+): { found: true; exports: unknown } | { found: false } {
   if (Object.hasOwn(packages, specifier)) return { found: true, exports: packages[specifier] }
   const builtin = specifier.startsWith('node:') ? specifier.slice(5) : specifier
   if (Object.hasOwn(builtins, builtin)) return { found: true, exports: builtins[builtin] }

@@ -13,7 +13,14 @@ import { disposeTimers } from '../node-compat/timers'
 import process from '../node-compat/process'
 import { storeHandles } from '../instrument/store-spy'
 import { emitEvent } from '../instrument/event-sink'
-import type { HeaderPair, LoadResult, RealmState, SimRequest, SimResponse, StoreHandle } from './realm-types'
+import type {
+  HeaderPair,
+  LoadResult,
+  RealmState,
+  SimRequest,
+  SimResponse,
+  StoreHandle,
+} from './realm-types'
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -73,7 +80,9 @@ function withContentLength(request: SimRequest): readonly HeaderPair[] {
       : typeof request.body === 'string'
         ? new TextEncoderLite().byteLength(request.body)
         : request.body.length
-  const framed = request.headers.some(([name]) => /^(content-length|transfer-encoding)$/i.test(name))
+  const framed = request.headers.some(([name]) =>
+    /^(content-length|transfer-encoding)$/i.test(name),
+  )
   if (bodyLength === 0 || framed) return request.headers
   return [...request.headers, ['Content-Length', String(bodyLength)]]
 }
@@ -86,12 +95,16 @@ class TextEncoderLite {
 
 export function handle(request: SimRequest, requestId: number): Promise<SimResponse> {
   if (isCrashed()) {
-    return Promise.reject(unavailable('SERVER_CRASHED', 'The server has crashed: restart it to serve requests again'))
+    return Promise.reject(
+      unavailable('SERVER_CRASHED', 'The server has crashed: restart it to serve requests again'),
+    )
   }
   const server = currentListeningServer()
   const app = server ? undefined : exportedApp
   if (!server && !app) {
-    return Promise.reject(unavailable('SERVER_NOT_RUNNING', 'No server is running: load server code first'))
+    return Promise.reject(
+      unavailable('SERVER_NOT_RUNNING', 'No server is running: load server code first'),
+    )
   }
   return new Promise<SimResponse>((resolve, reject) => {
     pending.set(requestId, reject)

@@ -2,7 +2,11 @@ import type { StoreHandle } from './realm-types'
 import type { StoreCommand, StoreSnapshot } from './server-transport'
 
 export function snapshotStores(handles: readonly StoreHandle[]): StoreSnapshot[] {
-  return handles.map((handle) => ({ storeId: handle.storeId, kind: handle.kind, entries: handle.entries() }))
+  return handles.map((handle) => ({
+    storeId: handle.storeId,
+    kind: handle.kind,
+    entries: handle.entries(),
+  }))
 }
 
 export function applyStoreCommand(handles: readonly StoreHandle[], command: StoreCommand): void {

@@ -15,8 +15,13 @@ class FakeWorker implements WorkerLike {
     this.received.push(message)
     if (message.type !== 'call') return
     if (message.call.method === 'request' && this.hangOnRequests) return
-    const value = message.call.method === 'start' ? { ok: true } : { requestId: 1, outcome: { ok: true }, explanations: [] }
-    queueMicrotask(() => this.onmessage?.({ data: { type: 'result', callId: message.callId, value } }))
+    const value =
+      message.call.method === 'start'
+        ? { ok: true }
+        : { requestId: 1, outcome: { ok: true }, explanations: [] }
+    queueMicrotask(() =>
+      this.onmessage?.({ data: { type: 'result', callId: message.callId, value } }),
+    )
   }
 
   terminate(): void {
@@ -43,11 +48,15 @@ describe('WorkerServerClient', () => {
       const result = await client.request({ method: 'GET', url: '/', headers: [] })
 
       expect(result.outcome).toMatchObject({ ok: false, error: { code: 'SERVER_TIMEOUT' } })
-      expect(!result.outcome.ok && result.outcome.error.message).toMatch(/every session in its memory is gone/)
+      expect(!result.outcome.ok && result.outcome.error.message).toMatch(
+        /every session in its memory is gone/,
+      )
       expect(workers[0]?.terminated).toBe(true)
       expect(workers).toHaveLength(2)
       const restarted = workers[1]?.received.find((message) => message.type === 'call')
-      expect(restarted).toMatchObject({ call: { method: 'start', source: 'module.exports = require("express")()' } })
+      expect(restarted).toMatchObject({
+        call: { method: 'start', source: 'module.exports = require("express")()' },
+      })
       expect(events.some((event) => event.kind === 'server-stop')).toBe(true)
       client.dispose()
     })

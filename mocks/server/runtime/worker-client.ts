@@ -92,12 +92,19 @@ export class WorkerServerClient implements ServerTransport {
     for (const listener of this.listeners) listener(event)
   }
 
-  private invoke<M extends WorkerCall['method']>(call: Extract<WorkerCall, { method: M }>): Promise<WorkerCallResults[M]> {
+  private invoke<M extends WorkerCall['method']>(
+    call: Extract<WorkerCall, { method: M }>,
+  ): Promise<WorkerCallResults[M]> {
     const callId = this.nextCallId++
     const watchdogMs = this.options.watchdogMs ?? this.requestTimeoutMs + 2000
     return new Promise<WorkerCallResults[M]>((resolve, reject) => {
       const watchdog = setTimeout(() => this.recoverFromStuckWorker(), watchdogMs)
-      this.pending.set(callId, { call, resolve: resolve as (value: unknown) => void, reject, watchdog })
+      this.pending.set(callId, {
+        call,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        watchdog,
+      })
       this.worker.postMessage({ type: 'call', callId, call })
     })
   }
@@ -106,7 +113,11 @@ export class WorkerServerClient implements ServerTransport {
     this.worker.terminate()
     const stuck = [...this.pending.values()]
     this.pending.clear()
-    this.publish({ kind: 'server-stop', time: Date.now() + this.clockOffsetMs, reason: STUCK_MESSAGE })
+    this.publish({
+      kind: 'server-stop',
+      time: Date.now() + this.clockOffsetMs,
+      reason: STUCK_MESSAGE,
+    })
     this.worker = this.spawn()
     for (const call of stuck) {
       clearTimeout(call.watchdog)

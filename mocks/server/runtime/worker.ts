@@ -82,7 +82,11 @@ scope.onmessage = ({ data }) => {
     },
     (error: unknown) => {
       flushEvents()
-      scope.postMessage({ type: 'failure', callId, message: error instanceof Error ? error.message : String(error) })
+      scope.postMessage({
+        type: 'failure',
+        callId,
+        message: error instanceof Error ? error.message : String(error),
+      })
     },
   )
 }

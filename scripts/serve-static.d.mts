@@ -1,0 +1,16 @@
+export interface StaticServerOptions {
+  /** Folder to serve. Default: the project's `dist/`. */
+  root?: string
+  /** Path prefix the site lives under, like a GitHub Pages project site. Default `/session-playground/`. */
+  base?: string
+  /** TCP port on 127.0.0.1; 0 picks a free one. Default 4173. */
+  port?: number
+}
+
+export interface StaticServer {
+  /** The site's address, base included, e.g. `http://127.0.0.1:4173/session-playground/`. */
+  url: string
+  close(): Promise<void>
+}
+
+export function startStaticServer(options?: StaticServerOptions): Promise<StaticServer>

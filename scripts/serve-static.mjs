@@ -1,0 +1,110 @@
+// Serves the built site (dist/) the way GitHub Pages serves a project site: only under its base
+// path, index.html for a folder, and 404.html with status 404 for any miss. `vite preview`
+// answers misses with 200 + index.html instead, which would hide broken deep links.
+import { readFile, stat } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+}
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** The file a request path names under `root`, or null if it escapes `root` or cannot be read. */
+async function findFile(root, relativePath) {
+  const filePath = path.resolve(root, `./${relativePath}`)
+  if (filePath !== root && !filePath.startsWith(root + path.sep)) return null
+  const stats = await stat(filePath).catch(() => null)
+  if (stats?.isDirectory()) return findFile(root, path.join(relativePath, 'index.html'))
+  return stats?.isFile() ? filePath : null
+}
+
+async function answer(request, response, root, base) {
+  const send = (status, body, type = 'text/plain; charset=utf-8') => {
+    response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
+    response.end(request.method === 'HEAD' ? undefined : body)
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed')
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost')
+  if (`${pathname}/` === base) {
+    response.writeHead(301, { Location: base }).end()
+    return
+  }
+  if (!pathname.startsWith(base)) return send(404, 'Not found')
+  let relativePath
+  try {
+    relativePath = decodeURIComponent(pathname.slice(base.length))
+  } catch {
+    return send(400, 'Bad request')
+  }
+  if (relativePath.includes('\0')) return send(400, 'Bad request')
+  const filePath = await findFile(root, relativePath)
+  if (filePath) {
+    const type = CONTENT_TYPES[path.extname(filePath)] ?? 'application/octet-stream'
+    return send(200, await readFile(filePath), type)
+  }
+  const notFoundPage = await findFile(root, '404.html')
+  if (notFoundPage) return send(404, await readFile(notFoundPage), CONTENT_TYPES['.html'])
+  send(404, 'Not found')
+}
+
+/** Starts the server; resolves once it listens. `port: 0` picks a free port. */
+export function startStaticServer({
+  root = path.join(PROJECT_ROOT, 'dist'),
+  base = '/session-playground/',
+  port = 4173,
+} = {}) {
+  const rootPath = path.resolve(root)
+  const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
+  const server = createServer((request, response) => {
+    answer(request, response, rootPath, basePath).catch((error) => {
+      console.error(error)
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    })
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actualPort } = /** @type {import('node:net').AddressInfo} */ (server.address())
+      resolve({
+        url: `http://127.0.0.1:${actualPort}${basePath}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done())
+            server.closeAllConnections()
+          }),
+      })
+    })
+  })
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.join(PROJECT_ROOT, 'dist')
+  const hasBuild = await stat(path.join(root, 'index.html')).catch(() => null)
+  if (!hasBuild) {
+    console.error('dist/index.html is missing: run `npm run build` first (or `npm start`).')
+    process.exit(1)
+  }
+  const port = Number(process.env.PORT ?? 4173)
+  const { url } = await startStaticServer({
+    root,
+    base: process.env.BASE_PATH ?? '/session-playground/',
+    port,
+  }).catch((error) => {
+    console.error(`Cannot listen on 127.0.0.1:${port}: ${error.message}`)
+    process.exit(1)
+  })
+  console.log(`Session Playground is running at ${url}`)
+}

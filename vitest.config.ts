@@ -1,0 +1,27 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+// Specs run in Node by default: the core (mocks/server, mocks/client) must work there unchanged.
+// A spec that needs a DOM opts in with a comment on its first line:
+//
+//   // @vitest-environment jsdom
+//
+// With `globals: false` nothing is injected: import describe/it/expect from 'vitest', and call
+// Testing Library's `cleanup()` in an `afterEach` (its auto-cleanup needs vitest globals).
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    include: ['app/**/*.test.{ts,tsx}', 'mocks/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', '**/build/**', '**/dist/**'],
+    environment: 'node',
+    globals: false,
+    // Two cores: one fork per core. Forks (the default) isolate each spec file in a child process,
+    // so a spec that leaves a Chromium or a server open cannot hang the others' workers.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    // beforeAll hooks launch Chromium or build fixtures; give them the same headroom as tests.
+    hookTimeout: 20_000,
+    teardownTimeout: 10_000,
+  },
+})
