@@ -75,10 +75,8 @@ export async function decodeSimRequest(request: Request): Promise<SimRequest> {
   }
 }
 
-export function encodeSimResponse(result: RequestResult): {
-  body: Uint8Array | null
-  headers: Record<string, string>
-} {
+/** The server's answer as the simulated browser sees it; also used without MSW (Node, fallback). */
+export function toSimExchange(result: RequestResult): { meta: SimResponseMeta; body: Uint8Array } {
   const { requestId, outcome, explanations } = result
   const meta: SimResponseMeta = outcome.ok
     ? {
@@ -90,8 +88,16 @@ export function encodeSimResponse(result: RequestResult): {
         explanations,
       }
     : { ok: false, requestId, error: outcome.error, explanations }
+  return { meta, body: outcome.ok ? outcome.response.body : new Uint8Array() }
+}
+
+export function encodeSimResponse(result: RequestResult): {
+  body: Uint8Array | null
+  headers: Record<string, string>
+} {
+  const { meta, body } = toSimExchange(result)
   return {
-    body: outcome.ok ? outcome.response.body : null,
+    body: meta.ok ? body : null,
     headers: { [RESPONSE_HEADER]: packHeader(meta), 'cache-control': 'no-store' },
   }
 }

@@ -1,0 +1,268 @@
+/**
+ * A simulated browser profile (Alice, Bob, Attacker…): its own cookie jar, and navigation the
+ * way a browser performs it — request headers, cookies chosen by the jar's rules, redirects
+ * followed hop by hop (each hop is its own exchange in the network log), and the final page.
+ * Pure: it reaches the server only through the `send` function it is given.
+ */
+import {
+  BrowserCookieJar,
+  type CookieVerdict,
+  type JarCookie,
+  type RequestContext,
+} from './cookie-jar'
+import type { HeaderPair, SimRequest } from '../server/runtime/realm-types'
+import type { SimExchange } from './send-sim-request'
+import type { Explanation } from '../server/explain/explanation-types'
+
+/** The simulated server's site, and the other site an attack comes from. */
+export const SITE_HOST = 'session.test'
+export const OTHER_SITE_ORIGIN = 'http://attacker.test'
+
+const MAX_REDIRECTS = 20
+
+export interface BrowserSettings {
+  scheme: 'http' | 'https'
+  /** A TLS-terminating proxy sits in front of the server and adds X-Forwarded-Proto. */
+  behindProxy: boolean
+  /** The navigation is started by a page on another site (a link or form there). */
+  crossSite: boolean
+}
+
+export const DEFAULT_SETTINGS: BrowserSettings = {
+  scheme: 'http',
+  behindProxy: false,
+  crossSite: false,
+}
+
+export interface NavigationRequest {
+  /** An absolute URL on the site, or a path. */
+  url: string
+  method?: string
+  /** Form fields, sent as application/x-www-form-urlencoded. */
+  form?: ReadonlyArray<readonly [string, string]>
+}
+
+export interface Exchange {
+  /** Page-side sequence number, unique per browser. */
+  id: number
+  /** The server's request id, when the server saw the request. */
+  requestId: number | undefined
+  profile: string
+  method: string
+  url: string
+  requestHeaders: HeaderPair[]
+  requestBody: string | undefined
+  cookiesSent: JarCookie[]
+  cookiesWithheld: Array<{ cookie: JarCookie; reason: string }>
+  /** Virtual time when the request was sent. */
+  sentAtMs: number
+  response:
+    { status: number; statusMessage: string; headers: HeaderPair[]; body: string } | undefined
+  error: { code: string; message: string } | undefined
+  setCookieVerdicts: CookieVerdict[]
+  explanations: Explanation[]
+  /** The exchange whose redirect led here. */
+  redirectedFrom: number | undefined
+}
+
+export type PageKind = 'html' | 'json' | 'text' | 'empty' | 'error'
+
+export interface PageView {
+  url: string
+  kind: PageKind
+  status: number | undefined
+  contentType: string | undefined
+  body: string
+  error: { code: string; message: string } | undefined
+}
+
+export type SendFunction = (request: SimRequest) => Promise<SimExchange>
+
+export interface SimulatedBrowserOptions {
+  send: SendFunction
+  /** Virtual time, ms since the epoch: the same clock the server reads. */
+  now: () => number
+  onExchange?: (exchange: Exchange) => void
+}
+
+const decoder = new TextDecoder()
+
+/** The site URL for a path under the current settings: `http://session.test/dashboard`. */
+export function siteUrl(path: string, settings: Pick<BrowserSettings, 'scheme'>): string {
+  return new URL(path, `${settings.scheme}://${SITE_HOST}/`).href
+}
+
+function redirectMethod(status: number, method: string): string {
+  if (status === 303 && method !== 'HEAD') return 'GET'
+  if ((status === 301 || status === 302) && method === 'POST') return 'GET'
+  return method
+}
+
+function header(headers: readonly HeaderPair[], name: string): string | undefined {
+  return headers.find(([candidate]) => candidate.toLowerCase() === name)?.[1]
+}
+
+function pageKind(contentType: string | undefined, body: string): PageKind {
+  if (body.length === 0) return 'empty'
+  if (contentType?.includes('text/html')) return 'html'
+  if (contentType?.includes('json')) return 'json'
+  return 'text'
+}
+
+export class SimulatedBrowser {
+  readonly jar: BrowserCookieJar
+  private nextExchangeId = 1
+
+  constructor(
+    readonly profile: string,
+    private readonly options: SimulatedBrowserOptions,
+  ) {
+    this.jar = new BrowserCookieJar(options.now)
+  }
+
+  /** Performs a navigation and follows its redirects; resolves to the page finally shown. */
+  async navigate(
+    request: NavigationRequest,
+    settings: BrowserSettings,
+  ): Promise<{ page: PageView; exchanges: Exchange[] }> {
+    let url = new URL(request.url, siteUrl('/', settings)).href
+    let method = (request.method ?? 'GET').toUpperCase()
+    let body = request.form
+      ? new URLSearchParams(request.form as Array<[string, string]>).toString()
+      : undefined
+    let redirectedFrom: number | undefined
+    const exchanges: Exchange[] = []
+
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const exchange = await this.exchange({ url, method, body, settings, redirectedFrom })
+      exchanges.push(exchange)
+      const { response } = exchange
+      const location =
+        response && response.status >= 300 && response.status < 400
+          ? header(response.headers, 'location')
+          : undefined
+      if (!response || location === undefined) return { page: this.pageFor(exchange), exchanges }
+      url = new URL(location, url).href
+      const nextMethod = redirectMethod(response.status, method)
+      if (nextMethod !== method) body = undefined
+      method = nextMethod
+      redirectedFrom = exchange.id
+    }
+    const error = {
+      code: 'ERR_TOO_MANY_REDIRECTS',
+      message: `${new URL(url).host} redirected you too many times.`,
+    }
+    return {
+      page: { url, kind: 'error', status: undefined, contentType: undefined, body: '', error },
+      exchanges,
+    }
+  }
+
+  private pageFor(exchange: Exchange): PageView {
+    const { response, error } = exchange
+    if (!response)
+      return {
+        url: exchange.url,
+        kind: 'error',
+        status: undefined,
+        contentType: undefined,
+        body: '',
+        error,
+      }
+    const contentType = header(response.headers, 'content-type')
+    return {
+      url: exchange.url,
+      kind: pageKind(contentType, response.body),
+      status: response.status,
+      contentType,
+      body: response.body,
+      error: undefined,
+    }
+  }
+
+  private buildRequest(
+    target: URL,
+    method: string,
+    body: string | undefined,
+    settings: BrowserSettings,
+    cookieHeader: string | undefined,
+  ): SimRequest {
+    const https = target.protocol === 'https:'
+    const headers: HeaderPair[] = [
+      ['Host', target.host],
+      ['Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'],
+    ]
+    if (method !== 'GET' && method !== 'HEAD') {
+      headers.push(['Origin', settings.crossSite ? OTHER_SITE_ORIGIN : target.origin])
+    }
+    if (body !== undefined) headers.push(['Content-Type', 'application/x-www-form-urlencoded'])
+    headers.push(['Sec-Fetch-Site', settings.crossSite ? 'cross-site' : 'same-origin'])
+    if (cookieHeader) headers.push(['Cookie', cookieHeader])
+    if (settings.behindProxy) headers.push(['X-Forwarded-Proto', https ? 'https' : 'http'])
+    return {
+      method,
+      url: `${target.pathname}${target.search}`,
+      headers,
+      ...(body === undefined ? {} : { body }),
+      // Behind a TLS-terminating proxy the server's own connection is plain http.
+      secure: https && !settings.behindProxy,
+    }
+  }
+
+  private async exchange(step: {
+    url: string
+    method: string
+    body: string | undefined
+    settings: BrowserSettings
+    redirectedFrom: number | undefined
+  }): Promise<Exchange> {
+    const { url, method, body, settings, redirectedFrom } = step
+    const target = new URL(url)
+    const context: RequestContext = { crossSite: settings.crossSite, topLevel: true, method }
+    const cookies = this.jar.outgoing(url, context)
+    const request = this.buildRequest(target, method, body, settings, cookies.header)
+    const exchange: Exchange = {
+      id: this.nextExchangeId++,
+      requestId: undefined,
+      profile: this.profile,
+      method,
+      url,
+      requestHeaders: [...request.headers],
+      requestBody: body,
+      cookiesSent: cookies.sent,
+      cookiesWithheld: cookies.withheld,
+      sentAtMs: this.options.now(),
+      response: undefined,
+      error: undefined,
+      setCookieVerdicts: [],
+      explanations: [],
+      redirectedFrom,
+    }
+    try {
+      const { meta, body: bytes } = await this.options.send(request)
+      exchange.requestId = meta.requestId
+      exchange.explanations = meta.explanations
+      if (meta.ok) {
+        exchange.response = {
+          status: meta.status,
+          statusMessage: meta.statusMessage,
+          headers: meta.headers,
+          body: decoder.decode(bytes),
+        }
+        const setCookies = meta.headers
+          .filter(([name]) => name.toLowerCase() === 'set-cookie')
+          .map(([, value]) => value)
+        exchange.setCookieVerdicts = this.jar.receive(setCookies, url)
+      } else {
+        exchange.error = meta.error
+      }
+    } catch (error) {
+      exchange.error = {
+        code: 'ERR_FAILED',
+        message: error instanceof Error ? error.message : String(error),
+      }
+    }
+    this.options.onExchange?.(exchange)
+    return exchange
+  }
+}
