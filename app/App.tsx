@@ -1,22 +1,30 @@
-import { RequestConsole } from './features/request-console/RequestConsole'
-import { ServerLog } from './features/server-log/ServerLog'
-import type { ServerTransport } from '../mocks/server/runtime/server-transport'
+import { BrowserView } from './features/browser-view/BrowserView'
+import { CookieJarPanel } from './features/cookie-jar/CookieJarPanel'
+import { NetworkLog } from './features/network-log/NetworkLog'
+import { StoreInspector } from './features/store-inspector/StoreInspector'
+import { ServerConsole } from './features/server-console/ServerConsole'
+import { ClockControls } from './features/clock/ClockControls'
+import { ServerControls } from './features/server-controls/ServerControls'
+import { PlaygroundLayout } from './layout/PlaygroundLayout'
 
-export function App({ server, serverSource }: { server: ServerTransport; serverSource: string }) {
+export function App() {
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Session Playground</h1>
-        <p>A real Express + express-session server, running in this tab.</p>
-      </header>
-      <main className="app-main">
-        <RequestConsole server={server} />
-        <ServerLog />
-        <section aria-labelledby="source-heading" className="panel">
-          <h2 id="source-heading">server.js</h2>
-          <pre className="code">{serverSource}</pre>
-        </section>
-      </main>
-    </div>
+    <PlaygroundLayout
+      header={
+        <>
+          <h1>Session Playground</h1>
+          <p>A real Express + express-session server, running in this tab.</p>
+        </>
+      }
+      toolbar={<ClockControls />}
+      panels={[
+        { id: 'browser', title: 'Browser', content: <BrowserView /> },
+        { id: 'cookies', title: 'Cookies', content: <CookieJarPanel /> },
+        { id: 'network', title: 'Network', content: <NetworkLog /> },
+        { id: 'store', title: 'Session store', content: <StoreInspector /> },
+        { id: 'console', title: 'Console', content: <ServerConsole /> },
+        { id: 'server', title: 'Server', content: <ServerControls /> },
+      ]}
+    />
   )
 }

@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { StartupFailure } from './StartupFailure'
 import { connectServer } from './server-connection'
+import { Playground } from './playground/playground'
+import { PlaygroundProvider } from './playground/playground-context'
 import { usePlaygroundStore } from './state/store'
-import loginServerSource from '../mocks/server/samples/login-server.js?raw'
+import { sendSimRequest } from '../mocks/client/send-sim-request'
+import sampleServerSource from '../mocks/server/samples/login-server.js?raw'
 import './styles.css'
 
 const rootElement = document.getElementById('root')
@@ -13,13 +16,18 @@ const root = createRoot(rootElement)
 
 try {
   const server = await connectServer()
-  const { appendEvents, setServerStatus } = usePlaygroundStore.getState()
-  server.subscribe((event) => appendEvents([event]))
-  const started = await server.start(loginServerSource, 'server.js')
-  setServerStatus(started.ok ? 'running' : 'failed')
+  const playground = new Playground({
+    server,
+    send: (request) => sendSimRequest(import.meta.env.BASE_URL, request),
+    store: usePlaygroundStore,
+  })
+  await playground.startServer(sampleServerSource)
+  playground.startJarRefresh()
   root.render(
     <StrictMode>
-      <App server={server} serverSource={loginServerSource} />
+      <PlaygroundProvider playground={playground}>
+        <App />
+      </PlaygroundProvider>
     </StrictMode>,
   )
 } catch (error) {

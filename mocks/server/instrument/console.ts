@@ -1,8 +1,13 @@
 /**
  * The simulated process's `console`: formats like Node (util.format) and reports each line as
  * a console event instead of printing it.
+ *
+ * Formatting uses node-inspect-extracted, Node's own lib/internal/util/inspect.js: the browser
+ * `util` package is Node 0.x's inspect, which prints `[Error: boom]` where Node prints the
+ * stack, a Date with toString() instead of its ISO form, and `{}` for a Map or a Set (found by
+ * the differential tests, tests/differential/).
  */
-import { format, inspect } from 'util'
+import { format, inspect } from 'node-inspect-extracted'
 import { emitEvent } from './event-sink'
 import type { ConsoleLevel } from '../runtime/realm-types'
 

@@ -42,6 +42,9 @@ function describeOptions(options: Record<string, unknown>, storeId: number): Ses
     unset: options.unset === 'destroy' ? 'destroy' : 'keep',
     proxy: options.proxy === undefined ? undefined : Boolean(options.proxy),
     secretCount: Array.isArray(secret) ? secret.length : secret ? 1 : 0,
+    secrets: (Array.isArray(secret) ? secret : [secret]).filter(
+      (value): value is string => typeof value === 'string' && value !== '',
+    ),
     cookie: describeCookieOptions(options.cookie),
   }
 }

@@ -55,6 +55,8 @@ export interface SessionMiddlewareInfo {
   unset: 'keep' | 'destroy'
   proxy: boolean | undefined
   secretCount: number
+  /** The string secrets, in order (signing uses the first): the jar panel checks signatures. */
+  secrets: string[]
   cookie: 'function' | CookieOptionsInfo
 }
 

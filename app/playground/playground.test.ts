@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import createRealm from '../../build/realm/realm.js'
+import { createInProcessTransport } from '../../mocks/server/runtime/in-process-transport'
+import { createHostPlatform } from '../../mocks/server/runtime/host-platform'
+import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
+import { toSimExchange } from '../../mocks/sim-http'
+import { usePlaygroundStore } from '../state/store'
+import { Playground } from './playground'
+
+const sample = readFileSync(
+  join(import.meta.dirname, '../../mocks/server/samples/login-server.js'),
+  'utf8',
+)
+const initialState = usePlaygroundStore.getState()
+let playground: Playground | undefined
+
+async function setUp() {
+  usePlaygroundStore.setState(initialState, true)
+  const server = createInProcessTransport({
+    createRealm,
+    platform: createHostPlatform(),
+    clock: new VirtualClock({ startMs: Date.now() }),
+  })
+  playground = new Playground({
+    server,
+    send: async (request) => toSimExchange(await server.request(request)),
+    store: usePlaygroundStore,
+  })
+  await playground.startServer(sample)
+  return playground
+}
+
+afterEach(() => playground?.dispose())
+
+const aliceLogin = {
+  url: '/login',
+  method: 'POST',
+  form: [
+    ['username', 'alice'],
+    ['password', 'wonderland'],
+  ] as const,
+}
+
+describe('Playground', () => {
+  it('records the login in the jar, the store, the network log and the explanations', async () => {
+    const app = await setUp()
+    await app.navigate(1, aliceLogin)
+    const state = usePlaygroundStore.getState()
+
+    const [cookie] = state.profiles.Alice.cookies
+    expect(cookie).toMatchObject({ name: 'connect.sid', httpOnly: true })
+    const storedIds = Object.keys(state.stores[0]?.entries ?? {})
+    expect(cookie?.value).toContain(storedIds[0])
+    expect(state.stores[0]?.entries?.[storedIds[0] ?? '']).toMatchObject({ user: 'alice' })
+    expect(
+      state.exchanges.map(
+        (exchange) =>
+          `${exchange.method} ${new URL(exchange.url).pathname} ${exchange.response?.status}`,
+      ),
+    ).toEqual(['POST /login 302', 'GET /dashboard 200'])
+    expect(state.tabs[0]?.page?.body).toContain('Hello, alice')
+    expect(state.server.middlewares[0]).toMatchObject({
+      name: 'connect.sid',
+      secrets: ['keyboard cat'],
+    })
+    expect(state.consoleLines.map((line) => line.text)).toContain(
+      'Listening on http://localhost:3000',
+    )
+  })
+
+  it('wipes the store on restart and says so', async () => {
+    const app = await setUp()
+    await app.navigate(1, aliceLogin)
+    await app.restartServer()
+    const state = usePlaygroundStore.getState()
+    expect(state.stores[0]?.entries).toEqual({})
+    expect(state.consoleLines.at(-1)?.text).toMatch(/every stored session is gone/)
+  })
+
+  it('expires the cookie in the jar when the clock passes maxAge', async () => {
+    const app = await setUp()
+    await app.navigate(1, aliceLogin)
+    await app.advanceClock(10 * 60 * 1000 + 1)
+    expect(usePlaygroundStore.getState().profiles.Alice.cookies).toEqual([])
+  })
+
+  it('gets the attacker in with a copied cookie, and out again once it is tampered with', async () => {
+    const app = await setUp()
+    await app.navigate(1, aliceLogin)
+    const [cookie] = usePlaygroundStore.getState().profiles.Alice.cookies
+    if (!cookie) throw new Error('Alice has no cookie')
+    app.copyCookie('Alice', 'Attacker', cookie)
+    await app.navigate(3, { url: '/dashboard' })
+    expect(usePlaygroundStore.getState().tabs[2]?.page?.body).toContain('Hello, alice')
+
+    app.tamperCookie('Attacker', cookie, { kind: 'flip-signature' })
+    await app.navigate(3, { url: '/dashboard' })
+    const state = usePlaygroundStore.getState()
+    expect(state.tabs[2]?.page?.body).toContain('<h1>Welcome</h1>')
+  })
+
+  it('keeps back and forward history per tab', async () => {
+    const app = await setUp()
+    await app.navigate(2, { url: '/' })
+    await app.navigate(2, { url: '/dashboard' })
+    await app.goBack(2)
+    const tab = usePlaygroundStore.getState().tabs[1]
+    expect(tab?.history).toEqual(['http://session.test/', 'http://session.test/'])
+    expect(tab?.historyIndex).toBe(0)
+  })
+})

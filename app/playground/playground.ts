@@ -1,0 +1,367 @@
+/**
+ * The playground controller: owns the simulated browsers and the connection to the simulated
+ * server, performs what the learner (or a lesson) asks, and is the one bridge that turns
+ * engine events and browser exchanges into store snapshots. No React here; panels read the
+ * store and call these methods through the PlaygroundContext.
+ */
+import {
+  SimulatedBrowser,
+  type BrowserSettings,
+  type NavigationRequest,
+  type SendFunction,
+} from '../../mocks/client/simulated-browser'
+import type { JarCookie } from '../../mocks/client/cookie-jar'
+import { tamper } from '../../mocks/client/signed-cookie'
+import type { EngineEvent } from '../../mocks/server/runtime/engine'
+import type { ServerTransport, StoreSnapshot } from '../../mocks/server/runtime/server-transport'
+import { PROFILES, type ProfileName, type TabState } from '../state/browsers-slice'
+import type { ConsoleLine, StoreCall, StoreDiff } from '../state/activity-slice'
+import type { PlaygroundState } from '../state/store'
+
+export interface StoreAccess {
+  getState(): PlaygroundState
+}
+
+export interface PlaygroundOptions {
+  server: ServerTransport
+  send: SendFunction
+  store: StoreAccess
+  realNow?: () => number
+}
+
+export type TamperAction =
+  | { kind: 'flip-signature' }
+  | { kind: 'change-id'; id: string }
+  | { kind: 'drop-prefix' }
+  | { kind: 'resign'; secret: string }
+
+const JAR_REFRESH_MS = 1000
+
+export class Playground {
+  readonly browsers: Record<ProfileName, SimulatedBrowser>
+  private readonly server: ServerTransport
+  private readonly store: StoreAccess
+  private readonly realNow: () => number
+  private nextExchangeId = 1
+  private nextTabId = PROFILES.length + 1
+  private jarTimer: ReturnType<typeof setInterval> | undefined
+  private readonly unsubscribe: () => void
+
+  constructor(options: PlaygroundOptions) {
+    this.server = options.server
+    this.store = options.store
+    this.realNow = options.realNow ?? (() => Date.now())
+    const browsers = {} as Record<ProfileName, SimulatedBrowser>
+    for (const profile of PROFILES) {
+      browsers[profile] = new SimulatedBrowser(profile, {
+        send: options.send,
+        now: () => this.now(),
+        onExchange: (exchange) => {
+          this.state.appendExchange({ ...exchange, id: this.nextExchangeId++ })
+          this.refreshJar(profile)
+        },
+      })
+    }
+    this.browsers = browsers
+    this.unsubscribe = this.server.subscribe((event) => this.receive(event))
+  }
+
+  private get state(): PlaygroundState {
+    return this.store.getState()
+  }
+
+  /** Virtual time, the same the server reads. */
+  now(): number {
+    return this.realNow() + this.state.server.clockOffsetMs
+  }
+
+  /** Keeps jar views current while virtual time flows: cookies expire without any request. */
+  startJarRefresh(): void {
+    this.jarTimer ??= setInterval(
+      () => PROFILES.forEach((profile) => this.refreshJar(profile)),
+      JAR_REFRESH_MS,
+    )
+  }
+
+  dispose(): void {
+    if (this.jarTimer) clearInterval(this.jarTimer)
+    this.unsubscribe()
+  }
+
+  // ——— server ———
+
+  async startServer(source: string): Promise<void> {
+    const { updateServer } = this.state
+    updateServer({ status: 'starting', source, middlewares: [], loadError: undefined })
+    if (!this.state.server.originalSource) updateServer({ originalSource: source })
+    const result = await this.server.start(source, 'server.js')
+    updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
+    await this.refreshStores()
+  }
+
+  /** Runs edited code: a restart with the new source, as after saving and rerunning `node`. */
+  runCode(source: string): Promise<void> {
+    return this.startServer(source)
+  }
+
+  resetCode(): Promise<void> {
+    return this.startServer(this.state.server.originalSource)
+  }
+
+  async restartServer(): Promise<void> {
+    const { updateServer } = this.state
+    updateServer({ status: 'starting', middlewares: [], loadError: undefined })
+    const result = await this.server.restart()
+    updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
+    this.system(
+      'Server restarted: MemoryStore lives in the server process, so every stored session is gone.',
+    )
+    await this.refreshStores()
+  }
+
+  async setStoreConnected(storeId: number, connected: boolean): Promise<void> {
+    await this.server.commandStore({ storeId, action: connected ? 'connect' : 'disconnect' })
+    this.system(
+      connected
+        ? `Store ${storeId} emitted "connect": express-session uses it again.`
+        : `Store ${storeId} emitted "disconnect": express-session now skips sessions until it reconnects.`,
+    )
+  }
+
+  async advanceClock(ms: number): Promise<void> {
+    const nowMs = await this.server.advanceClock(ms)
+    this.state.updateServer({ clockOffsetMs: nowMs - this.realNow() })
+    PROFILES.forEach((profile) => this.refreshJar(profile))
+    await this.refreshStores()
+  }
+
+  async refreshStores(request?: number): Promise<void> {
+    const previous = this.state.stores
+    const stores = await this.server.readStores()
+    this.state.setStores(
+      stores,
+      request === undefined ? undefined : diffStores(request, previous, stores),
+    )
+  }
+
+  // ——— browsers ———
+
+  async navigate(tabId: number, request: NavigationRequest): Promise<void> {
+    const tab = this.tab(tabId)
+    const browser = this.browsers[tab.profile]
+    const settings = this.state.profiles[tab.profile].settings
+    this.state.updateTab(tabId, { loading: true })
+    const { page } = await browser.navigate(request, settings)
+    const current = this.tab(tabId)
+    const history = [...current.history.slice(0, current.historyIndex + 1), page.url]
+    this.state.updateTab(tabId, { page, loading: false, history, historyIndex: history.length - 1 })
+  }
+
+  async goBack(tabId: number): Promise<void> {
+    await this.goToHistoryEntry(tabId, -1)
+  }
+
+  async goForward(tabId: number): Promise<void> {
+    await this.goToHistoryEntry(tabId, 1)
+  }
+
+  async reload(tabId: number): Promise<void> {
+    await this.goToHistoryEntry(tabId, 0)
+  }
+
+  /** History navigation re-requests the page with GET, as after a browser restart (no cache). */
+  private async goToHistoryEntry(tabId: number, step: -1 | 0 | 1): Promise<void> {
+    const tab = this.tab(tabId)
+    const index = tab.historyIndex + step
+    const url = tab.history[index]
+    if (url === undefined) return
+    const settings = this.state.profiles[tab.profile].settings
+    this.state.updateTab(tabId, { loading: true })
+    const { page } = await this.browsers[tab.profile].navigate({ url }, settings)
+    this.state.updateTab(tabId, { page, loading: false, historyIndex: index })
+  }
+
+  openTab(profile: ProfileName): number {
+    const id = this.nextTabId++
+    const tab: TabState = {
+      id,
+      profile,
+      history: [],
+      historyIndex: -1,
+      page: undefined,
+      loading: false,
+    }
+    this.state.setTabs([...this.state.tabs, tab], id)
+    return id
+  }
+
+  closeTab(tabId: number): void {
+    const remaining = this.state.tabs.filter((tab) => tab.id !== tabId)
+    if (remaining.length === 0) return
+    const active = this.state.activeTabId === tabId ? remaining[0]?.id : this.state.activeTabId
+    this.state.setTabs(remaining, active)
+  }
+
+  setSettings(profile: ProfileName, change: Partial<BrowserSettings>): void {
+    const settings = { ...this.state.profiles[profile].settings, ...change }
+    this.state.setProfile(profile, { settings })
+  }
+
+  // ——— cookie jars ———
+
+  putCookie(profile: ProfileName, cookie: JarCookie): void {
+    this.browsers[profile].jar.put(cookie)
+    this.refreshJar(profile)
+  }
+
+  deleteCookie(profile: ProfileName, cookie: JarCookie): void {
+    this.browsers[profile].jar.remove(cookie)
+    this.refreshJar(profile)
+  }
+
+  clearCookies(profile: ProfileName): void {
+    this.browsers[profile].jar.clear()
+    this.refreshJar(profile)
+  }
+
+  copyCookie(from: ProfileName, to: ProfileName, cookie: JarCookie): void {
+    this.putCookie(to, cookie)
+    this.system(`Copied ${cookie.name} from ${from}'s browser to ${to}'s.`)
+  }
+
+  tamperCookie(profile: ProfileName, cookie: JarCookie, action: TamperAction): void {
+    const value = tamperedValue(cookie.value, action)
+    this.putCookie(profile, { ...cookie, value, size: cookie.name.length + value.length })
+  }
+
+  private refreshJar(profile: ProfileName): void {
+    const cookies = this.browsers[profile].jar.list()
+    const current = this.state.profiles[profile].cookies
+    if (JSON.stringify(cookies) !== JSON.stringify(current))
+      this.state.setProfile(profile, { cookies })
+  }
+
+  private tab(tabId: number): TabState {
+    const tab = this.state.tabs.find((candidate) => candidate.id === tabId)
+    if (!tab) throw new Error(`no tab with id ${tabId}`)
+    return tab
+  }
+
+  // ——— events from the server ———
+
+  private system(text: string): void {
+    this.state.appendConsole([
+      { kind: 'system', text, time: this.now(), requestId: undefined, location: undefined },
+    ])
+  }
+
+  private receive(event: EngineEvent): void {
+    const state = this.state
+    const line = consoleLineFor(event)
+    if (line) state.appendConsole([line])
+    switch (event.kind) {
+      case 'session-middleware':
+        state.updateServer({ middlewares: [...state.server.middlewares, event.info] })
+        break
+      case 'store-call':
+        state.appendStoreCalls([storeCallFor(event)])
+        break
+      case 'explanations':
+        state.setExplanations(event.requestId, event.explanations)
+        break
+      case 'request-end':
+        void this.refreshStores(event.requestId)
+        break
+      case 'uncaught-error':
+        state.updateServer({ status: 'crashed' })
+        break
+      case 'clock':
+        state.updateServer({ clockOffsetMs: event.time - this.realNow() })
+        break
+    }
+  }
+}
+
+function tamperedValue(value: string, action: TamperAction): string {
+  switch (action.kind) {
+    case 'flip-signature':
+      return tamper.flipSignatureCharacter(value)
+    case 'change-id':
+      return tamper.changeId(value, action.id)
+    case 'drop-prefix':
+      return tamper.dropSignedPrefix(value)
+    case 'resign':
+      return tamper.resign(value, action.secret)
+  }
+}
+
+function storeCallFor(event: Extract<EngineEvent, { kind: 'store-call' }>): StoreCall {
+  return {
+    requestId: event.requestId,
+    storeId: event.storeId,
+    operation: event.operation,
+    sessionId: event.sessionId,
+    expired: event.expired === true,
+  }
+}
+
+function consoleLineFor(event: EngineEvent): Omit<ConsoleLine, 'id'> | undefined {
+  const base = {
+    time: event.time,
+    requestId: 'requestId' in event ? event.requestId : undefined,
+    location: undefined,
+  }
+  switch (event.kind) {
+    case 'console':
+      return { ...base, kind: event.level, text: event.text }
+    case 'deprecation':
+      return { ...base, kind: 'deprecation', text: event.text }
+    case 'uncaught-error':
+      return {
+        ...base,
+        kind: 'error',
+        text: `The server crashed: ${event.error.name}: ${event.error.message}. Restart it to continue.`,
+        location: event.error.location,
+      }
+    case 'load-error':
+      return {
+        ...base,
+        kind: 'error',
+        text: `${event.filename} failed to load: ${event.error.name}: ${event.error.message}`,
+        location: event.error.location,
+      }
+    case 'server-stop':
+      return event.reason === 'restart'
+        ? undefined
+        : { ...base, kind: 'system', text: event.reason }
+    default:
+      return undefined
+  }
+}
+
+function entriesOf(stores: readonly StoreSnapshot[]): Map<string, string> {
+  const entries = new Map<string, string>()
+  for (const store of stores) {
+    for (const [id, data] of Object.entries(store.entries ?? {}))
+      entries.set(`${store.storeId}:${id}`, JSON.stringify(data))
+  }
+  return entries
+}
+
+function diffStores(
+  requestId: number,
+  before: readonly StoreSnapshot[],
+  after: readonly StoreSnapshot[],
+): StoreDiff {
+  const previous = entriesOf(before)
+  const next = entriesOf(after)
+  const id = (key: string) => key.slice(key.indexOf(':') + 1)
+  return {
+    requestId,
+    added: [...next.keys()].filter((key) => !previous.has(key)).map(id),
+    changed: [...next.keys()]
+      .filter((key) => previous.has(key) && previous.get(key) !== next.get(key))
+      .map(id),
+    removed: [...previous.keys()].filter((key) => !next.has(key)).map(id),
+  }
+}

@@ -1,0 +1,93 @@
+import type { SliceCreator } from './slice'
+import type { Exchange } from '../../mocks/client/simulated-browser'
+import type { StoreSnapshot } from '../../mocks/server/runtime/server-transport'
+import type { Explanation } from '../../mocks/server/explain/explanation-types'
+import type { SourceLocation, StoreOperation } from '../../mocks/server/runtime/realm-types'
+
+const MAX_LINES = 1000
+const MAX_EXCHANGES = 500
+
+export type ConsoleLineKind = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'deprecation' | 'system'
+
+export interface ConsoleLine {
+  id: number
+  kind: ConsoleLineKind
+  text: string
+  time: number
+  requestId: number | undefined
+  location: SourceLocation | undefined
+}
+
+export interface StoreCall {
+  requestId: number | undefined
+  storeId: number
+  operation: StoreOperation
+  sessionId: string | undefined
+  expired: boolean
+}
+
+/** What one request changed in the store: ids added, changed or removed. */
+export interface StoreDiff {
+  requestId: number
+  added: string[]
+  changed: string[]
+  removed: string[]
+}
+
+export interface ActivitySlice {
+  consoleLines: ConsoleLine[]
+  /** Network log entries; `id` is unique across profiles. */
+  exchanges: Exchange[]
+  selectedExchangeId: number | undefined
+  explanations: Record<number, Explanation[]>
+  stores: StoreSnapshot[]
+  storeCalls: StoreCall[]
+  storeDiffs: StoreDiff[]
+  appendConsole: (lines: Array<Omit<ConsoleLine, 'id'>>) => void
+  appendExchange: (exchange: Exchange) => void
+  selectExchange: (id: number | undefined) => void
+  setExplanations: (requestId: number, explanations: Explanation[]) => void
+  setStores: (stores: StoreSnapshot[], diff?: StoreDiff) => void
+  appendStoreCalls: (calls: StoreCall[]) => void
+  clearActivity: () => void
+}
+
+let nextLineId = 1
+
+export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
+  consoleLines: [],
+  exchanges: [],
+  selectedExchangeId: undefined,
+  explanations: {},
+  stores: [],
+  storeCalls: [],
+  storeDiffs: [],
+  appendConsole: (lines) =>
+    set((state) => ({
+      consoleLines: [
+        ...state.consoleLines,
+        ...lines.map((line) => ({ ...line, id: nextLineId++ })),
+      ].slice(-MAX_LINES),
+    })),
+  appendExchange: (exchange) =>
+    set((state) => ({ exchanges: [...state.exchanges, exchange].slice(-MAX_EXCHANGES) })),
+  selectExchange: (selectedExchangeId) => set({ selectedExchangeId }),
+  setExplanations: (requestId, explanations) =>
+    set((state) => ({ explanations: { ...state.explanations, [requestId]: explanations } })),
+  setStores: (stores, diff) =>
+    set((state) => ({
+      stores,
+      storeDiffs: diff ? [...state.storeDiffs, diff].slice(-MAX_EXCHANGES) : state.storeDiffs,
+    })),
+  appendStoreCalls: (calls) =>
+    set((state) => ({ storeCalls: [...state.storeCalls, ...calls].slice(-MAX_LINES) })),
+  clearActivity: () =>
+    set({
+      consoleLines: [],
+      exchanges: [],
+      selectedExchangeId: undefined,
+      explanations: {},
+      storeCalls: [],
+      storeDiffs: [],
+    }),
+})

@@ -1,0 +1,61 @@
+import type { SliceCreator } from './slice'
+import type { BrowserSettings, PageView } from '../../mocks/client/simulated-browser'
+import type { JarCookie } from '../../mocks/client/cookie-jar'
+
+export const PROFILES = ['Alice', 'Bob', 'Attacker'] as const
+export type ProfileName = (typeof PROFILES)[number]
+
+export interface ProfileState {
+  settings: BrowserSettings
+  cookies: JarCookie[]
+}
+
+export interface TabState {
+  id: number
+  profile: ProfileName
+  /** Visited URLs; `historyIndex` points at the one shown. */
+  history: string[]
+  historyIndex: number
+  page: PageView | undefined
+  loading: boolean
+}
+
+export interface BrowsersSlice {
+  profiles: Record<ProfileName, ProfileState>
+  tabs: TabState[]
+  activeTabId: number
+  setProfile: (profile: ProfileName, change: Partial<ProfileState>) => void
+  setTabs: (tabs: TabState[], activeTabId?: number) => void
+  updateTab: (tabId: number, change: Partial<TabState>) => void
+  setActiveTab: (tabId: number) => void
+}
+
+const settings: BrowserSettings = { scheme: 'http', behindProxy: false, crossSite: false }
+
+export const createBrowsersSlice: SliceCreator<BrowsersSlice> = (set) => ({
+  profiles: {
+    Alice: { settings, cookies: [] },
+    Bob: { settings, cookies: [] },
+    Attacker: { settings, cookies: [] },
+  },
+  tabs: PROFILES.map((profile, index) => ({
+    id: index + 1,
+    profile,
+    history: [],
+    historyIndex: -1,
+    page: undefined,
+    loading: false,
+  })),
+  activeTabId: 1,
+  setProfile: (profile, change) =>
+    set((state) => ({
+      profiles: { ...state.profiles, [profile]: { ...state.profiles[profile], ...change } },
+    })),
+  setTabs: (tabs, activeTabId) =>
+    set((state) => ({ tabs, activeTabId: activeTabId ?? state.activeTabId })),
+  updateTab: (tabId, change) =>
+    set((state) => ({
+      tabs: state.tabs.map((tab) => (tab.id === tabId ? { ...tab, ...change } : tab)),
+    })),
+  setActiveTab: (activeTabId) => set({ activeTabId }),
+})

@@ -1,0 +1,12 @@
+import type { PlaygroundState } from './store'
+
+type SetState = (
+  partial: Partial<PlaygroundState> | ((state: PlaygroundState) => Partial<PlaygroundState>),
+) => void
+
+/** A slice creator, typed without importing zustand (store.ts is the only module that does). */
+export type SliceCreator<Slice> = (
+  set: SetState,
+  get: () => PlaygroundState,
+  ...rest: unknown[]
+) => Slice
