@@ -364,3 +364,48 @@ module.exports = require('express')().get('/', (req, res) => res.send(String(Dat
     expect(process.env.FROM_SERVER).toBeUndefined()
   })
 })
+
+describe('fidelity fixes', () => {
+  it('attributes a crash to its request even while another request hangs', async () => {
+    const server = await createSimServer({
+      source: `
+const app = require('express')()
+app.get('/hang', () => {})
+app.get('/crash', (req, res) => { setTimeout(() => { throw new Error('boom') }, 1) })
+module.exports = app`,
+      requestTimeoutMs: 100,
+    })
+    await server.request({ path: '/hang' })
+    const crash = await server.request({ path: '/crash' })
+    expect(crash.explanations.map((explanation) => explanation.code)).toContain('server-crashed')
+  })
+
+  it('prints an Error passed to console.error as its stack, like Node', async () => {
+    const server = await createSimServer({
+      source: `
+const app = require('express')()
+app.get('/', (req, res) => { console.error(new TypeError('bad input')); res.end() })
+module.exports = app`,
+    })
+    const lines: string[] = []
+    server.on((event) => {
+      if (event.kind === 'console') lines.push(event.text)
+    })
+    await server.request({ path: '/' })
+    expect(lines[0]).toMatch(/^TypeError: bad input\n\s+at /)
+  })
+
+  it('explains deprecated session() defaults once the server has started', async () => {
+    const server = await createSimServer({ source: visitCounter("{ secret: 's' }") })
+    const explanations: string[] = []
+    server.on((event) => {
+      if (event.kind === 'start-explanations')
+        explanations.push(...event.explanations.map((item) => item.code))
+    })
+    await server.restart()
+    expect(explanations).toEqual([
+      'deprecated-resave-default',
+      'deprecated-save-uninitialized-default',
+    ])
+  })
+})

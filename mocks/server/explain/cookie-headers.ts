@@ -20,7 +20,8 @@ export function parseCookieHeader(header: string): Map<string, string> {
     const name = pair.slice(0, equals).trim()
     if (!name || cookies.has(name)) continue
     let value = pair.slice(equals + 1).trim()
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1)
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+      value = value.slice(1, -1)
     cookies.set(name, decodeIfEncoded(value))
   }
   return cookies
@@ -37,7 +38,9 @@ function decodeIfEncoded(value: string): string {
 
 /** All `Cookie` headers of a request, joined as Node joins them (`; `). */
 export function requestCookies(headers: readonly HeaderPair[]): Map<string, string> {
-  const values = headers.filter(([name]) => name.toLowerCase() === 'cookie').map(([, value]) => value)
+  const values = headers
+    .filter(([name]) => name.toLowerCase() === 'cookie')
+    .map(([, value]) => value)
   return parseCookieHeader(values.join('; '))
 }
 

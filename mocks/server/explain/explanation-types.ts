@@ -1,4 +1,9 @@
-import type { RealmEvent, SessionMiddlewareInfo, SimRequest, SimResponse } from '../runtime/realm-types'
+import type {
+  RealmEvent,
+  SessionMiddlewareInfo,
+  SimRequest,
+  SimResponse,
+} from '../runtime/realm-types'
 
 /** Everything the engine saw of one request: what explanations are computed from. */
 export interface RequestTrace {
@@ -12,8 +17,7 @@ export interface RequestTrace {
 }
 
 export type RequestOutcome =
-  | { ok: true; response: SimResponse }
-  | { ok: false; error: { code: string; message: string } }
+  { ok: true; response: SimResponse } | { ok: false; error: { code: string; message: string } }
 
 export type ExplanationLevel = 'info' | 'warning' | 'error'
 

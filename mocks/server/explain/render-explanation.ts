@@ -3,7 +3,11 @@
  * Ordering lives here too: errors first, then warnings, then information, each group in the
  * catalogue's narrative order.
  */
-import { EXPLANATION_CATALOGUE, EXPLANATION_CODES, type ExplanationCode } from './explanation-catalogue'
+import {
+  EXPLANATION_CATALOGUE,
+  EXPLANATION_CODES,
+  type ExplanationCode,
+} from './explanation-catalogue'
 import type { Explanation, ExplanationLevel } from './explanation-types'
 
 /** A decision found in a trace, before it becomes a sentence. */

@@ -113,14 +113,17 @@ function fetchResult(
 ): { result: FetchResult; error?: ErrorInfo } {
   const call = events
     .slice(from)
-    .find((event) => isStoreCall(event) && event.operation === 'get' && event.sessionId === sessionId)
+    .find(
+      (event) => isStoreCall(event) && event.operation === 'get' && event.sessionId === sessionId,
+    )
   if (!call || !isStoreCall(call)) return { result: 'pending' }
   const answer = events
     .slice(from)
     .find((event) => isStoreResult(event) && event.callId === call.callId)
   if (!answer || !isStoreResult(answer)) return { result: 'pending' }
   // express-session: `if (err && err.code !== 'ENOENT') next(err)`; ENOENT means "not found".
-  if (answer.error && answer.error.code !== 'ENOENT') return { result: 'error', error: answer.error }
+  if (answer.error && answer.error.code !== 'ENOENT')
+    return { result: 'error', error: answer.error }
   if (answer.found) return { result: 'found' }
   return { result: call.expired ? 'expired' : 'missing' }
 }
@@ -194,7 +197,8 @@ export function collectSessionFacts(trace: RequestTrace): SessionFacts | undefin
     ? setCookiesNamed(trace.outcome.response.headers, middleware.name).at(-1)
     : undefined
   const requestTime = events[0]?.time ?? 0
-  const cookieCleared = responseCookie !== undefined && isClearingCookie(responseCookie, requestTime)
+  const cookieCleared =
+    responseCookie !== undefined && isClearingCookie(responseCookie, requestTime)
 
   return {
     middleware,

@@ -38,7 +38,9 @@ export interface FinalHandlerDecision {
   afterHeadersSent: boolean
 }
 
-export function finalHandlerDecision(events: readonly RealmEvent[]): FinalHandlerDecision | undefined {
+export function finalHandlerDecision(
+  events: readonly RealmEvent[],
+): FinalHandlerDecision | undefined {
   let decision: FinalHandlerDecision | undefined
   for (const event of events) {
     if (event.kind !== 'debug' || event.namespace !== 'finalhandler') continue

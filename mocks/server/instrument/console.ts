@@ -15,8 +15,18 @@ const counters = new Map<string, number>()
 const timers = new Map<string, number>()
 let groupIndent = ''
 
+/** Node's console prints an Error as its stack; the util port would print `[Error: msg]`. */
+function formatArguments(args: unknown[]): string {
+  if (typeof args[0] === 'string') return format(...args)
+  return args
+    .map((arg) =>
+      arg instanceof Error ? (arg.stack ?? `${arg.name}: ${arg.message}`) : format(arg),
+    )
+    .join(' ')
+}
+
 function write(level: ConsoleLevel, args: unknown[]): void {
-  const text = format(...args)
+  const text = formatArguments(args)
   const indented = groupIndent ? text.replace(/^/gm, groupIndent) : text
   emitEvent({ kind: 'console', level, text: indented })
 }

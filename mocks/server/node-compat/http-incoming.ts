@@ -108,7 +108,12 @@ export class IncomingMessage extends Readable {
   upgrade = false
   statusCode: number | null = null
   statusMessage: string | null = null
-  private body: Buffer | undefined
+  /**
+   * The bytes waiting for deliverBody(). A true private field: Node's IncomingMessage has no
+   * `body` property, and body-parsers and routes read `req.body` (a TypeScript `private body`
+   * would be an ordinary own property that shows up there before any parser ran).
+   */
+  #pendingBody: Buffer | undefined
 
   constructor(
     socket: SimSocket,
@@ -126,7 +131,7 @@ export class IncomingMessage extends Readable {
     this.rawHeaders = request.headers.flatMap(([name, value]) => [name, value])
     this.headers = foldRequestHeaders(request.headers)
     const body = request.body
-    this.body =
+    this.#pendingBody =
       body === undefined || body.length === 0
         ? undefined
         : typeof body === 'string'
@@ -150,8 +155,8 @@ export class IncomingMessage extends Readable {
   /** Called right after the 'request' event, as Node's parser completes the message then. */
   deliverBody(): void {
     this.complete = true
-    if (this.body) this.push(this.body)
-    this.body = undefined
+    if (this.#pendingBody) this.push(this.#pendingBody)
+    this.#pendingBody = undefined
     this.push(null)
   }
 

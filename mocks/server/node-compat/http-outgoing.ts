@@ -68,6 +68,12 @@ export class ServerResponse extends EventEmitter {
     this.req = req
     this.hasBody = req.method !== 'HEAD'
     this.onComplete = onComplete
+    // A socket destroyed before end() (finalhandler does it when an error follows res.write)
+    // takes the unfinished response with it: the client sees a reset connection, as on Node.
+    // After end() the bytes were already flushed, so the response completes normally.
+    req.socket.once('close', () => {
+      if (!this.finished) this.destroy()
+    })
   }
 
   get socket(): SimSocket {

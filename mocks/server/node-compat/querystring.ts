@@ -27,8 +27,12 @@ function unescapeBytes(text: string): string {
       bytes.push(...Buffer.from(text[i] ?? '', 'utf8'))
     }
   }
-  return Buffer.from(bytes).toString('utf8')
+  // TextDecoder replaces each maximal invalid subsequence with one U+FFFD, as Node's UTF-8
+  // decoder does; the browser Buffer's toString('utf8') emits one U+FFFD per invalid byte.
+  return utf8Decoder.decode(Uint8Array.from(bytes))
 }
+
+const utf8Decoder = new TextDecoder('utf-8')
 
 export function escape(text: unknown): string {
   return encodeURIComponent(String(text)).replace(

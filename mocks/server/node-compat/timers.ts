@@ -88,7 +88,8 @@ function schedule(kind: Timer['kind'], callback: unknown, delay: unknown, args: 
     error.code = 'ERR_INVALID_ARG_TYPE'
     throw error
   }
-  const bound = bindToCurrentRequest(callback as Callback)
+  // Guarded inside the request context, so a crash is reported as that request's.
+  const guarded = bindToCurrentRequest(() => runGuarded(() => (callback as Callback)(...args)))
   const delayMs = Math.max(1, Number(delay) || 0)
   const timer: Timer = new Timer(
     kind,
@@ -98,7 +99,7 @@ function schedule(kind: Timer['kind'], callback: unknown, delay: unknown, args: 
         timer.cancelled = true
         live.delete(timer)
       }
-      runGuarded(() => bound(...args))
+      guarded()
     },
     delayMs,
   )
@@ -141,16 +142,16 @@ export function clearInterval(timer: unknown): void {
 
 /** Microtasks keep request attribution and crash semantics like the rest of the loop. */
 export function queueMicrotask(callback: () => void): void {
-  const bound = bindToCurrentRequest(callback)
-  void Promise.resolve().then(() => runGuarded(bound))
+  const guarded = bindToCurrentRequest(() => runGuarded(callback))
+  void Promise.resolve().then(guarded)
 }
 
 export function nextTick(callback: Callback, ...args: unknown[]): void {
   if (typeof callback !== 'function') {
     throw new TypeError('The "callback" argument must be of type function')
   }
-  const bound = bindToCurrentRequest(callback)
-  void Promise.resolve().then(() => runGuarded(() => bound(...args)))
+  const guarded = bindToCurrentRequest(() => runGuarded(() => callback(...args)))
+  void Promise.resolve().then(guarded)
 }
 
 /** Stops every timer of this realm: a restarted server does not inherit the old one's loops. */

@@ -15,7 +15,7 @@ import type {
   SimRequest,
   StoreHandle,
 } from './realm-types'
-import { explainRequest } from '../explain/explain-request'
+import { explainRequest, explainServerStart } from '../explain/explain-request'
 import type { Explanation, RequestOutcome } from '../explain/explanation-types'
 
 export type EngineEvent =
@@ -30,6 +30,7 @@ export type EngineEvent =
     }
   | { kind: 'explanations'; time: number; requestId: number; explanations: Explanation[] }
   | { kind: 'server-start'; time: number; filename: string }
+  | { kind: 'start-explanations'; time: number; explanations: Explanation[] }
   | { kind: 'load-error'; time: number; filename: string; error: ErrorInfo }
   | { kind: 'server-stop'; time: number; reason: string }
   | { kind: 'clock'; time: number }
@@ -66,6 +67,10 @@ export class Engine {
   private filename = 'server.js'
   private currentLoadError: ErrorInfo | undefined
   private middlewares: SessionMiddlewareInfo[] = []
+  /** Events outside any request since the last start (deprecations of session() options…). */
+  private startupEvents: RealmEvent[] = []
+  private startupExplanations: Explanation[] = []
+  private collectingStartup = false
   private readonly listeners = new Set<EngineListener>()
   private readonly inFlight = new Map<number, RequestRecord>()
   private nextRequestId = 1
@@ -106,11 +111,20 @@ export class Engine {
     this.currentLoadError = undefined
     const realm = this.options.createRealm(this.createHost())
     this.realm = realm
+    this.startupEvents = []
+    this.collectingStartup = true
     const result = realm.loadServer(source, filename)
     // listen() callbacks and other start-up ticks run before the first request, as in Node.
-    await new Promise<void>((resolve) => this.options.platform.scheduleImmediate(resolve))
+    await this.nextMacrotask()
+    this.collectingStartup = false
     if (result.ok) {
       this.publish({ kind: 'server-start', time: this.clock.now(), filename })
+      this.startupExplanations = explainServerStart(this.startupEvents)
+      this.publish({
+        kind: 'start-explanations',
+        time: this.clock.now(),
+        explanations: this.startupExplanations,
+      })
     } else {
       this.currentLoadError = result.error
       this.publish({ kind: 'load-error', time: this.clock.now(), filename, error: result.error })
@@ -134,6 +148,11 @@ export class Engine {
     return this.realm?.stores() ?? []
   }
 
+  /** What the server's start says about its session options (deprecated defaults…). */
+  serverStartExplanations(): readonly Explanation[] {
+    return this.startupExplanations
+  }
+
   sessionMiddlewares(): readonly SessionMiddlewareInfo[] {
     return this.middlewares
   }
@@ -147,6 +166,8 @@ export class Engine {
     this.publish({ kind: 'request-start', time: startedAt, requestId, request })
 
     const outcome = await this.dispatch(request, requestId)
+    // Express logs a route's error one tick after the response; keep listening for that long.
+    await this.nextMacrotask()
     this.inFlight.delete(requestId)
     const durationMs = monotonicNow() - realStart
     this.publish({ kind: 'request-end', time: this.clock.now(), requestId, outcome, durationMs })
@@ -196,7 +217,9 @@ export class Engine {
       }),
     )
     try {
-      return await Promise.race([answer, timeout])
+      const outcome = await Promise.race([answer, timeout])
+      if (!outcome.ok && outcome.error.code === 'SERVER_TIMEOUT') realm.abandon(requestId)
+      return outcome
     } finally {
       this.options.platform.clearTimer(timer)
     }
@@ -218,8 +241,13 @@ export class Engine {
     }
   }
 
+  private nextMacrotask(): Promise<void> {
+    return new Promise<void>((resolve) => this.options.platform.scheduleImmediate(resolve))
+  }
+
   private receive(event: RealmEvent): void {
     if (event.kind === 'session-middleware') this.middlewares.push(event.info)
+    if (this.collectingStartup && event.requestId === undefined) this.startupEvents.push(event)
     if (event.requestId !== undefined) this.inFlight.get(event.requestId)?.events.push(event)
     this.publish(event)
   }

@@ -27,6 +27,7 @@ type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 let exportedApp: RequestHandler | undefined
 let loaded = false
 const pending = new Map<number, (error: Error) => void>()
+const sockets = new Map<number, SimSocket>()
 
 function unavailable(code: string, message: string): Error {
   return Object.assign(new Error(message), { name: 'ServerUnavailableError', code })
@@ -114,8 +115,10 @@ export function handle(request: SimRequest, requestId: number): Promise<SimRespo
         secure: request.secure === true,
         remoteAddress: request.remoteAddress ?? '127.0.0.1',
       })
+      sockets.set(requestId, socket)
       const req = new IncomingMessage(socket, { ...request, headers: withContentLength(request) })
       const res = new ServerResponse(req, (response) => {
+        sockets.delete(requestId)
         if (!pending.delete(requestId)) return
         markRequestFinished(requestId)
         if (response.destroyed) {
@@ -131,6 +134,14 @@ export function handle(request: SimRequest, requestId: number): Promise<SimRespo
       runGuarded(() => req.deliverBody())
     })
   })
+}
+
+export function abandon(requestId: number): void {
+  const socket = sockets.get(requestId)
+  sockets.delete(requestId)
+  pending.delete(requestId)
+  markRequestFinished(requestId)
+  runInRequest(requestId, () => runGuarded(() => socket?.destroy()))
 }
 
 export function stores(): StoreHandle[] {

@@ -145,6 +145,8 @@ export interface StoreHandle {
 export interface RealmInstance {
   loadServer(source: string, filename: string): LoadResult
   handle(request: SimRequest, requestId: number): Promise<SimResponse>
+  /** The client gave up on a request (timeout): its connection closes, as when a browser stops. */
+  abandon(requestId: number): void
   stores(): StoreHandle[]
   state(): RealmState
   /** Stops every timer the server code left running; the realm is unusable afterwards. */
