@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { formatProblem, parseLesson } from './parse-lesson'
+
+const server = "const express = require('express')\nmodule.exports = express()\n"
+
+function lesson(frontmatter: string, body = '# Hello\n'): string {
+  return `---\n${frontmatter}\n---\n${body}`
+}
+
+const valid = `title: First session
+summary: A visit counter.
+steps:
+  - id: visit
+    title: Visit the counter
+    instructions: Visit \`/\` as Alice.
+    do:
+      - visit: { profile: Alice, path: / }
+    checks:
+      - jar: { profile: Alice, cookie: connect.sid, httpOnly: true }
+        hint: Did you visit /?`
+
+describe('parseLesson', () => {
+  it('reads a valid lesson with defaults filled in', () => {
+    const parsed = parseLesson({
+      folder: '01-first-session',
+      markdown: lesson(valid),
+      serverSource: server,
+    })
+    expect(parsed.ok).toBe(true)
+    if (!parsed.ok) return
+    expect(parsed.lesson).toMatchObject({
+      id: '01-first-session',
+      number: 1,
+      editable: true,
+      prose: '# Hello',
+      serverSource: server,
+    })
+    expect(parsed.lesson.steps[0]?.checks[0]).toEqual({
+      jar: { profile: 'Alice', cookie: 'connect.sid', httpOnly: true, present: true },
+      hint: 'Did you visit /?',
+    })
+  })
+
+  it('reports every problem at once, each with file, line and field', () => {
+    const broken = `title: First session
+steps:
+  - id: Visit Counter
+    title: Visit
+    instructions: Go.
+    do:
+      - visit: { profile: Carol, path: / }
+      - teleport: { to: mars }
+    checks:
+      - jar: { profile: Alice }
+      - store: { sessions: -1 }`
+    const parsed = parseLesson({
+      folder: '01-first-session',
+      markdown: lesson(broken),
+      serverSource: server,
+    })
+    expect(parsed.ok).toBe(false)
+    if (parsed.ok) return
+    expect(parsed.problems.map(formatProblem)).toEqual([
+      'lessons/01-first-session/lesson.md:2: summary: Invalid input: expected string, received undefined',
+      'lessons/01-first-session/lesson.md:4: steps[0].id: use lowercase letters, digits and dashes',
+      'lessons/01-first-session/lesson.md:8: steps[0].do[0].visit.profile: Invalid option: expected one of "Alice"|"Bob"|"Attacker"',
+      'lessons/01-first-session/lesson.md:9: steps[0].do[1]: unknown action "teleport"; use exactly one of: visit, submit, advanceClock, restartServer, copyCookie, setCookie, deleteCookie, tamperCookie, browser, store, editCode',
+      'lessons/01-first-session/lesson.md:11: steps[0].checks[0].jar.cookie: Invalid input: expected string, received undefined',
+      'lessons/01-first-session/lesson.md:12: steps[0].checks[1].store.sessions: Too small: expected number to be >=0',
+    ])
+  })
+
+  it('reports YAML syntax errors at their line', () => {
+    const parsed = parseLesson({
+      folder: '02-x',
+      markdown: lesson('title: [unclosed\nsummary: x'),
+      serverSource: server,
+    })
+    expect(!parsed.ok && parsed.problems[0]).toMatchObject({
+      file: 'lessons/02-x/lesson.md',
+      line: 3,
+      field: 'frontmatter',
+    })
+  })
+
+  it.each([
+    [{ folder: 'first', markdown: lesson(valid), serverSource: server }, 'folder'],
+    [{ folder: '01-a', markdown: undefined, serverSource: server }, 'lesson.md'],
+    [{ folder: '01-a', markdown: lesson(valid), serverSource: undefined }, 'server.js'],
+    [{ folder: '01-a', markdown: '# no frontmatter', serverSource: server }, 'frontmatter'],
+  ])('reports a missing piece of the lesson folder (%#)', (files, field) => {
+    const parsed = parseLesson(files)
+    expect(!parsed.ok && parsed.problems.map((problem) => problem.field)).toContain(field)
+  })
+
+  it('checks editCode replacements against server.js and explanation codes against the engine', () => {
+    const frontmatter = `title: T
+summary: S
+steps:
+  - id: fix
+    title: Fix it
+    instructions: Fix.
+    do:
+      - editCode: { replace: "not in the file", with: "x" }
+    checks:
+      - explanation: { code: no-such-code }
+  - id: fix
+    title: Again
+    instructions: Again.
+    checks:
+      - console: { includes: listening }`
+    const parsed = parseLesson(
+      { folder: '05-fix', markdown: lesson(frontmatter), serverSource: server },
+      { explanationCodes: ['session-loaded'] },
+    )
+    expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([
+      'lessons/05-fix/lesson.md:9: steps[0].do[0].editCode.replace: must occur exactly once in server.js (found 0)',
+      'lessons/05-fix/lesson.md:11: steps[0].checks[0].explanation.code: unknown explanation code "no-such-code"',
+      'lessons/05-fix/lesson.md:12: steps[1].id: step id "fix" is used twice',
+    ])
+  })
+})

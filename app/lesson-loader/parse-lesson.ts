@@ -1,0 +1,284 @@
+/**
+ * Reads one lesson folder's files into a Lesson, or into every problem found, each with file,
+ * line and field — never just the first. Pure: the app feeds it files found by Vite, the
+ * lessons:check script feeds it files read from disk.
+ */
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml'
+import type { z } from 'zod'
+import {
+  ACTION_KINDS,
+  CHECK_EXTRAS,
+  CHECK_KINDS,
+  lessonFrontmatterSchema,
+  type LessonFrontmatter,
+  type LessonStep,
+} from './lesson-schema'
+
+export interface LessonProblem {
+  file: string
+  line: number
+  field: string
+  message: string
+}
+
+export interface Lesson {
+  /** The folder name, e.g. `01-first-session`: stable, used in deep links and progress. */
+  id: string
+  number: number
+  title: string
+  summary: string
+  editable: boolean
+  steps: LessonStep[]
+  /** The Markdown after the frontmatter. */
+  prose: string
+  serverSource: string
+}
+
+export type ParsedLesson =
+  { ok: true; lesson: Lesson } | { ok: false; id: string; problems: LessonProblem[] }
+
+export interface LessonFiles {
+  /** Folder name under lessons/, e.g. `01-first-session`. */
+  folder: string
+  /** Contents of lesson.md, or undefined when the file is missing. */
+  markdown: string | undefined
+  /** Contents of server.js, or undefined when the file is missing. */
+  serverSource: string | undefined
+}
+
+export interface ParseOptions {
+  /** Explanation codes the engine knows; checks naming others are reported. */
+  explanationCodes?: readonly string[]
+}
+
+const FOLDER_PATTERN = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export function formatProblem(problem: LessonProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`
+}
+
+function splitFrontmatter(markdown: string): { yaml: string; body: string } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown)
+  if (!match) return undefined
+  return { yaml: match[1] ?? '', body: markdown.slice(match[0].length) }
+}
+
+function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (name, key) =>
+      typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key),
+    '',
+  )
+}
+
+/** The 1-based line of the YAML node at `path`, or of its nearest existing parent. */
+function lineOf(
+  document: Document,
+  lineCounter: LineCounter,
+  path: ReadonlyArray<PropertyKey>,
+): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = document.getIn(path.slice(0, depth) as unknown[], true) as
+      { range?: [number, number, number] } | undefined
+    if (node?.range) return lineCounter.linePos(node.range[0]).line
+    if (depth > 0 && typeof path[depth - 1] === 'string') {
+      const parent = document.getIn(path.slice(0, depth - 1) as unknown[], true)
+      if (isMap(parent)) {
+        const pair = parent.items.find(
+          (item) => (item.key as { value?: unknown } | null)?.value === path[depth - 1],
+        )
+        const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range
+        if (keyRange) return lineCounter.linePos(keyRange[0]).line
+      }
+    }
+  }
+  return 1
+}
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  return path.reduce<unknown>(
+    (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
+    root,
+  )
+}
+
+/**
+ * zod reports a failed union as one vague issue. An action or check names its kind by its key,
+ * so validate it against that kind and report what is actually wrong with it.
+ */
+function unionIssues(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+): Array<{ path: PropertyKey[]; message: string }> {
+  const path = [...issue.path]
+  const value = valueAt(data, path)
+  const isCheck = path.includes('checks')
+  const kinds: Record<string, z.ZodType> = isCheck ? CHECK_KINDS : ACTION_KINDS
+  const noun = isCheck ? 'check' : 'action'
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [{ path, message: `expected a ${noun} object such as { ${Object.keys(kinds)[0]}: … }` }]
+  }
+  const keys = Object.keys(value).filter((key) => !(isCheck && key in CHECK_EXTRAS))
+  const known = keys.filter((key) => key in kinds)
+  if (known.length !== 1) {
+    const unknown = keys.filter((key) => !(key in kinds))
+    const found = unknown.length
+      ? `unknown ${noun} "${unknown.join('", "')}"`
+      : `${known.length} ${noun} kinds in one entry`
+    return [{ path, message: `${found}; use exactly one of: ${Object.keys(kinds).join(', ')}` }]
+  }
+  const kind = known[0] as string
+  const result = (kinds[kind] as z.ZodType).safeParse((value as Record<string, unknown>)[kind])
+  if (result.success) {
+    const extra = keys.filter((key) => key !== kind)
+    return [{ path, message: `unexpected key "${extra.join('", "')}" beside ${kind}` }]
+  }
+  return result.error.issues.map((inner) => ({
+    path: [...path, kind, ...inner.path],
+    message: inner.message,
+  }))
+}
+
+function validateFrontmatter(
+  data: unknown,
+  report: (path: PropertyKey[], message: string) => void,
+): LessonFrontmatter | undefined {
+  const result = lessonFrontmatterSchema.safeParse(data)
+  if (result.success) return result.data
+  for (const issue of result.error.issues) {
+    if (issue.code === 'invalid_union') {
+      for (const { path, message } of unionIssues(issue, data)) report(path, message)
+    } else {
+      report([...issue.path], issue.message)
+    }
+  }
+  return undefined
+}
+
+function checkSemantics(
+  frontmatter: LessonFrontmatter,
+  serverSource: string,
+  options: ParseOptions,
+  report: (path: PropertyKey[], message: string) => void,
+): void {
+  const seen = new Set<string>()
+  frontmatter.steps.forEach((step, stepIndex) => {
+    if (seen.has(step.id)) report(['steps', stepIndex, 'id'], `step id "${step.id}" is used twice`)
+    seen.add(step.id)
+    step.do.forEach((action, actionIndex) => {
+      if ('editCode' in action) {
+        const count = serverSource.split(action.editCode.replace).length - 1
+        if (count !== 1) {
+          report(
+            ['steps', stepIndex, 'do', actionIndex, 'editCode', 'replace'],
+            `must occur exactly once in server.js (found ${count})`,
+          )
+        }
+      }
+      if ('tamperCookie' in action) {
+        const { how, id, secret } = action.tamperCookie
+        if (how === 'change-id' && !id)
+          report(
+            ['steps', stepIndex, 'do', actionIndex, 'tamperCookie', 'id'],
+            'change-id needs the new id',
+          )
+        if (how === 'resign' && !secret)
+          report(
+            ['steps', stepIndex, 'do', actionIndex, 'tamperCookie', 'secret'],
+            'resign needs a secret',
+          )
+      }
+    })
+    step.checks.forEach((check, checkIndex) => {
+      const codes = options.explanationCodes
+      if ('explanation' in check && codes && !codes.includes(check.explanation.code)) {
+        report(
+          ['steps', stepIndex, 'checks', checkIndex, 'explanation', 'code'],
+          `unknown explanation code "${check.explanation.code}"`,
+        )
+      }
+    })
+  })
+}
+
+export function parseLesson(files: LessonFiles, options: ParseOptions = {}): ParsedLesson {
+  const { folder } = files
+  const lessonFile = `lessons/${folder}/lesson.md`
+  const problems: LessonProblem[] = []
+  const folderMatch = FOLDER_PATTERN.exec(folder)
+  if (!folderMatch) {
+    problems.push({
+      file: `lessons/${folder}`,
+      line: 1,
+      field: 'folder',
+      message: 'name lesson folders NN-slug, e.g. 03-login-form',
+    })
+  }
+  if (files.serverSource === undefined) {
+    problems.push({
+      file: `lessons/${folder}/server.js`,
+      line: 1,
+      field: 'server.js',
+      message: 'every lesson needs a server.js',
+    })
+  }
+  if (files.markdown === undefined) {
+    problems.push({
+      file: lessonFile,
+      line: 1,
+      field: 'lesson.md',
+      message: 'every lesson needs a lesson.md',
+    })
+    return { ok: false, id: folder, problems }
+  }
+  const parts = splitFrontmatter(files.markdown)
+  if (!parts) {
+    problems.push({
+      file: lessonFile,
+      line: 1,
+      field: 'frontmatter',
+      message: 'lesson.md must start with a --- fenced YAML frontmatter block',
+    })
+    return { ok: false, id: folder, problems }
+  }
+
+  // Line 1 of the YAML is line 2 of the file, after the opening ---.
+  const lineCounter = new LineCounter()
+  const document = parseDocument(parts.yaml, { lineCounter, prettyErrors: false })
+  for (const error of document.errors) {
+    const { line } = lineCounter.linePos(error.pos[0])
+    problems.push({
+      file: lessonFile,
+      line: line + 1,
+      field: 'frontmatter',
+      message: error.message.split('\n')[0] ?? 'invalid YAML',
+    })
+  }
+  if (document.errors.length) return { ok: false, id: folder, problems }
+
+  const data: unknown = document.toJS()
+  const report = (path: PropertyKey[], message: string) =>
+    problems.push({
+      file: lessonFile,
+      line: lineOf(document, lineCounter, path) + 1,
+      field: fieldName(path) || 'frontmatter',
+      message,
+    })
+  const frontmatter = validateFrontmatter(data, report)
+  if (frontmatter) checkSemantics(frontmatter, files.serverSource ?? '', options, report)
+  if (problems.length || !frontmatter) return { ok: false, id: folder, problems }
+
+  return {
+    ok: true,
+    lesson: {
+      id: folder,
+      number: Number(folderMatch?.[1] ?? 0),
+      title: frontmatter.title,
+      summary: frontmatter.summary,
+      editable: frontmatter.editable,
+      steps: frontmatter.steps,
+      prose: parts.body.trim(),
+      serverSource: files.serverSource ?? '',
+    },
+  }
+}

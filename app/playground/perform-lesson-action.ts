@@ -1,0 +1,89 @@
+/**
+ * Performs a lesson action with the playground controller: what "do it for me" does in the
+ * player, and what lint-replay does for each step of a lesson's reference walkthrough.
+ */
+import type { Playground } from './playground'
+import { SITE_HOST } from '../../mocks/client/simulated-browser'
+import type { LessonAction, ProfileName } from '../lesson-loader/lesson-schema'
+import { durationToMs } from '../lesson-loader/duration'
+import type { PlaygroundState } from '../state/store'
+
+function tabFor(playground: Playground, state: PlaygroundState, profile: ProfileName): number {
+  const active = state.tabs.find((tab) => tab.id === state.activeTabId)
+  if (active?.profile === profile) return active.id
+  return state.tabs.find((tab) => tab.profile === profile)?.id ?? playground.openTab(profile)
+}
+
+function cookieNamed(state: PlaygroundState, profile: ProfileName, name: string) {
+  const cookie = state.profiles[profile].cookies.find((candidate) => candidate.name === name)
+  if (!cookie) throw new Error(`${profile}'s browser has no ${name} cookie`)
+  return cookie
+}
+
+export async function performLessonAction(
+  playground: Playground,
+  getState: () => PlaygroundState,
+  action: LessonAction,
+): Promise<void> {
+  const state = getState()
+  if ('visit' in action) {
+    const tabId = tabFor(playground, state, action.visit.profile)
+    state.setActiveTab(tabId)
+    return playground.navigate(tabId, { url: action.visit.path })
+  }
+  if ('submit' in action) {
+    const { profile, path, method, fields } = action.submit
+    const tabId = tabFor(playground, state, profile)
+    state.setActiveTab(tabId)
+    return playground.navigate(tabId, { url: path, method, form: Object.entries(fields) })
+  }
+  if ('advanceClock' in action) return playground.advanceClock(durationToMs(action.advanceClock))
+  if ('restartServer' in action) return playground.restartServer()
+  if ('copyCookie' in action) {
+    const { from, to, name } = action.copyCookie
+    return playground.copyCookie(from, to, cookieNamed(state, from, name))
+  }
+  if ('setCookie' in action) {
+    const { profile, name, value, path } = action.setCookie
+    return playground.putCookie(profile, {
+      name,
+      value,
+      domain: SITE_HOST,
+      hostOnly: true,
+      path,
+      expiresMs: null,
+      httpOnly: false,
+      secure: false,
+      sameSite: undefined,
+      size: name.length + value.length,
+    })
+  }
+  if ('deleteCookie' in action) {
+    const { profile, name } = action.deleteCookie
+    return playground.deleteCookie(profile, cookieNamed(state, profile, name))
+  }
+  if ('tamperCookie' in action) {
+    const { profile, name, how, id, secret } = action.tamperCookie
+    const cookie = cookieNamed(state, profile, name)
+    if (how === 'change-id')
+      return playground.tamperCookie(profile, cookie, { kind: 'change-id', id: id ?? '' })
+    if (how === 'resign')
+      return playground.tamperCookie(profile, cookie, { kind: 'resign', secret: secret ?? '' })
+    return playground.tamperCookie(profile, cookie, { kind: how })
+  }
+  if ('browser' in action) {
+    const { profile, https, behindProxy, crossSite } = action.browser
+    return playground.setSettings(profile, {
+      ...(https === undefined ? {} : { scheme: https ? 'https' : 'http' }),
+      ...(behindProxy === undefined ? {} : { behindProxy }),
+      ...(crossSite === undefined ? {} : { crossSite }),
+    })
+  }
+  if ('store' in action) {
+    const store = state.stores[0]
+    if (!store) throw new Error('the server has no session store')
+    return playground.setStoreConnected(store.storeId, action.store === 'connect')
+  }
+  const source = state.server.source
+  return playground.runCode(source.replace(action.editCode.replace, action.editCode.with))
+}
