@@ -15,14 +15,13 @@ const counters = new Map<string, number>()
 const timers = new Map<string, number>()
 let groupIndent = ''
 
-/** Node's console prints an Error as its stack; the util port would print `[Error: msg]`. */
+/**
+ * Node's console is util.formatWithOptions: an Error prints as its stack followed by its own
+ * properties (`Error: no access { status: 403 }`, as finalhandler's console.error(err) shows
+ * for an error with a status), which node-inspect-extracted's format does as well.
+ */
 function formatArguments(args: unknown[]): string {
-  if (typeof args[0] === 'string') return format(...args)
-  return args
-    .map((arg) =>
-      arg instanceof Error ? (arg.stack ?? `${arg.name}: ${arg.message}`) : format(arg),
-    )
-    .join(' ')
+  return format(...args)
 }
 
 function write(level: ConsoleLevel, args: unknown[]): void {

@@ -5,6 +5,8 @@
  * `typeof store.touch` unchanged, so express-session takes the same decisions.
  */
 import { emitEvent } from './event-sink'
+import { host } from '../runtime/realm-host'
+import { SIMULATED_REDIS } from '../simulated/redis-client'
 import { describeError } from '../runtime/describe-error'
 import type { StoreHandle, StoreOperation } from '../runtime/realm-types'
 
@@ -55,7 +57,34 @@ const memoryStoreInspector: StoreInspector = {
   },
 }
 
-const inspectors: StoreInspector[] = [memoryStoreInspector]
+/** connect-redis keeps `prefix + id` → JSON in Redis; ours is the host's simulated Redis. */
+const redisStoreInspector: StoreInspector = {
+  matches: (store) => {
+    const client = store.client as Record<symbol, unknown> | undefined
+    return typeof store.prefix === 'string' && client?.[SIMULATED_REDIS] === true
+  },
+  entries: (store) => {
+    const prefix = store.prefix as string
+    const entries: Record<string, unknown> = {}
+    for (const key of host.redis.keys(`${prefix}*`)) {
+      entries[key.slice(prefix.length)] = safeParse(host.redis.get(key) ?? 'null')
+    }
+    return entries
+  },
+  write: (store, sessionId, data) => {
+    const key = `${store.prefix as string}${sessionId}`
+    const ttl = host.redis.ttl(key)
+    host.redis.set(key, JSON.stringify(data), ttl > 0 ? ttl : undefined)
+  },
+  remove: (store, sessionId) => {
+    host.redis.del([`${store.prefix as string}${sessionId}`])
+  },
+  clear: (store) => {
+    host.redis.del(host.redis.keys(`${store.prefix as string}*`))
+  },
+}
+
+const inspectors: StoreInspector[] = [redisStoreInspector, memoryStoreInspector]
 
 export function registerStoreInspector(inspector: StoreInspector): void {
   inspectors.unshift(inspector)

@@ -55,8 +55,14 @@ class Digest {
     if (this.finished) throw nodeError('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called')
     this.finished = true
     const bytes = Buffer.from(this.state.digest())
+    if (encoding === 'base64url') return toBase64Url(bytes)
     return encoding ? bytes.toString(encoding) : bytes
   }
+}
+
+/** The browser Buffer knows no 'base64url' (Node's RFC 4648 §5 alphabet, no padding). */
+function toBase64Url(bytes: Buffer): string {
+  return bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
 export function createHash(algorithm: string): Digest {

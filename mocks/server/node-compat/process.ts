@@ -100,9 +100,18 @@ class SimulatedProcess extends EventEmitter {
     this.stderr.write(`(node:${this.pid}) ${prefix}${name}: ${message}\n`)
   }
   exit(code?: number): never {
-    stopProcess(`process.exit(${code ?? this.exitCode ?? 0}) was called`)
+    if (code !== undefined) this.exitCode = code
+    this.emitExit()
+    stopProcess(`process.exit(${this.exitCode ?? 0}) was called`)
     throw new ProcessExitSignal()
   }
+  /** Node emits 'exit' once, before the process ends (lib/internal/process/per_thread.js). */
+  emitExit(): void {
+    if (this.exiting) return
+    this.exiting = true
+    this.emit('exit', this.exitCode ?? 0)
+  }
+  private exiting = false
   abort(): never {
     stopProcess('process.abort() was called')
     throw new ProcessExitSignal()
@@ -132,7 +141,16 @@ const process = new SimulatedProcess()
 
 setUncaughtExceptionHandler((error) => {
   if (error instanceof ProcessExitSignal) return true
-  if (process.listenerCount('uncaughtException') === 0) return false
+  if (process.listenerCount('uncaughtException') === 0) {
+    // As Node's onGlobalUncaughtException: exit code 1 and the 'exit' event, before the report.
+    process.exitCode = 1
+    try {
+      process.emitExit()
+    } catch {
+      // Nothing to be done about it at this point (Node ignores it too).
+    }
+    return false
+  }
   process.emit('uncaughtException', error, 'uncaughtException')
   return true
 })

@@ -4,6 +4,7 @@
  * explanations. The browser worker and the Node API both drive this same class.
  */
 import { VirtualClock } from './virtual-clock'
+import { createSharedRedis, type SharedRedis } from './shared-redis'
 import type { HostPlatform } from './host-platform'
 import type {
   ErrorInfo,
@@ -45,6 +46,8 @@ export interface EngineOptions {
   env?: Readonly<Record<string, string>>
   /** How long a request may stay unanswered before the client gives up. */
   requestTimeoutMs?: number
+  /** The simulated Redis server; pass the same one to engines that share it. */
+  redis?: SharedRedis
 }
 
 export interface RequestResult {
@@ -62,6 +65,8 @@ const DEFAULT_TIMEOUT_MS = 5000
 
 export class Engine {
   readonly clock: VirtualClock
+  /** Survives restarts, like a Redis server running beside the Node process. */
+  readonly redis: SharedRedis
   private realm: RealmInstance | undefined
   private source = ''
   private filename = 'server.js'
@@ -81,6 +86,7 @@ export class Engine {
   constructor(options: EngineOptions) {
     this.options = options
     this.clock = options.clock ?? new VirtualClock()
+    this.redis = options.redis ?? createSharedRedis(() => this.clock.now())
     this.clock.onChange((time) => this.publish({ kind: 'clock', time }))
   }
 
@@ -237,6 +243,7 @@ export class Engine {
       setTimer: platform.setTimer,
       clearTimer: platform.clearTimer,
       fillRandom: platform.fillRandom,
+      redis: this.redis,
       env: { NODE_ENV: 'development', ...this.options.env },
     }
   }

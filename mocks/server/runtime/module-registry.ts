@@ -27,6 +27,8 @@ import * as timers from '../node-compat/timers'
 import fs from '../node-compat/fs'
 import process from '../node-compat/process'
 import { instrumentSession } from '../instrument/session-wrapper'
+import * as connectRedis from 'connect-redis'
+import * as redis from '../simulated/redis-client'
 
 const packages: Record<string, unknown> = {
   express,
@@ -35,6 +37,9 @@ const packages: Record<string, unknown> = {
   'body-parser': bodyParser,
   cookie,
   'cookie-signature': cookieSignature,
+  'connect-redis': connectRedis,
+  // A client of the playground's simulated Redis server, with node-redis's API.
+  redis: { createClient: redis.createClient },
 }
 
 const builtins: Record<string, unknown> = {

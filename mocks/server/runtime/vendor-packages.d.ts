@@ -46,3 +46,6 @@ declare module 'stream' {
   const stream: unknown
   export default stream
 }
+declare module 'connect-redis' {
+  export const RedisStore: unknown
+}
