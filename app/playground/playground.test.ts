@@ -111,4 +111,58 @@ describe('Playground', () => {
     expect(tab?.history).toEqual(['http://session.test/', 'http://session.test/'])
     expect(tab?.historyIndex).toBe(0)
   })
+
+  it('reloads over https once the profile is switched to https', async () => {
+    const app = await setUp()
+    await app.navigate(1, { url: '/' })
+    app.setSettings('Alice', { scheme: 'https' })
+    await app.reload(1)
+    const state = usePlaygroundStore.getState()
+    expect(state.exchanges.at(-1)?.url).toBe('https://session.test/')
+    expect(state.tabs[0]?.page?.url).toBe('https://session.test/')
+    expect(state.tabs[0]?.history).toEqual(['https://session.test/'])
+  })
+
+  it('links a redirect hop to the log id of the exchange that redirected', async () => {
+    const app = await setUp()
+    await app.navigate(2, { url: '/' })
+    await app.navigate(1, aliceLogin)
+    const [, post, get] = usePlaygroundStore.getState().exchanges
+    expect(post?.method).toBe('POST')
+    expect(get?.redirectedFrom).toBe(post?.id)
+  })
+
+  it('activates a tab, and refuses a tab that does not exist', async () => {
+    const app = await setUp()
+    app.activateTab(3)
+    expect(usePlaygroundStore.getState().activeTabId).toBe(3)
+    expect(() => app.activateTab(99)).toThrow('no tab with id 99')
+  })
+
+  it('drops the page of a tab closed while its request was in flight', async () => {
+    const app = await setUp()
+    const tabId = app.openTab('Bob')
+    const navigation = app.navigate(tabId, { url: '/' })
+    app.closeTab(tabId)
+    await expect(navigation).resolves.toBeUndefined()
+    expect(usePlaygroundStore.getState().tabs.map((tab) => tab.id)).toEqual([1, 2, 3])
+  })
+})
+
+describe('Playground.loadServerCode', () => {
+  it('starts over: empty jars and logs, the clock back to now, the new code running', async () => {
+    const app = await setUp()
+    await app.navigate(1, aliceLogin)
+    await app.advanceClock(3_600_000)
+    await app.loadServerCode(
+      `module.exports = require('express')().get('/', (req, res) => res.send('lesson'))`,
+    )
+    const state = usePlaygroundStore.getState()
+    expect(state.profiles.Alice.cookies).toEqual([])
+    expect(state.exchanges).toEqual([])
+    expect(Math.abs(state.server.clockOffsetMs)).toBeLessThan(1000)
+    expect(state.server.originalSource).toContain("res.send('lesson')")
+    await app.navigate(1, { url: '/' })
+    expect(usePlaygroundStore.getState().tabs[0]?.page?.body).toBe('lesson')
+  })
 })

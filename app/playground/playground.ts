@@ -6,6 +6,7 @@
  */
 import {
   SimulatedBrowser,
+  SITE_HOST,
   type BrowserSettings,
   type NavigationRequest,
   type SendFunction,
@@ -53,11 +54,18 @@ export class Playground {
     this.realNow = options.realNow ?? (() => Date.now())
     const browsers = {} as Record<ProfileName, SimulatedBrowser>
     for (const profile of PROFILES) {
+      // Each browser numbers its own exchanges; the log numbers them across profiles, so a
+      // redirect's `redirectedFrom` is translated to the log's id of the hop that caused it.
+      const logIds = new Map<number, number>()
       browsers[profile] = new SimulatedBrowser(profile, {
         send: options.send,
         now: () => this.now(),
         onExchange: (exchange) => {
-          this.state.appendExchange({ ...exchange, id: this.nextExchangeId++ })
+          const id = this.nextExchangeId++
+          logIds.set(exchange.id, id)
+          const redirectedFrom =
+            exchange.redirectedFrom === undefined ? undefined : logIds.get(exchange.redirectedFrom)
+          this.state.appendExchange({ ...exchange, id, redirectedFrom })
           this.refreshJar(profile)
         },
       })
@@ -108,6 +116,36 @@ export class Playground {
     return this.startServer(this.state.server.originalSource)
   }
 
+  /**
+   * A clean slate for a lesson (or for "reset lesson"): empty jars and tabs, empty logs, the
+   * clock back at real time, and the server started fresh from `source`.
+   */
+  async loadServerCode(source: string): Promise<void> {
+    for (const profile of PROFILES) this.browsers[profile].jar.clear()
+    const state = this.state
+    for (const profile of PROFILES)
+      state.setProfile(profile, {
+        cookies: [],
+        settings: { scheme: 'http', behindProxy: false, crossSite: false },
+      })
+    state.setTabs(
+      PROFILES.map((profile, index) => ({
+        id: index + 1,
+        profile,
+        history: [],
+        historyIndex: -1,
+        page: undefined,
+        loading: false,
+      })),
+      1,
+    )
+    this.nextTabId = PROFILES.length + 1
+    state.clearActivity()
+    const nowMs = await this.server.setClock(this.realNow())
+    state.updateServer({ clockOffsetMs: nowMs - this.realNow(), originalSource: source })
+    await this.startServer(source)
+  }
+
   async restartServer(): Promise<void> {
     const { updateServer } = this.state
     updateServer({ status: 'starting', middlewares: [], loadError: undefined })
@@ -152,7 +190,9 @@ export class Playground {
     const settings = this.state.profiles[tab.profile].settings
     this.state.updateTab(tabId, { loading: true })
     const { page } = await browser.navigate(request, settings)
-    const current = this.tab(tabId)
+    // The learner may have closed the tab while the request was in flight.
+    const current = this.state.tabs.find((candidate) => candidate.id === tabId)
+    if (!current) return
     const history = [...current.history.slice(0, current.historyIndex + 1), page.url]
     this.state.updateTab(tabId, { page, loading: false, history, historyIndex: history.length - 1 })
   }
@@ -169,16 +209,30 @@ export class Playground {
     await this.goToHistoryEntry(tabId, 0)
   }
 
-  /** History navigation re-requests the page with GET, as after a browser restart (no cache). */
+  /**
+   * History navigation re-requests the page with GET, as after a browser restart (no cache).
+   * The site is reached with the profile's current scheme: switching a profile to https and
+   * pressing reload asks for the same page over https.
+   */
   private async goToHistoryEntry(tabId: number, step: -1 | 0 | 1): Promise<void> {
     const tab = this.tab(tabId)
     const index = tab.historyIndex + step
-    const url = tab.history[index]
-    if (url === undefined) return
+    const entry = tab.history[index]
+    if (entry === undefined) return
     const settings = this.state.profiles[tab.profile].settings
+    const url = withSiteScheme(entry, settings.scheme)
     this.state.updateTab(tabId, { loading: true })
     const { page } = await this.browsers[tab.profile].navigate({ url }, settings)
-    this.state.updateTab(tabId, { page, loading: false, historyIndex: index })
+    const current = this.state.tabs.find((candidate) => candidate.id === tabId)
+    if (!current) return
+    // Like a browser, the entry now holds where the request ended up (scheme, redirects).
+    const history = current.history.map((visited, at) => (at === index ? page.url : visited))
+    this.state.updateTab(tabId, { page, loading: false, history, historyIndex: index })
+  }
+
+  activateTab(tabId: number): void {
+    this.tab(tabId)
+    this.state.setActiveTab(tabId)
   }
 
   openTab(profile: ProfileName): number {
@@ -280,6 +334,22 @@ export class Playground {
         break
     }
   }
+
+  // ——— store inspector ———
+
+  /** Disconnects or reconnects a store and records which, for the store inspector's button. */
+  async switchStoreConnection(storeId: number, connected: boolean): Promise<void> {
+    await this.setStoreConnected(storeId, connected)
+    this.state.setStoreConnection(storeId, connected)
+  }
+}
+
+/** The URL with the given scheme when it is on the simulated site; other URLs stay as they are. */
+export function withSiteScheme(url: string, scheme: BrowserSettings['scheme']): string {
+  const parsed = new URL(url)
+  if (parsed.hostname !== SITE_HOST) return url
+  parsed.protocol = `${scheme}:`
+  return parsed.href
 }
 
 function tamperedValue(value: string, action: TamperAction): string {

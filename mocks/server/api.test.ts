@@ -409,3 +409,24 @@ module.exports = app`,
     ])
   })
 })
+
+describe('packages', () => {
+  it('loads a package on its first require, so NODE_ENV set before it counts, as on Node', async () => {
+    const server = await createSimServer({
+      source: `
+process.env.NODE_ENV = 'production'
+const session = require('express-session')
+const app = require('express')()
+app.use(session({ secret: 's', resave: false, saveUninitialized: false }))
+module.exports = app`,
+    })
+    const warnings: string[] = []
+    server.on((event) => {
+      if (event.kind === 'console' && event.level === 'warn') warnings.push(event.text)
+    })
+    await server.restart()
+    expect(warnings.join('\n')).toMatch(
+      /MemoryStore is not\s+designed for a production environment/,
+    )
+  })
+})

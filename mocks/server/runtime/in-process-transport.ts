@@ -13,6 +13,7 @@ export function createInProcessTransport(
     restart: () => engine.restart(),
     request: (request) => engine.request(request),
     advanceClock: async (ms) => engine.clock.advance(ms),
+    setClock: async (nowMs) => engine.clock.set(nowMs),
     readStores: async () => snapshotStores(engine.stores()),
     commandStore: async (command) => applyStoreCommand(engine.stores(), command),
     subscribe: (listener) => engine.subscribe(listener),

@@ -3,12 +3,6 @@
  * a lesson by `npm install express express-session cookie-parser`) and the Node builtins we
  * stand in for. Both `x` and `node:x` spellings work, as in Node.
  */
-import express from 'express'
-import realSession from 'express-session'
-import cookieParser from 'cookie-parser'
-import bodyParser from 'body-parser'
-import cookie from 'cookie'
-import cookieSignature from 'cookie-signature'
 import events from 'events'
 import util from 'util'
 import stream from 'stream'
@@ -27,19 +21,23 @@ import * as timers from '../node-compat/timers'
 import fs from '../node-compat/fs'
 import process from '../node-compat/process'
 import { instrumentSession } from '../instrument/session-wrapper'
-import * as connectRedis from 'connect-redis'
+import packageLoaders from './package-loaders.cjs'
+import type realSession from 'express-session'
 import * as redis from '../simulated/redis-client'
 
-const packages: Record<string, unknown> = {
-  express,
-  'express-session': instrumentSession(realSession),
-  'cookie-parser': cookieParser,
-  'body-parser': bodyParser,
-  cookie,
-  'cookie-signature': cookieSignature,
-  'connect-redis': connectRedis,
+/** Packages load lazily (package-loaders.cjs); the simulated ones are ours. */
+const packageFactories: Record<string, () => unknown> = {
+  ...packageLoaders,
+  'express-session': () =>
+    instrumentSession(packageLoaders['express-session']?.() as typeof realSession),
   // A client of the playground's simulated Redis server, with node-redis's API.
-  redis: { createClient: redis.createClient },
+  redis: () => ({ createClient: redis.createClient }),
+}
+const loadedPackages = new Map<string, unknown>()
+
+function loadPackage(name: string): unknown {
+  if (!loadedPackages.has(name)) loadedPackages.set(name, packageFactories[name]?.())
+  return loadedPackages.get(name)
 }
 
 const builtins: Record<string, unknown> = {
@@ -72,17 +70,18 @@ const builtins: Record<string, unknown> = {
 
 /** Adds a module that server code may require (used by simulated packages such as redis). */
 export function registerPackage(name: string, exports: unknown): void {
-  packages[name] = exports
+  packageFactories[name] = () => exports
 }
 
 export function availableModules(): string[] {
-  return [...Object.keys(packages), ...Object.keys(builtins)]
+  return [...Object.keys(packageFactories), ...Object.keys(builtins)]
 }
 
 export function lookupModule(
   specifier: string,
 ): { found: true; exports: unknown } | { found: false } {
-  if (Object.hasOwn(packages, specifier)) return { found: true, exports: packages[specifier] }
+  if (Object.hasOwn(packageFactories, specifier))
+    return { found: true, exports: loadPackage(specifier) }
   const builtin = specifier.startsWith('node:') ? specifier.slice(5) : specifier
   if (Object.hasOwn(builtins, builtin)) return { found: true, exports: builtins[builtin] }
   return { found: false }

@@ -23,6 +23,8 @@ export interface ServerTransport {
   restart(): Promise<LoadResult>
   request(request: SimRequest): Promise<RequestResult>
   advanceClock(ms: number): Promise<number>
+  /** Sets virtual time (ms since the epoch), e.g. back to now when a lesson is reset. */
+  setClock(nowMs: number): Promise<number>
   readStores(): Promise<StoreSnapshot[]>
   commandStore(command: StoreCommand): Promise<void>
   subscribe(listener: EngineListener): () => void

@@ -164,6 +164,10 @@ export class WorkerServerClient implements ServerTransport {
     return this.invoke({ method: 'advanceClock', ms })
   }
 
+  setClock(nowMs: number): Promise<number> {
+    return this.invoke({ method: 'setClock', nowMs })
+  }
+
   readStores(): Promise<StoreSnapshot[]> {
     return this.invoke({ method: 'readStores' })
   }

@@ -8,6 +8,7 @@ export type WorkerCall =
   | { method: 'restart' }
   | { method: 'request'; request: SimRequest }
   | { method: 'advanceClock'; ms: number }
+  | { method: 'setClock'; nowMs: number }
   | { method: 'readStores' }
   | { method: 'commandStore'; command: StoreCommand }
 
@@ -16,6 +17,7 @@ export interface WorkerCallResults {
   restart: LoadResult
   request: RequestResult
   advanceClock: number
+  setClock: number
   readStores: StoreSnapshot[]
   commandStore: void
 }

@@ -48,6 +48,8 @@ async function perform(server: ServerTransport, call: WorkerCall): Promise<unkno
       return server.request(call.request)
     case 'advanceClock':
       return server.advanceClock(call.ms)
+    case 'setClock':
+      return server.setClock(call.nowMs)
     case 'readStores':
       return server.readStores()
     case 'commandStore':

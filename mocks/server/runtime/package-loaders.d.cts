@@ -1,0 +1,2 @@
+declare const packageLoaders: Record<string, () => unknown>
+export = packageLoaders
