@@ -29,9 +29,9 @@ const builtins: Record<string, string> = {
   tty: compat('tty'),
   async_hooks: compat('async-hooks'),
   diagnostics_channel: compat('diagnostics-channel'),
-  buffer: pkg('buffer/index.js'),
+  buffer: compat('buffer'),
   events: pkg('events/events.js'),
-  util: pkg('util/util.js'),
+  util: compat('util'),
   stream: pkg('readable-stream/lib/ours/browser.js'),
   path: pkg('path-browserify/index.js'),
   url: pkg('url/url.js'),
@@ -99,7 +99,7 @@ export default defineConfig({
     rolldownOptions: {
       transform: {
         inject: {
-          Buffer: [pkg('buffer/index.js'), 'Buffer'],
+          Buffer: [compat('buffer'), 'Buffer'],
           process: compat('process'),
           Date: [compat('timers'), 'VirtualDate'],
           setImmediate: [compat('timers'), 'setImmediate'],

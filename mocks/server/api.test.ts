@@ -430,3 +430,16 @@ module.exports = app`,
     )
   })
 })
+
+describe('onEvent', () => {
+  it('receives start-up output that on() subscribed afterwards would miss', async () => {
+    const texts: string[] = []
+    await createSimServer({
+      source: `require('express')().listen(3000, () => console.log('listening on 3000'))`,
+      onEvent: (event) => {
+        if (event.kind === 'console') texts.push(event.text)
+      },
+    })
+    expect(texts).toEqual(['listening on 3000'])
+  })
+})

@@ -25,6 +25,8 @@ export interface SimServerOptions {
   env?: Record<string, string>
   /** How long a request may go unanswered before it fails with SERVER_TIMEOUT. Default 5000. */
   requestTimeoutMs?: number
+  /** Receives every event from the start on, including start-up output (listen, deprecations). */
+  onEvent?: (event: EngineEvent) => void
 }
 
 export interface SimRequestInput {
@@ -120,6 +122,7 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   })
   const filename = options.filename ?? 'server.js'
+  if (options.onEvent) engine.subscribe(options.onEvent)
   await engine.start(options.source, filename)
 
   return {

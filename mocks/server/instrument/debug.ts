@@ -4,7 +4,7 @@
  * "not secured", "saving <id>"…); here every line becomes a debug event, whatever DEBUG says,
  * so the playground can turn them into learner-facing reasons.
  */
-import { inspect } from 'util'
+import { inspect } from 'node-inspect-extracted'
 import { emitEvent } from './event-sink'
 
 type DebugFunction = ((formatter: unknown, ...args: unknown[]) => void) & {

@@ -11,6 +11,7 @@
  */
 import { bindToCurrentRequest } from '../runtime/request-context'
 import { runGuarded } from '../runtime/crash'
+import { queueTick } from '../runtime/tick-queue'
 import { host } from '../runtime/realm-host'
 
 const RealDate = globalThis.Date
@@ -150,8 +151,7 @@ export function nextTick(callback: Callback, ...args: unknown[]): void {
   if (typeof callback !== 'function') {
     throw new TypeError('The "callback" argument must be of type function')
   }
-  const guarded = bindToCurrentRequest(() => runGuarded(() => callback(...args)))
-  void Promise.resolve().then(guarded)
+  queueTick(bindToCurrentRequest(() => runGuarded(() => callback(...args))))
 }
 
 /** Stops every timer of this realm: a restarted server does not inherit the old one's loops. */

@@ -45,3 +45,8 @@ declare module 'util' {
 declare module 'events' {
   export default EventEmitter
 }
+
+declare module 'util/util.js' {
+  const util: Record<string, unknown>
+  export default util
+}

@@ -45,15 +45,9 @@ const GLOBAL_PARAMETERS = {
   document: undefined,
 }
 
-const PARAMETER_NAMES = [
-  'exports',
-  'require',
-  'module',
-  '__filename',
-  '__dirname',
-  ...Object.keys(GLOBAL_PARAMETERS),
-]
-const WRAPPER_HEAD = `(function (${PARAMETER_NAMES.join(', ')}) {`
+// Globals go to an outer function so that server code may still declare its own `Buffer` or
+// `process` (`const { Buffer } = require('buffer')`), as it can on Node where they are globals.
+const WRAPPER_HEAD = `(function (${Object.keys(GLOBAL_PARAMETERS).join(', ')}) { return function (exports, require, module, __filename, __dirname) {`
 
 export interface LoadedModule {
   exports: unknown
@@ -119,12 +113,13 @@ function locateSyntaxError(source: string, filename: string, error: Error): Erro
 export type LoadOutcome = { ok: true; module: LoadedModule } | { ok: false; error: ErrorInfo }
 
 export function loadCommonJs(source: string, filename: string): LoadOutcome {
-  setServerFile(filename, WRAPPER_HEAD.length)
-  const code = `${WRAPPER_HEAD}${source.replace(/^#!.*/, '')}\n})\n//# sourceURL=${filename}`
+  setServerFile(filename, source, WRAPPER_HEAD.length)
+  const code = `${WRAPPER_HEAD}${source.replace(/^#!.*/, '')}\n}})\n//# sourceURL=${filename}`
   let compiled: (...args: unknown[]) => unknown
   try {
     const indirectEval = globalThis.eval
-    compiled = indirectEval(code) as typeof compiled
+    const withGlobals = indirectEval(code) as (...globals: unknown[]) => typeof compiled
+    compiled = withGlobals(...Object.values(GLOBAL_PARAMETERS))
   } catch (error) {
     if (error instanceof SyntaxError)
       return { ok: false, error: locateSyntaxError(source, filename, error) }
@@ -151,7 +146,6 @@ export function loadCommonJs(source: string, filename: string): LoadOutcome {
       module,
       `${APP_DIRECTORY}/${filename}`,
       APP_DIRECTORY,
-      ...Object.values(GLOBAL_PARAMETERS),
     )
   } catch (error) {
     return { ok: false, error: describeError(error) }

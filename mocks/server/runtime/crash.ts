@@ -4,6 +4,7 @@
  * process dies — here, the realm stops serving until the server is restarted.
  */
 import { describeError } from './describe-error'
+import { drainTicks } from './tick-queue'
 
 type CrashListener = (error: unknown) => void
 
@@ -55,6 +56,7 @@ export function runGuarded(callback: () => unknown): void {
   } catch (error) {
     reportUncaught(error)
   }
+  drainTicks()
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

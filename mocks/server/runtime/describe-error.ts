@@ -4,12 +4,27 @@ import type { ErrorInfo, SourceLocation } from './realm-types'
 export const SERVER_FILE_PATTERN = /([\w.-]+\.js):(\d+):(\d+)/
 
 let serverFileName = 'server.js'
+let serverSourceLines: string[] = []
 let firstLineColumnOffset = 0
 
-/** The loader tells us how the server file is named and how far line 1 is shifted by its wrapper. */
-export function setServerFile(fileName: string, lineOneOffset: number): void {
+/** The loader tells us the server file's name, its text, and how far its wrapper shifts line 1. */
+export function setServerFile(fileName: string, source: string, lineOneOffset: number): void {
   serverFileName = fileName
+  serverSourceLines = source.split(/\r?\n/)
   firstLineColumnOffset = lineOneOffset
+}
+
+/**
+ * The frame Node prints above an uncaught exception: file:line, the source line and a caret
+ * under the throw (V8 points at the `throw` statement; the stack points at `new Error`).
+ */
+export function codeFrame(location: SourceLocation): string | undefined {
+  const line = serverSourceLines[location.line - 1]
+  if (line === undefined) return undefined
+  const beforeColumn = line.slice(0, Math.max(0, location.column - 1))
+  const throwAt = /\bthrow\s+$/.exec(beforeColumn)
+  const caretColumn = throwAt ? throwAt.index : location.column - 1
+  return `${location.file}:${location.line}\n${line}\n${' '.repeat(caretColumn)}^\n`
 }
 
 /** The first stack frame that points into the learner's server file. */

@@ -66,6 +66,7 @@ const builtins: Record<string, unknown> = {
     clearImmediate: timers.clearImmediate,
     promises: timers.promises,
   },
+  'timers/promises': timers.promises,
 }
 
 /** Adds a module that server code may require (used by simulated packages such as redis). */

@@ -4,6 +4,7 @@
  * look at its session stores.
  */
 import { loadCommonJs } from './commonjs-loader'
+import { codeFrame } from './describe-error'
 import { onCrash, isCrashed, runGuarded, describeError } from './crash'
 import { markRequestFinished, markRequestStarted, runInRequest } from './request-context'
 import { IncomingMessage, SimSocket } from '../node-compat/http-incoming'
@@ -38,10 +39,11 @@ onCrash((error) => {
   const fatal = info.name !== 'ProcessExit'
   emitEvent({ kind: 'uncaught-error', error: info })
   if (fatal) {
+    const frame = info.location ? codeFrame(info.location) : undefined
     emitEvent({
       kind: 'console',
       level: 'error',
-      text: `${info.stack ?? `${info.name}: ${info.message}`}\n\nNode.js ${process.version}`,
+      text: `${frame ? `${frame}\n` : ''}${info.stack ?? `${info.name}: ${info.message}`}\n\nNode.js ${process.version}`,
     })
   }
   const reason = fatal

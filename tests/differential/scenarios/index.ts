@@ -1,0 +1,29 @@
+/** Every differential scenario, grouped by theme (one file per theme). */
+import type { Scenario } from '../support/scenario'
+import { badInputScenarios } from './bad-input'
+import { expiryAndRestartScenarios } from './expiry-and-restart'
+import { expressBehaviourScenarios } from './express-behaviour'
+import { loginScenarios } from './login'
+import { processAndEnvironmentScenarios } from './process-and-environment'
+import { responseDetailScenarios } from './response-details'
+import { secureAndProxyScenarios } from './secure-and-proxy'
+import { sessionMethodScenarios } from './session-methods'
+import { sessionOptionScenarios } from './session-options'
+import { signedCookieScenarios } from './signed-cookies'
+import { storeErrorScenarios } from './store-errors'
+import { visitCounterScenarios } from './visit-counter'
+
+export const scenarios: readonly Scenario[] = [
+  ...visitCounterScenarios,
+  ...loginScenarios,
+  ...secureAndProxyScenarios,
+  ...signedCookieScenarios,
+  ...sessionOptionScenarios,
+  ...sessionMethodScenarios,
+  ...expiryAndRestartScenarios,
+  ...storeErrorScenarios,
+  ...badInputScenarios,
+  ...expressBehaviourScenarios,
+  ...responseDetailScenarios,
+  ...processAndEnvironmentScenarios,
+]

@@ -1,0 +1,332 @@
+// The Node side of the differential tests: one child process per server start, so module state
+// (depd's warned-once memory, the MemoryStore) is as fresh as after `node server.js`.
+//
+//   node node-runner.mjs <dir containing server.js> <virtual start time, ms>
+//
+// It fakes only `Date` (at the virtual start time) before anything is required, loads server.js
+// with the real express, express-session and cookie-parser, serves it on 127.0.0.1 over http and
+// https (a self-signed certificate, tls/), and answers the parent's IPC commands. Each answer
+// carries the session store calls and the store contents since the previous command, and how
+// far the server's stdout/stderr writes (which travel on the real stderr) have got. Requests are
+// written byte for byte on a raw socket, so the server sees exactly the headers the simulated
+// server gets (node:http's client would add Connection and Content-Length of its own).
+import FakeTimers from '@sinonjs/fake-timers'
+import { once } from 'node:events'
+import { readFileSync, writeSync } from 'node:fs'
+import http from 'node:http'
+import https from 'node:https'
+import Module from 'node:module'
+import net from 'node:net'
+import path from 'node:path'
+import tls from 'node:tls'
+
+const [serverDir = '', startMs = ''] = process.argv.slice(2)
+const serverFile = path.join(serverDir, 'server.js')
+const clock = FakeTimers.install({ now: Number(startMs), toFake: ['Date'] })
+
+const REQUEST_TIMEOUT_MS = 4000
+const SETTLE_TURNS = 10
+const SETTLE_TIMERS_MS = 5
+/** Marks a stderr line that carries one captured write. */
+const OUTPUT_MARKER = '\u0001differential-output:'
+
+// --- stdout / stderr ----------------------------------------------------------------------------
+
+// Every write is passed on at once, synchronously, as one marked line on the real stderr, so
+// nothing is lost when the process dies (a crash, process.exit) and its order relative to
+// Node's own crash report (printed straight to fd 2) is kept. Each answer says how many lines
+// were written so far; the parent reads stderr up to there.
+let outputCount = 0
+
+function captureWrites(stream, name) {
+  stream.write = function write(chunk, encoding, callback) {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+    writeSync(
+      2,
+      `${OUTPUT_MARKER}${JSON.stringify({ stream: name, text: text.replace(/\n$/, '') })}\n`,
+    )
+    outputCount++
+    const done = typeof encoding === 'function' ? encoding : callback
+    if (typeof done === 'function') process.nextTick(done)
+    return true
+  }
+}
+captureWrites(process.stdout, 'stdout')
+captureWrites(process.stderr, 'stderr')
+
+// --- session stores -----------------------------------------------------------------------------
+
+const OPERATIONS = ['get', 'set', 'touch', 'destroy', 'all', 'length', 'clear']
+const TAKES_SESSION_ID = new Set(['get', 'set', 'touch', 'destroy'])
+const tracked = []
+let storeCalls = []
+
+function trackStore(store) {
+  if (tracked.some((record) => record.store === store)) return
+  const record = { store, originals: {} }
+  const index = tracked.push(record) - 1
+  for (const operation of OPERATIONS) {
+    const original = store[operation]
+    if (typeof original !== 'function') continue
+    record.originals[operation] = original
+    // An own, non-enumerable property, as the simulated runtime's store spy installs it.
+    Object.defineProperty(store, operation, {
+      configurable: true,
+      enumerable: false,
+      writable: true,
+      value: function (...args) {
+        const call = { store: index, operation }
+        if (TAKES_SESSION_ID.has(operation) && typeof args[0] === 'string') call.sessionId = args[0]
+        storeCalls.push(call)
+        return original.apply(this, args)
+      },
+    })
+  }
+}
+
+const hasSessionMap = (store) => typeof store.sessions === 'object' && store.sessions !== null
+
+function parseEntry(value) {
+  if (typeof value !== 'string') return value
+  try {
+    return JSON.parse(value)
+  } catch {
+    return value
+  }
+}
+
+function snapshotStores() {
+  return tracked.map(({ store }) => ({
+    kind: store.constructor?.name || 'Store',
+    entries: hasSessionMap(store)
+      ? Object.fromEntries(
+          Object.entries(store.sessions).map(([id, value]) => [id, parseEntry(value)]),
+        )
+      : null,
+  }))
+}
+
+function actOnStore({ action, index, sessionId, data }) {
+  const record = tracked[index]
+  if (!record) throw new Error(`no session store #${index}`)
+  const { store, originals } = record
+  const viaApi = (operation, ...args) => originals[operation].apply(store, [...args, () => {}])
+  if (action === 'connect' || action === 'disconnect') store.emit(action)
+  else if (action === 'clear')
+    hasSessionMap(store) ? (store.sessions = Object.create(null)) : viaApi('clear')
+  else if (action === 'delete')
+    hasSessionMap(store) ? delete store.sessions[sessionId] : viaApi('destroy', sessionId)
+  else if (action === 'write') {
+    if (hasSessionMap(store)) store.sessions[sessionId] = JSON.stringify(data)
+    else viaApi('set', sessionId, data)
+  }
+}
+
+// Every session store is watched from the moment session(options) adopts it: express-session
+// assigns `store.generate` (index.js) right after choosing `options.store || new MemoryStore()`,
+// and stores derive from its Store class. Wrapping session() itself would put a frame of ours
+// between server.js and express-session, and depd would then name this file as the caller.
+function watchStores(Store) {
+  Object.defineProperty(Store.prototype, 'generate', {
+    configurable: true,
+    get: () => undefined,
+    set(value) {
+      trackStore(this)
+      Object.defineProperty(this, 'generate', {
+        value,
+        writable: true,
+        configurable: true,
+        enumerable: true,
+      })
+    },
+  })
+}
+
+const realLoad = Module._load
+let watching = false
+Module._load = function load(request, parent, isMain) {
+  const exports = realLoad.call(this, request, parent, isMain)
+  if (request === 'express-session' && !watching) {
+    watching = true
+    watchStores(exports.Store)
+  }
+  return exports
+}
+
+// --- the server -----------------------------------------------------------------------------------
+
+// The lesson's app.listen(3000) binds an ephemeral port on 127.0.0.1 instead.
+const realListen = net.Server.prototype.listen
+let lessonServer
+http.Server.prototype.listen = function listen(...args) {
+  const callback = typeof args[args.length - 1] === 'function' ? args.pop() : undefined
+  lessonServer = this
+  return realListen.call(this, 0, '127.0.0.1', callback)
+}
+
+const turns = async () => {
+  for (let turn = 0; turn < SETTLE_TURNS; turn++)
+    await new Promise((resolve) => setImmediate(resolve))
+}
+/** Lets the event loop run on after a step: store callbacks, late logs, short real timers. */
+const settle = async () => {
+  await turns()
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_TIMERS_MS))
+  await turns()
+}
+
+function drainEffects() {
+  const effects = { outputCount, storeCalls, stores: snapshotStores() }
+  storeCalls = []
+  return effects
+}
+
+let plainPort = 0
+let securePort = 0
+
+async function startServer() {
+  let exported
+  try {
+    exported = Module.createRequire(serverFile)(serverFile)
+  } catch (error) {
+    return { loadError: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } }
+  }
+  let target = lessonServer
+  if (!target) {
+    if (typeof exported !== 'function') {
+      return {
+        loadError: {
+          name: 'Error',
+          message: 'server.js neither exports an app nor calls app.listen()',
+        },
+      }
+    }
+    target = http.createServer(exported)
+    realListen.call(target, 0, '127.0.0.1')
+  }
+  if (!target.listening) await once(target, 'listening')
+  plainPort = target.address().port
+
+  const certificates = path.join(path.dirname(new URL(import.meta.url).pathname), 'tls')
+  const secureServer = https.createServer({
+    key: readFileSync(path.join(certificates, 'localhost-key.pem')),
+    cert: readFileSync(path.join(certificates, 'localhost-cert.pem')),
+  })
+  secureServer.on('request', (req, res) => target.emit('request', req, res))
+  realListen.call(secureServer, 0, '127.0.0.1')
+  await once(secureServer, 'listening')
+  securePort = secureServer.address().port
+  return {}
+}
+
+// --- the browser's side of the wire ---------------------------------------------------------------
+
+/** Reads one HTTP/1.1 response off the socket (Content-Length, chunked, or until close). */
+function readResponse(socket, method) {
+  return new Promise((resolve) => {
+    let buffer = Buffer.alloc(0)
+    let head
+    let finished = false
+    const finish = (exchange) => {
+      if (finished) return
+      finished = true
+      clearTimeout(timer)
+      resolve(exchange)
+    }
+    const timer = setTimeout(() => finish({ error: 'timeout' }), REQUEST_TIMEOUT_MS)
+
+    const tryParse = (closed) => {
+      if (!head) {
+        const end = buffer.indexOf('\r\n\r\n')
+        if (end === -1) return closed ? finish({ error: 'connection-reset' }) : undefined
+        const [statusLine, ...lines] = buffer.subarray(0, end).toString('latin1').split('\r\n')
+        const match = /^HTTP\/1\.1 (\d{3}) ?(.*)$/.exec(statusLine)
+        if (!match) return finish({ error: 'connection-reset' })
+        const headers = lines.map((line) => {
+          const colon = line.indexOf(':')
+          return [line.slice(0, colon), line.slice(colon + 1).trim()]
+        })
+        head = { status: Number(match[1]), statusMessage: match[2], headers }
+        buffer = buffer.subarray(end + 4)
+      }
+      const header = (name) => head.headers.find(([key]) => key.toLowerCase() === name)?.[1]
+      const respond = (body) => finish({ ...head, body: Buffer.from(body).toString('utf8') })
+      if (method === 'HEAD' || head.status === 204 || head.status === 304)
+        return respond(Buffer.alloc(0))
+      if (/chunked/i.test(header('transfer-encoding') ?? '')) {
+        const chunks = []
+        let offset = 0
+        for (;;) {
+          const lineEnd = buffer.indexOf('\r\n', offset)
+          if (lineEnd === -1) break
+          const size = parseInt(buffer.subarray(offset, lineEnd).toString('latin1'), 16)
+          if (size === 0) return respond(Buffer.concat(chunks))
+          if (buffer.length < lineEnd + 2 + size + 2) break
+          chunks.push(buffer.subarray(lineEnd + 2, lineEnd + 2 + size))
+          offset = lineEnd + 2 + size + 2
+        }
+        return closed ? finish({ error: 'connection-reset' }) : undefined
+      }
+      const length = header('content-length')
+      if (length !== undefined) {
+        if (buffer.length >= Number(length)) return respond(buffer.subarray(0, Number(length)))
+        return closed ? finish({ error: 'connection-reset' }) : undefined
+      }
+      if (closed) return respond(buffer)
+      return undefined
+    }
+
+    socket.on('data', (data) => {
+      buffer = Buffer.concat([buffer, data])
+      tryParse(false)
+    })
+    socket.on('close', () => tryParse(true))
+    socket.on('error', () => {})
+  })
+}
+
+async function exchange({ method, path: target, headers, body, secure }) {
+  const socket = secure
+    ? tls.connect({ port: securePort, host: '127.0.0.1', rejectUnauthorized: false })
+    : net.connect(plainPort, '127.0.0.1')
+  const head = `${method} ${target} HTTP/1.1\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`
+  socket.write(Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(body ?? '', 'utf8')]))
+  const result = await readResponse(socket, method)
+  await settle()
+  socket.destroy()
+  await turns()
+  return result
+}
+
+// --- commands from the parent ---------------------------------------------------------------------
+
+async function handle(message) {
+  switch (message.type) {
+    case 'request':
+      return { exchange: await exchange(message.request), ...drainEffects() }
+    case 'clock':
+      clock.setSystemTime(message.nowMs)
+      await settle()
+      return drainEffects()
+    case 'store':
+      actOnStore(message.action)
+      await settle()
+      return drainEffects()
+    default:
+      throw new Error(`unknown command ${message.type}`)
+  }
+}
+
+// If the test process goes away, so does this server.
+process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'))
+
+process.on('message', (message) => {
+  handle(message).then(
+    (result) => process.send({ id: message.id, result }),
+    (error) => process.send({ id: message.id, failure: String(error?.stack ?? error) }),
+  )
+})
+
+const started = await startServer()
+await settle()
+process.send({ id: 0, result: { ...started, ...drainEffects() } })
