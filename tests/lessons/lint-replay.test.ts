@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { parseLesson, formatProblem } from '../../app/lesson-loader/parse-lesson'
 import { EXPLANATION_CODES } from '../../mocks/server/explain/explanation-catalogue'
 import { replayLesson } from './replay-lesson'
+import { scenarioForLesson } from './lesson-scenario'
+import { runDifferential } from '../differential/support/run-differential'
 
 const lessonsDir = join(import.meta.dirname, '../../lessons')
 const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined)
@@ -38,4 +40,11 @@ describe.each(folders)('lesson %s', (folder) => {
     }))
     expect(report).toEqual(steps.map(({ stepId }) => ({ stepId, greenBeforeItsActions: false, failingAfter: [] })))
   })
+
+  it('behaves the same on real Express in Node for its whole walkthrough', async () => {
+    if (!parsed.ok) return
+    const { events, session } = await replayLesson(parsed.lesson)
+    const result = await runDifferential(scenarioForLesson(parsed.lesson, events, session))
+    if (result.differences) expect.fail(result.differences)
+  }, 60_000)
 })

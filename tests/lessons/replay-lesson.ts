@@ -29,7 +29,14 @@ export type ReplayEvent =
   | { kind: 'request'; profile: string; request: SimRequest }
   | { kind: 'action'; action: LessonAction }
 
-export async function replayLesson(lesson: Lesson): Promise<{ steps: StepReplay[]; events: ReplayEvent[] }> {
+export interface LessonReplay {
+  steps: StepReplay[]
+  events: ReplayEvent[]
+  /** The session cookie's name and secrets, as the lesson's server configured them. */
+  session: { cookieName: string; secrets: string[] }
+}
+
+export async function replayLesson(lesson: Lesson): Promise<LessonReplay> {
   usePlaygroundStore.setState(usePlaygroundStore.getInitialState(), true)
   const clock = new VirtualClock({ startMs: REPLAY_START })
   const server = createInProcessTransport({ createRealm, platform: createHostPlatform(), clock })
@@ -59,7 +66,12 @@ export async function replayLesson(lesson: Lesson): Promise<{ steps: StepReplay[
       const current = observe()
       steps.push({ stepId: step.id, before, after: step.checks.map((check) => evaluateCheck(check, current, baseline)) })
     }
-    return { steps, events }
+    const middleware = usePlaygroundStore.getState().server.middlewares[0]
+    return {
+      steps,
+      events,
+      session: { cookieName: middleware?.name ?? 'connect.sid', secrets: middleware?.secrets ?? [] },
+    }
   } finally {
     playground.dispose()
     server.dispose()

@@ -196,7 +196,7 @@ export class NodeDriver implements ServerDriver {
   private current: NodeProcess | undefined
 
   constructor(
-    private readonly source: string,
+    private source: string,
     private readonly env: ServerEnv = {},
   ) {}
 
@@ -246,8 +246,9 @@ export class NodeDriver implements ServerDriver {
     )
   }
 
-  async restart(nowMs: number): Promise<StartResult> {
+  async restart(nowMs: number, source?: string): Promise<StartResult> {
     await this.current?.stop()
+    if (source !== undefined) this.source = source
     return this.start(nowMs)
   }
 

@@ -11,8 +11,8 @@
 // written byte for byte on a raw socket, so the server sees exactly the headers the simulated
 // server gets (node:http's client would add Connection and Content-Length of its own).
 import FakeTimers from '@sinonjs/fake-timers'
-import { once } from 'node:events'
-import { readFileSync, writeSync } from 'node:fs'
+import { EventEmitter, once } from 'node:events'
+import { existsSync, readFileSync, writeFileSync, writeSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import Module from 'node:module'
@@ -102,7 +102,9 @@ function snapshotStores() {
       ? Object.fromEntries(
           Object.entries(store.sessions).map(([id, value]) => [id, parseEntry(value)]),
         )
-      : null,
+      : typeof store.client?.fakeRedisEntries === 'function'
+        ? store.client.fakeRedisEntries(store.prefix)
+        : null,
   }))
 }
 
@@ -142,9 +144,104 @@ function watchStores(Store) {
   })
 }
 
+// `require('redis')` gets a test double of a Redis server: its keys live in a file beside
+// server.js, so like a real Redis they outlive a restart (a new child process), and TTLs run on
+// the faked Date. The simulated runtime's redis client (mocks/server/simulated) answers the same
+// commands the same way, one setImmediate per reply.
+function fakeRedisModule(file) {
+  const read = () => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {})
+  const write = (data) => writeFileSync(file, JSON.stringify(data))
+  const live = (data, key) => {
+    const entry = data[key]
+    if (entry && entry.expiresAt !== null && entry.expiresAt <= Date.now()) delete data[key]
+    return data[key]
+  }
+  const reply = (compute) =>
+    new Promise((resolve) =>
+      setImmediate(() => {
+        const data = read()
+        const result = compute(data)
+        write(data)
+        resolve(result)
+      }),
+    )
+  const ttlOf = (options) => {
+    if (!options) return undefined
+    if (options.expiration)
+      return options.expiration.type === 'EX'
+        ? options.expiration.value
+        : options.expiration.value / 1000
+    return options.EX ?? (options.PX === undefined ? undefined : options.PX / 1000)
+  }
+  const matching = (data, pattern) => {
+    const matcher = new RegExp(
+      `^${pattern.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*')}$`,
+    )
+    return Object.keys(data).filter((key) => live(data, key) && matcher.test(key))
+  }
+  class Client extends EventEmitter {
+    isOpen = false
+    isReady = false
+    fakeRedisEntries(prefix) {
+      const data = read()
+      return Object.fromEntries(
+        matching(data, `${prefix}*`).map((key) => [
+          key.slice(prefix.length),
+          parseEntry(data[key].value),
+        ]),
+      )
+    }
+    connect() {
+      return reply(() => {
+        this.isOpen = this.isReady = true
+        this.emit('connect')
+        this.emit('ready')
+        return this
+      })
+    }
+    get(key) {
+      return reply((data) => live(data, key)?.value ?? null)
+    }
+    set(key, value, options) {
+      return reply((data) => {
+        const ttl = ttlOf(options)
+        data[key] = {
+          value: String(value),
+          expiresAt: ttl === undefined ? null : Date.now() + ttl * 1000,
+        }
+        return 'OK'
+      })
+    }
+    expire(key, seconds) {
+      return reply((data) => {
+        const entry = live(data, key)
+        if (!entry) return 0
+        if (seconds <= 0) delete data[key]
+        else entry.expiresAt = Date.now() + seconds * 1000
+        return 1
+      })
+    }
+    del(keys) {
+      return reply(
+        (data) => [].concat(keys).filter((key) => live(data, key) && delete data[key]).length,
+      )
+    }
+    mGet(keys) {
+      return reply((data) => keys.map((key) => live(data, key)?.value ?? null))
+    }
+    async *scanIterator({ MATCH = '*', COUNT = 10 } = {}) {
+      const keys = await reply((data) => matching(data, MATCH))
+      for (let i = 0; i < keys.length; i += COUNT) yield keys.slice(i, i + COUNT)
+    }
+  }
+  return { createClient: () => new Client() }
+}
+const fakeRedis = fakeRedisModule(path.join(serverDir, 'redis.json'))
+
 const realLoad = Module._load
 let watching = false
 Module._load = function load(request, parent, isMain) {
+  if (request === 'redis') return fakeRedis
   const exports = realLoad.call(this, request, parent, isMain)
   if (request === 'express-session' && !watching) {
     watching = true

@@ -68,7 +68,7 @@ class ScenarioRun {
       } else if (isStoreStep(step)) {
         records.push({ title, ...(await this.driver.store(this.storeAction(step))) })
       } else {
-        records.push({ title, ...(await this.driver.restart(this.nowMs)) })
+        records.push({ title, ...(await this.driver.restart(this.nowMs, step.source)) })
       }
       this.lastStores = records[records.length - 1]?.stores ?? []
     }

@@ -69,6 +69,8 @@ export type StoreStep =
 /** Stops the server and starts the same code again: a fresh process, a fresh MemoryStore. */
 export interface RestartStep {
   restart: true
+  /** Start different code from now on, as after editing server.js (lesson replays). */
+  source?: string
 }
 
 export type Step = RequestStep | AdvanceStep | JarStep | StoreStep | RestartStep

@@ -143,10 +143,10 @@ export class SimDriver implements ServerDriver {
     return this.drainEffects()
   }
 
-  async restart(nowMs: number): Promise<StartResult> {
+  async restart(nowMs: number, source?: string): Promise<StartResult> {
     const server = this.running()
     if (server.now() !== nowMs) throw new Error('the simulated clock drifted from the scenario')
-    return this.load(() => server.restart())
+    return this.load(() => server.restart(source))
   }
 
   async close(): Promise<void> {

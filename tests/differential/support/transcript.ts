@@ -82,7 +82,7 @@ export interface ServerDriver {
   request(request: WireRequest): Promise<ExchangeResult>
   setClock(nowMs: number): Promise<ServerEffects>
   store(action: StoreAction): Promise<ServerEffects>
-  restart(nowMs: number): Promise<StartResult>
+  restart(nowMs: number, source?: string): Promise<StartResult>
   close(): Promise<void>
 }
 
