@@ -1,4 +1,10 @@
-import type { ReactNode } from 'react'
+import { useState, type CSSProperties, type ReactNode } from 'react'
+import { usePlaygroundStore } from '../state/store'
+import type { LayoutSizes } from '../state/preferences-slice'
+import { Splitter } from './Splitter'
+import { TabbedPanels } from './TabbedPanels'
+import { PHONE_QUERY, useMediaQuery } from './use-media-query'
+import './layout.css'
 
 export interface LayoutPanel {
   id: string
@@ -6,7 +12,106 @@ export interface LayoutPanel {
   content: ReactNode
 }
 
-/** Placeholder layout: a grid. The playground issue makes panels resizable, and tabs on phones. */
+type SizeKey = keyof LayoutSizes
+
+interface Resizing {
+  sizes: LayoutSizes
+  splitterProps: (key: SizeKey) => {
+    valuePercent: number
+    onResize: (percent: number) => void
+    onResizeEnd: (percent: number) => void
+  }
+}
+
+/** Splitter positions: saved in preferences, overridden while a splitter is being dragged. */
+function useLayoutSizes(): Resizing {
+  const saved = usePlaygroundStore((state) => state.preferences.layout)
+  const setPreferences = usePlaygroundStore((state) => state.setPreferences)
+  const [dragged, setDragged] = useState<Partial<LayoutSizes>>({})
+  const sizes = { ...saved, ...dragged }
+  return {
+    sizes,
+    splitterProps: (key) => ({
+      valuePercent: sizes[key],
+      onResize: (percent) => setDragged({ [key]: percent }),
+      onResizeEnd: (percent) => {
+        setDragged({})
+        setPreferences({ layout: { ...saved, [key]: percent } })
+      },
+    }),
+  }
+}
+
+function PreferencesNotice() {
+  const notice = usePlaygroundStore((state) => state.preferencesNotice)
+  const dismiss = usePlaygroundStore((state) => state.dismissPreferencesNotice)
+  if (!notice) return null
+  return (
+    <div className="layout-notice" role="status">
+      <p>{notice}</p>
+      <button type="button" onClick={dismiss}>
+        Dismiss
+      </button>
+    </div>
+  )
+}
+
+/** One panel, or several sharing the area as tabs. */
+function Area({ panels, idPrefix }: { panels: LayoutPanel[]; idPrefix: string }) {
+  const [only] = panels
+  if (panels.length === 1 && only) return <>{only.content}</>
+  return <TabbedPanels panels={panels} label={titles(panels)} idPrefix={idPrefix} />
+}
+
+function titles(panels: LayoutPanel[]): string {
+  return panels.map((panel) => panel.title).join(', ')
+}
+
+/** A column of two areas, one above the other, with a splitter between them. */
+function Column({
+  top,
+  bottom,
+  id,
+  splitter,
+}: {
+  top: LayoutPanel
+  bottom: LayoutPanel[]
+  id: string
+  splitter: ReturnType<Resizing['splitterProps']>
+}) {
+  if (bottom.length === 0) {
+    return (
+      <div className="layout-column" id={id}>
+        <div className="layout-pane">{top.content}</div>
+      </div>
+    )
+  }
+  const topId = `${id}-top`
+  const style = { '--layout-split': splitter.valuePercent } as CSSProperties
+  return (
+    <div className="layout-column layout-column-split" id={id} style={style}>
+      <div className="layout-pane" id={topId}>
+        {top.content}
+      </div>
+      <Splitter
+        orientation="horizontal"
+        label={`Resize ${top.title} and ${titles(bottom)}`}
+        controls={topId}
+        {...splitter}
+      />
+      <div className="layout-pane">
+        <Area panels={bottom} idPrefix={`${id}-bottom`} />
+      </div>
+    </div>
+  )
+}
+
+/**
+ * Desktop: two resizable columns. By the order of `panels`, the first two stack on the left
+ * (browser over cookies: the learner's side), the third tops the right column (network), and
+ * the rest share the area below it as tabs (store, console, server code). A phone (≤ 600 px)
+ * shows one panel at a time, chosen from tabs.
+ */
 export function PlaygroundLayout({
   header,
   toolbar,
@@ -16,18 +121,43 @@ export function PlaygroundLayout({
   toolbar: ReactNode
   panels: LayoutPanel[]
 }) {
+  const phone = useMediaQuery(PHONE_QUERY)
+  const { sizes, splitterProps } = useLayoutSizes()
+  const [browser, cookies, network, ...rest] = panels
+  const left = browser && { top: browser, bottom: cookies ? [cookies] : [] }
+  const right = network && { top: network, bottom: rest }
+
   return (
-    <div className="app">
+    <div className={`app ${phone ? 'layout-phone' : 'layout-desktop'}`}>
       <header className="app-header">
-        {header}
-        {toolbar}
+        <div className="app-title">{header}</div>
+        <div className="app-toolbar">{toolbar}</div>
       </header>
+      <PreferencesNotice />
       <main className="app-main">
-        {panels.map((panel) => (
-          <div key={panel.id} className="panel-slot">
-            {panel.content}
+        {phone ? (
+          <TabbedPanels panels={panels} label="Panels" idPrefix="layout-phone" />
+        ) : (
+          <div
+            className={`layout-columns${right ? ' layout-columns-split' : ''}`}
+            style={{ '--layout-split': sizes.leftColumnPercent } as CSSProperties}
+          >
+            {left && (
+              <Column id="layout-left" splitter={splitterProps('leftTopPercent')} {...left} />
+            )}
+            {right && (
+              <>
+                <Splitter
+                  orientation="vertical"
+                  label="Resize the left and right columns"
+                  controls="layout-left"
+                  {...splitterProps('leftColumnPercent')}
+                />
+                <Column id="layout-right" splitter={splitterProps('rightTopPercent')} {...right} />
+              </>
+            )}
           </div>
-        ))}
+        )}
       </main>
     </div>
   )

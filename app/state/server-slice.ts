@@ -1,10 +1,18 @@
 import type { SliceCreator } from './slice'
 import type { ErrorInfo, SessionMiddlewareInfo } from '../../mocks/server/runtime/realm-types'
 
+/** The origin of the sample server that runs when no lesson is open. */
+export const SAMPLE_CODE_ORIGIN = 'sample'
+
 export type ServerStatus = 'starting' | 'running' | 'failed' | 'crashed'
 
 export interface ServerState {
   status: ServerStatus
+  /**
+   * Where the running code came from: a lesson id, or "sample" for the built-in login server.
+   * The learner's unsaved edits are kept under this key in `preferences.editedCode`.
+   */
+  codeOrigin: string
   /** The code that is running (or failed to load). */
   source: string
   /** The code the server started with, for "Reset". */
@@ -23,6 +31,7 @@ export interface ServerSlice {
 export const createServerSlice: SliceCreator<ServerSlice> = (set) => ({
   server: {
     status: 'starting',
+    codeOrigin: SAMPLE_CODE_ORIGIN,
     source: '',
     originalSource: '',
     loadError: undefined,

@@ -1,8 +1,183 @@
-/** Placeholder until the panel lands: its name, place and heading are fixed by App.tsx. */
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { usePlayground } from '../../playground/playground-context'
+import { usePlaygroundStore } from '../../state/store'
+import { CodeEditor, type CodeEditorHandle, type CodeError } from './CodeEditor'
+import { findCrashReport, STATUS_LABELS, STATUS_SENTENCES } from './server-status'
+import './server-controls.css'
+
+const RESTART_EXPLAINER =
+  'Runs server.js again from scratch. MemoryStore keeps sessions in the server’s memory, so a restart loses every session; the browsers keep cookies that now point at nothing.'
+
+const RESTARTED =
+  'Restarted. MemoryStore lived in the old server’s memory, so every session is gone.'
+
+/** Keeps the learner's edits in preferences, so a reload brings them back. */
+function useCodeDraft(origin: string, originalSource: string) {
+  const draft = usePlaygroundStore((state) => state.preferences.editedCode[origin])
+  const setPreferences = usePlaygroundStore((state) => state.setPreferences)
+  const saveDraft = (text: string) => {
+    // Read at call time: several edits can land between two renders.
+    const { editedCode } = usePlaygroundStore.getState().preferences
+    const { [origin]: previous, ...others } = editedCode
+    // Text identical to the original is no edit: drop the key rather than store a copy.
+    const unchanged = text === originalSource
+    if (unchanged ? previous === undefined : previous === text) return
+    setPreferences({ editedCode: unchanged ? others : { ...others, [origin]: text } })
+  }
+  return { draft, saveDraft }
+}
+
+/**
+ * The simulated server: its status, Restart, and the server.js editor with Run and Reset.
+ * Errors the server reports (a file that does not load, an uncaught error) are shown in the
+ * code, at their line, and in words under the editor.
+ */
 export function ServerControls() {
+  const playground = usePlayground()
+  const status = usePlaygroundStore((state) => state.server.status)
+  const source = usePlaygroundStore((state) => state.server.source)
+  const originalSource = usePlaygroundStore((state) => state.server.originalSource)
+  const loadError = usePlaygroundStore((state) => state.server.loadError)
+  const origin = usePlaygroundStore((state) => state.server.codeOrigin)
+  const crashReport = usePlaygroundStore((state) =>
+    state.server.status === 'crashed' ? findCrashReport(state.consoleLines) : undefined,
+  )
+  const { draft, saveDraft } = useCodeDraft(origin, originalSource)
+  const [initialText] = useState(() => draft ?? source)
+  const [text, setText] = useState(initialText)
+  const [notice, setNotice] = useState('')
+  const editor = useRef<CodeEditorHandle>(null)
+  const id = useId()
+  const ids = {
+    heading: `${id}-heading`,
+    label: `${id}-label`,
+    hint: `${id}-hint`,
+    error: `${id}-error`,
+    restart: `${id}-restart`,
+  }
+
+  // Code the server runs replaces the editor's text (Reset, or a lesson's code), except when
+  // the server has only just started and the editor holds edits restored from last time.
+  const shownSource = useRef(source)
+  useEffect(() => {
+    const previous = shownSource.current
+    shownSource.current = source
+    if (previous === source || (previous === '' && draft !== undefined)) return
+    editor.current?.setText(source)
+  }, [source, draft])
+
+  const codeError = useMemo<CodeError | undefined>(() => {
+    if (status === 'failed' && loadError?.location) {
+      const { line, column } = loadError.location
+      return { message: `${loadError.name}: ${loadError.message}`, line, column }
+    }
+    if (crashReport?.location) {
+      const { line, column } = crashReport.location
+      return { message: crashReport.text, line, column }
+    }
+    return undefined
+  }, [status, loadError, crashReport])
+
+  function onEdit(next: string): void {
+    setText(next)
+    saveDraft(next)
+  }
+
+  async function run(): Promise<void> {
+    setNotice('')
+    const code = editor.current?.getText() ?? text
+    await playground.runCode(code)
+  }
+
+  async function reset(): Promise<void> {
+    setNotice('')
+    editor.current?.setText(originalSource)
+    await playground.resetCode()
+  }
+
+  async function restart(): Promise<void> {
+    setNotice('')
+    await playground.restartServer()
+    setNotice(RESTARTED)
+  }
+
+  const edited = text !== originalSource
+  const notRunning = text !== source
+  const errorText =
+    status === 'failed' && loadError ? `${loadError.name}: ${loadError.message}` : crashReport?.text
+  const errorLocation = status === 'failed' ? loadError?.location : crashReport?.location
+
   return (
-    <section aria-labelledby="server-controls-heading" className="panel">
-      <h2 id="server-controls-heading">Server</h2>
+    <section aria-labelledby={ids.heading} className="panel server-controls">
+      <h2 id={ids.heading}>Server</h2>
+
+      <p className="server-status" role="status">
+        <span className={`server-badge server-badge-${status}`}>{STATUS_LABELS[status]}</span>{' '}
+        {STATUS_SENTENCES[status]}
+        {notice && <span className="server-notice"> {notice}</span>}
+      </p>
+      {errorText && (
+        <div id={ids.error} className="server-error" role="alert">
+          <p className="server-error-message">{errorText}</p>
+          {errorLocation && (
+            <p>
+              At server.js line {errorLocation.line}, column {errorLocation.column}.{' '}
+              <button
+                type="button"
+                onClick={() => editor.current?.reveal(errorLocation.line, errorLocation.column)}
+              >
+                Show in editor
+              </button>
+            </p>
+          )}
+        </div>
+      )}
+      <div className="server-restart">
+        <button
+          type="button"
+          className={status === 'crashed' ? 'primary' : undefined}
+          aria-describedby={ids.restart}
+          onClick={() => void restart()}
+        >
+          Restart server
+        </button>
+        <p id={ids.restart} className="server-hint">
+          {RESTART_EXPLAINER}
+        </p>
+      </div>
+
+      <div className="server-editor-bar">
+        <span id={ids.label} className="server-file">
+          server.js
+        </span>
+        {edited && <span className="server-mark server-mark-edited">Edited</span>}
+        {notRunning && (
+          <span className="server-mark server-mark-pending">Not running yet: press Run</span>
+        )}
+        <span className="server-editor-actions">
+          <button type="button" className="primary" onClick={() => void run()}>
+            Run
+          </button>
+          <button type="button" onClick={() => void reset()} disabled={!edited && !notRunning}>
+            Reset to original
+          </button>
+        </span>
+      </div>
+
+      <CodeEditor
+        ref={editor}
+        initialText={initialText}
+        onChange={onEdit}
+        error={codeError}
+        labelledBy={ids.label}
+        // A missing id is skipped, so the error joins the description only while it is shown.
+        describedBy={`${ids.error} ${ids.hint}`}
+      />
+
+      <p id={ids.hint} className="server-hint">
+        Run restarts the server with this code; your edits are kept in this browser. Tab leaves the
+        editor; Ctrl+] and Ctrl+[ indent (⌘ on a Mac).
+      </p>
     </section>
   )
 }

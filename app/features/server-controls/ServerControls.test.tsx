@@ -1,0 +1,206 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { EditorView } from '@codemirror/view'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { PlaygroundProvider } from '../../playground/playground-context'
+import type { Playground } from '../../playground/playground'
+import { usePlaygroundStore } from '../../state/store'
+import { ServerControls } from './ServerControls'
+import { sampleServer, startTestPlayground } from './test-playground'
+
+// jsdom lays nothing out, and its Range lacks the measuring methods CodeMirror calls.
+Range.prototype.getClientRects = () => [] as unknown as DOMRectList
+Range.prototype.getBoundingClientRect = () => new DOMRect()
+
+const initialState = usePlaygroundStore.getState()
+let playground: Playground | undefined
+
+beforeEach(() => {
+  usePlaygroundStore.setState(initialState, true)
+})
+
+afterEach(() => {
+  cleanup()
+  playground?.dispose()
+  playground = undefined
+  localStorage.clear()
+})
+
+async function renderServerControls() {
+  playground ??= (await startTestPlayground()).playground
+  const view = render(
+    <PlaygroundProvider playground={playground}>
+      <ServerControls />
+    </PlaygroundProvider>,
+  )
+  return { user: userEvent.setup(), unmount: view.unmount }
+}
+
+function editor(): EditorView {
+  const element = document.querySelector<HTMLElement>('.cm-editor')
+  const view = element && EditorView.findFromDOM(element)
+  if (!view) throw new Error('no CodeMirror editor on the page')
+  return view
+}
+
+/**
+ * Replaces the editor's text as typing would. jsdom cannot drive contenteditable input the way
+ * a browser does, so the spec edits through CodeMirror's own transaction API.
+ */
+function typeCode(text: string): void {
+  const view = editor()
+  act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } }))
+}
+
+function statusText(): string {
+  return screen.getByRole('status').textContent ?? ''
+}
+
+const BROKEN_LINE = 'const app = = express()'
+const brokenServer = sampleServer.replace('const app = express()', BROKEN_LINE)
+const brokenLineNumber = brokenServer.split('\n').indexOf(BROKEN_LINE) + 1
+
+describe('ServerControls', () => {
+  it('shows the running code in an editor labelled server.js', async () => {
+    await renderServerControls()
+    const code = screen.getByRole('textbox', { name: 'server.js' })
+    expect(code.getAttribute('aria-multiline')).toBe('true')
+    expect(editor().state.doc.toString()).toBe(sampleServer)
+    expect(statusText()).toMatch(/^Running/)
+    expect(screen.queryByText('Edited')).toBeNull()
+  })
+
+  describe('Run', () => {
+    it('shows a syntax error at its line, in the code and under it', async () => {
+      const { user } = await renderServerControls()
+      typeCode(brokenServer)
+      await user.click(screen.getByRole('button', { name: 'Run' }))
+
+      await waitFor(() => expect(statusText()).toMatch(/did not load/))
+      const alert = screen.getByRole('alert')
+      expect(alert.textContent).toMatch(/^SyntaxError: /)
+      expect(alert.textContent).toContain(`At server.js line ${brokenLineNumber}, column`)
+
+      const errorLine = document.querySelector('.cm-errorLine')
+      expect(errorLine?.textContent).toBe(BROKEN_LINE)
+      const underline = errorLine?.querySelector('.cm-lintRange-error')
+      expect(underline?.textContent).toBe('=')
+      expect(
+        screen.getByRole('textbox', { name: 'server.js' }).getAttribute('aria-describedby'),
+      ).toContain(alert.id)
+    })
+
+    it('runs the edited code, which then no longer waits to be run', async () => {
+      const { user } = await renderServerControls()
+      const edited = sampleServer.replace("secret: 'keyboard cat'", "secret: 'a better secret'")
+      typeCode(edited)
+      expect(screen.getByText('Not running yet: press Run')).toBeTruthy()
+
+      await user.click(screen.getByRole('button', { name: 'Run' }))
+      await waitFor(() => expect(statusText()).toMatch(/^Running/))
+      expect(usePlaygroundStore.getState().server.source).toBe(edited)
+      expect(usePlaygroundStore.getState().server.middlewares[0]?.secrets).toEqual([
+        'a better secret',
+      ])
+      expect(screen.queryByText('Not running yet: press Run')).toBeNull()
+      expect(screen.getByText('Edited')).toBeTruthy()
+    })
+  })
+
+  describe('Reset to original', () => {
+    it('puts the original code back, runs it and clears the error', async () => {
+      const { user } = await renderServerControls()
+      typeCode(brokenServer)
+      await user.click(screen.getByRole('button', { name: 'Run' }))
+      await waitFor(() => expect(statusText()).toMatch(/did not load/))
+
+      await user.click(screen.getByRole('button', { name: 'Reset to original' }))
+      await waitFor(() => expect(statusText()).toMatch(/^Running/))
+      expect(editor().state.doc.toString()).toBe(sampleServer)
+      expect(usePlaygroundStore.getState().server.source).toBe(sampleServer)
+      expect(screen.queryByRole('alert')).toBeNull()
+      expect(document.querySelector('.cm-errorLine')).toBeNull()
+      expect(screen.queryByText('Edited')).toBeNull()
+      expect(usePlaygroundStore.getState().preferences.editedCode).toEqual({})
+    })
+
+    it('also undoes edits that were never run', async () => {
+      const { user } = await renderServerControls()
+      typeCode(`${sampleServer}\n// a note`)
+      await user.click(screen.getByRole('button', { name: 'Reset to original' }))
+      expect(editor().state.doc.toString()).toBe(sampleServer)
+    })
+  })
+
+  describe('Restart server', () => {
+    it('says plainly that every session in MemoryStore is lost, and loses them', async () => {
+      const { user } = await renderServerControls()
+      await playground?.navigate(1, {
+        url: '/login',
+        method: 'POST',
+        form: [
+          ['username', 'alice'],
+          ['password', 'wonderland'],
+        ],
+      })
+      expect(Object.keys(usePlaygroundStore.getState().stores[0]?.entries ?? {})).toHaveLength(1)
+
+      const restart = screen.getByRole('button', { name: 'Restart server' })
+      const explainer = document.getElementById(restart.getAttribute('aria-describedby') ?? '')
+      expect(explainer?.textContent).toMatch(/MemoryStore .* a restart loses every session/)
+
+      await user.click(restart)
+      await waitFor(() => expect(statusText()).toMatch(/every session is gone/))
+      expect(usePlaygroundStore.getState().stores[0]?.entries).toEqual({})
+    })
+
+    it('is how a crashed server comes back, after showing the uncaught error', async () => {
+      const { user } = await renderServerControls()
+      const crashing = sampleServer.replace(
+        "app.get('/dashboard'",
+        "app.get('/boom', (req, res) => {\n  setTimeout(() => {\n    throw new Error('boom')\n  })\n})\n\napp.get('/dashboard'",
+      )
+      typeCode(crashing)
+      await user.click(screen.getByRole('button', { name: 'Run' }))
+      await waitFor(() => expect(statusText()).toMatch(/^Running/))
+      void playground?.navigate(1, { url: '/boom' })
+
+      await waitFor(() => expect(statusText()).toMatch(/^Crashed/))
+      expect(screen.getByRole('alert').textContent).toContain('Error: boom')
+      const throwLine = crashing.split('\n').indexOf("    throw new Error('boom')") + 1
+      expect(screen.getByRole('alert').textContent).toContain(`line ${throwLine}`)
+      expect(document.querySelector('.cm-errorLine')?.textContent).toBe(
+        "    throw new Error('boom')",
+      )
+
+      await user.click(screen.getByRole('button', { name: 'Restart server' }))
+      await waitFor(() => expect(statusText()).toMatch(/^Running/))
+      expect(screen.queryByRole('alert')).toBeNull()
+    })
+  })
+
+  describe('edited code', () => {
+    it('is kept in preferences under its origin, and comes back after a reload', async () => {
+      const { unmount } = await renderServerControls()
+      const edited = `${sampleServer}\n// my change`
+      typeCode(edited)
+      expect(usePlaygroundStore.getState().preferences.editedCode).toEqual({ sample: edited })
+      const saved = JSON.parse(localStorage.getItem('session-playground:preferences') ?? '{}')
+      expect(saved.state.preferences.editedCode.sample).toBe(edited)
+
+      unmount()
+      await renderServerControls()
+      expect(editor().state.doc.toString()).toBe(edited)
+      expect(screen.getByText('Edited')).toBeTruthy()
+      expect(screen.getByText('Not running yet: press Run')).toBeTruthy()
+    })
+
+    it('is forgotten once it matches the original again', async () => {
+      await renderServerControls()
+      typeCode(`${sampleServer}\n// my change`)
+      typeCode(sampleServer)
+      expect(usePlaygroundStore.getState().preferences.editedCode).toEqual({})
+    })
+  })
+})
