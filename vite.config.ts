@@ -1,4 +1,6 @@
-import { defineConfig } from 'vite'
+import { copyFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
 
@@ -9,9 +11,29 @@ import { msw } from 'msw/vite'
  */
 const base = process.env.BASE_PATH ?? '/session-playground/'
 
+/**
+ * GitHub Pages answers unknown paths with 404.html, and runs Jekyll unless told not to. Deep links use the hash (#/lessons/…), so a
+ * copy of the app is only a safety net for links without one; it boots the app all the same.
+ */
+function pagesFallback(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'session-playground:pages-fallback',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    async closeBundle() {
+      await copyFile(join(outDir, 'index.html'), join(outDir, '404.html'))
+      // Without it Pages runs Jekyll, which hides files and folders starting with _ or .
+      await writeFile(join(outDir, '.nojekyll'), '')
+    },
+  }
+}
+
 export default defineConfig({
   base: base.endsWith('/') ? base : `${base}/`,
-  plugins: [react(), msw({ mode: 'worker-only' })],
+  plugins: [react(), msw({ mode: 'worker-only' }), pagesFallback()],
   worker: { format: 'es' },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
 })
