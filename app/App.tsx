@@ -7,13 +7,18 @@ import { ClockControls } from './features/clock/ClockControls'
 import { ServerControls } from './features/server-controls/ServerControls'
 import { PlaygroundLayout } from './layout/PlaygroundLayout'
 
-export function App() {
+export function App({ transportNotice }: { transportNotice?: string | undefined }) {
   return (
     <PlaygroundLayout
       header={
         <>
           <h1>Session Playground</h1>
           <p>A real Express + express-session server, running in this tab.</p>
+          {transportNotice && (
+            <p className="transport-notice" role="status">
+              {transportNotice}
+            </p>
+          )}
         </>
       }
       toolbar={<ClockControls />}

@@ -1,27 +1,38 @@
 /**
  * Boots the simulated server: the server worker, then the MSW service worker that routes the
  * simulated browser's requests to it. Requests sent before `worker.start()` resolves would go
- * to the real network, so nothing is rendered until both are up.
+ * to the real network, so nothing is rendered until both are up. Where service workers cannot
+ * run (a non-secure context, a browser that disables them), requests go to the same server
+ * directly, and the learner is told so.
  */
 import { WorkerServerClient, type WorkerLike } from '../mocks/server/runtime/worker-client'
 import { createBrowserWorker } from '../mocks/browser'
+import { sendSimRequest } from '../mocks/client/send-sim-request'
+import { toSimExchange } from '../mocks/sim-http'
+import type { SendFunction } from '../mocks/client/simulated-browser'
 import type { ServerTransport } from '../mocks/server/runtime/server-transport'
 
-export class ServiceWorkerUnavailableError extends Error {
-  constructor(reason: string) {
-    super(reason)
-    this.name = 'ServiceWorkerUnavailableError'
-  }
+export interface ServerConnection {
+  server: ServerTransport
+  send: SendFunction
+  /** Set when requests bypass the service worker, with the reason in plain words. */
+  notice: string | undefined
 }
 
-export async function connectServer(): Promise<ServerTransport> {
-  if (!('serviceWorker' in navigator)) {
-    throw new ServiceWorkerUnavailableError(
-      window.isSecureContext
-        ? 'This browser does not offer service workers (they may be disabled, e.g. in a private window).'
-        : 'Service workers only run on https:// or http://localhost pages, and this page is neither.',
-    )
+function serviceWorkerUnavailableReason(): string | undefined {
+  if (!window.isSecureContext) {
+    return 'this page is not served over https (or from localhost), and browsers only run service workers on secure pages'
   }
+  if (!('serviceWorker' in navigator))
+    return 'this browser does not offer service workers here (a private window may disable them)'
+  return undefined
+}
+
+function fallbackNotice(reason: string): string {
+  return `Requests go straight to the simulated server, not through the browser's network layer: ${reason}. Everything else works the same.`
+}
+
+export async function connectServer(): Promise<ServerConnection> {
   const server = new WorkerServerClient({
     // The DOM's Worker types its messages loosely; WorkerLike pins them to our protocol.
     createWorker: () =>
@@ -29,11 +40,20 @@ export async function connectServer(): Promise<ServerTransport> {
         type: 'module',
       }) as unknown as WorkerLike,
   })
+  const direct: SendFunction = async (request) => toSimExchange(await server.request(request))
+  const unavailable = serviceWorkerUnavailableReason()
+  if (unavailable) return { server, send: direct, notice: fallbackNotice(unavailable) }
+
   const base = import.meta.env.BASE_URL
-  await createBrowserWorker(() => server).start({
-    serviceWorker: { url: `${base}mockServiceWorker.js`, options: { scope: base } },
-    onUnhandledFrame: 'bypass',
-    quiet: true,
-  })
-  return server
+  try {
+    await createBrowserWorker(() => server).start({
+      serviceWorker: { url: `${base}mockServiceWorker.js`, options: { scope: base } },
+      onUnhandledFrame: 'bypass',
+      quiet: true,
+    })
+  } catch (error) {
+    const reason = `the service worker could not start (${error instanceof Error ? error.message : String(error)})`
+    return { server, send: direct, notice: fallbackNotice(reason) }
+  }
+  return { server, send: (request) => sendSimRequest(base, request), notice: undefined }
 }
