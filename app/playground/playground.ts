@@ -100,7 +100,7 @@ export class Playground {
 
   async startServer(source: string): Promise<void> {
     const { updateServer } = this.state
-    updateServer({ status: 'starting', source, middlewares: [], loadError: undefined })
+    updateServer({ status: 'starting', source, middlewares: [], loadError: undefined, crashError: undefined })
     if (!this.state.server.originalSource) updateServer({ originalSource: source })
     const result = await this.server.start(source, 'server.js')
     updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
@@ -120,7 +120,7 @@ export class Playground {
    * A clean slate for a lesson (or for "reset lesson"): empty jars and tabs, empty logs, the
    * clock back at real time, and the server started fresh from `source`.
    */
-  async loadServerCode(source: string): Promise<void> {
+  async loadServerCode(source: string, codeOrigin = this.state.server.codeOrigin): Promise<void> {
     for (const profile of PROFILES) this.browsers[profile].jar.clear()
     const state = this.state
     for (const profile of PROFILES)
@@ -142,13 +142,13 @@ export class Playground {
     this.nextTabId = PROFILES.length + 1
     state.clearActivity()
     const nowMs = await this.server.setClock(this.realNow())
-    state.updateServer({ clockOffsetMs: nowMs - this.realNow(), originalSource: source })
+    state.updateServer({ clockOffsetMs: nowMs - this.realNow(), originalSource: source, codeOrigin })
     await this.startServer(source)
   }
 
   async restartServer(): Promise<void> {
     const { updateServer } = this.state
-    updateServer({ status: 'starting', middlewares: [], loadError: undefined })
+    updateServer({ status: 'starting', middlewares: [], loadError: undefined, crashError: undefined })
     const result = await this.server.restart()
     updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
     this.system(
@@ -327,7 +327,7 @@ export class Playground {
         void this.refreshStores(event.requestId)
         break
       case 'uncaught-error':
-        state.updateServer({ status: 'crashed' })
+        state.updateServer({ status: 'crashed', crashError: event.error })
         break
       case 'clock':
         state.updateServer({ clockOffsetMs: event.time - this.realNow() })

@@ -18,6 +18,8 @@ export interface ServerState {
   /** The code the server started with, for "Reset". */
   originalSource: string
   loadError: ErrorInfo | undefined
+  /** The uncaught exception that stopped the server, while it is crashed. */
+  crashError: ErrorInfo | undefined
   middlewares: SessionMiddlewareInfo[]
   /** Virtual minus real time: virtual now = Date.now() + clockOffsetMs. */
   clockOffsetMs: number
@@ -35,6 +37,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set) => ({
     source: '',
     originalSource: '',
     loadError: undefined,
+    crashError: undefined,
     middlewares: [],
     clockOffsetMs: 0,
   },
