@@ -61,8 +61,14 @@ function lastExchange(
   return observation.exchanges.findLast(
     (exchange) =>
       (!profile || exchange.profile === profile) &&
-      (!path || new URL(exchange.url).pathname === path),
+      (!path || requestPath(exchange.url, path) === path),
   )
+}
+
+/** The exchange's path, with its query when the check's path has one. */
+function requestPath(url: string, wanted: string): string {
+  const { pathname, search } = new URL(url)
+  return wanted.includes('?') ? `${pathname}${search}` : pathname
 }
 
 function headerValue(exchange: Exchange, name: string): string | undefined {
@@ -218,13 +224,13 @@ function evaluateExplanation(
   check: Extract<LessonCheck, { explanation: unknown }>['explanation'],
   observation: LessonObservation,
 ): CheckResult {
-  const exchange = lastExchange(observation, check.profile)
+  const exchange = lastExchange(observation, check.profile, check.path)
   const explanations =
     exchange?.requestId === undefined
       ? []
       : (observation.explanations[exchange.requestId] ?? exchange.explanations)
   const found = explanations.some((explanation) => explanation.code === check.code)
-  const whose = check.profile ? `${check.profile}'s last request` : 'the last request'
+  const whose = `${check.profile ? `${check.profile}'s last request` : 'the last request'}${check.path ? ` to ${check.path}` : ''}`
   const label = check.present ? `On ${whose}: ${check.code}` : `On ${whose}: not ${check.code}`
   return result(
     found === check.present,

@@ -219,6 +219,9 @@ export const CHECK_KINDS = {
       profile: profile
         .optional()
         .describe("Look at this profile's last request; default: the last request."),
+      path: sitePath
+        .optional()
+        .describe('Only requests to this path count, e.g. the POST /login before its redirect.'),
       present: z.boolean().default(true),
     })
     .strict()

@@ -114,7 +114,7 @@ steps:
       { explanationCodes: ['session-loaded'] },
     )
     expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([
-      'lessons/05-fix/lesson.md:9: steps[0].do[0].editCode.replace: must occur exactly once in server.js (found 0)',
+      'lessons/05-fix/lesson.md:9: steps[0].do[0].editCode.replace: must occur exactly once in server.js as the earlier steps leave it (found 0)',
       'lessons/05-fix/lesson.md:11: steps[0].checks[0].explanation.code: unknown explanation code "no-such-code"',
       'lessons/05-fix/lesson.md:12: steps[1].id: step id "fix" is used twice',
     ])

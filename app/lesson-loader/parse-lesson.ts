@@ -53,6 +53,14 @@ export interface ParseOptions {
 
 const FOLDER_PATTERN = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/
 
+/** An editCode action's change, taken literally (no `$&`-style patterns). */
+export function applyCodeEdit(source: string, edit: { replace: string; with: string }): string {
+  const at = source.indexOf(edit.replace)
+  return at === -1
+    ? source
+    : `${source.slice(0, at)}${edit.with}${source.slice(at + edit.replace.length)}`
+}
+
 export function formatProblem(problem: LessonProblem): string {
   return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`
 }
@@ -162,16 +170,20 @@ function checkSemantics(
   report: (path: PropertyKey[], message: string) => void,
 ): void {
   const seen = new Set<string>()
+  // Edits apply one after another, so each is checked against the code the ones before left.
+  let currentSource = serverSource
   frontmatter.steps.forEach((step, stepIndex) => {
     if (seen.has(step.id)) report(['steps', stepIndex, 'id'], `step id "${step.id}" is used twice`)
     seen.add(step.id)
     step.do.forEach((action, actionIndex) => {
       if ('editCode' in action) {
-        const count = serverSource.split(action.editCode.replace).length - 1
-        if (count !== 1) {
+        const count = currentSource.split(action.editCode.replace).length - 1
+        if (count === 1) {
+          currentSource = applyCodeEdit(currentSource, action.editCode)
+        } else {
           report(
             ['steps', stepIndex, 'do', actionIndex, 'editCode', 'replace'],
-            `must occur exactly once in server.js (found ${count})`,
+            `must occur exactly once in server.js as the earlier steps leave it (found ${count})`,
           )
         }
       }

@@ -6,6 +6,7 @@ import type { Playground } from './playground'
 import { SITE_HOST } from '../../mocks/client/simulated-browser'
 import type { LessonAction, ProfileName } from '../lesson-loader/lesson-schema'
 import { durationToMs } from '../lesson-loader/duration'
+import { applyCodeEdit } from '../lesson-loader/parse-lesson'
 import type { PlaygroundState } from '../state/store'
 
 function tabFor(playground: Playground, state: PlaygroundState, profile: ProfileName): number {
@@ -85,5 +86,10 @@ export async function performLessonAction(
     return playground.setStoreConnected(store.storeId, action.store === 'connect')
   }
   const source = state.server.source
-  return playground.runCode(source.replace(action.editCode.replace, action.editCode.with))
+  if (!source.includes(action.editCode.replace)) {
+    throw new Error(
+      `server.js no longer contains the code this step changes: ${action.editCode.replace}`,
+    )
+  }
+  return playground.runCode(applyCodeEdit(source, action.editCode))
 }

@@ -9,6 +9,7 @@ import type { ReplayEvent } from './replay-lesson'
 import type { Lesson } from '../../app/lesson-loader/parse-lesson'
 import type { LessonAction } from '../../app/lesson-loader/lesson-schema'
 import { durationToMs } from '../../app/lesson-loader/duration'
+import { applyCodeEdit } from '../../app/lesson-loader/parse-lesson'
 
 const NOT_REPLAYED_HEADERS = new Set(['cookie', 'x-forwarded-proto'])
 
@@ -16,21 +17,26 @@ function stepFor(action: LessonAction, source: { current: string }): Step | unde
   if ('advanceClock' in action) return { advance: durationToMs(action.advanceClock) }
   if ('restartServer' in action) return { restart: true }
   if ('editCode' in action) {
-    source.current = source.current.replace(action.editCode.replace, action.editCode.with)
+    source.current = applyCodeEdit(source.current, action.editCode)
     return { restart: true, source: source.current }
   }
   if ('copyCookie' in action) {
     const { from, to, name } = action.copyCookie
     return { jar: 'copy', from, to, cookie: name }
   }
-  if ('deleteCookie' in action) return { jar: 'delete', browser: action.deleteCookie.profile, cookie: action.deleteCookie.name }
+  if ('deleteCookie' in action)
+    return { jar: 'delete', browser: action.deleteCookie.profile, cookie: action.deleteCookie.name }
   if ('setCookie' in action) {
     const { profile, name, value } = action.setCookie
     return { jar: 'set', browser: profile, cookie: name, value }
   }
   if ('tamperCookie' in action) {
     const { profile, name, how } = action.tamperCookie
-    const kind = { 'flip-signature': 'tamper-signature', 'change-id': 'change-id', 'drop-prefix': 'drop-prefix' } as const
+    const kind = {
+      'flip-signature': 'tamper-signature',
+      'change-id': 'change-id',
+      'drop-prefix': 'drop-prefix',
+    } as const
     if (how === 'resign') throw new Error('re-signing with another secret is not replayed on Node')
     return { jar: kind[how], browser: profile, cookie: name }
   }
@@ -52,13 +58,23 @@ export function scenarioForLesson(
       continue
     }
     const { request, profile } = event
-    const proxied = request.headers.find(([name]) => name.toLowerCase() === 'x-forwarded-proto')?.[1] === 'https'
+    const proxied =
+      request.headers.find(([name]) => name.toLowerCase() === 'x-forwarded-proto')?.[1] === 'https'
     steps.push({
       browser: profile,
       method: request.method,
       path: request.url,
-      headers: request.headers.filter(([name]) => !NOT_REPLAYED_HEADERS.has(name.toLowerCase()) && name.toLowerCase() !== 'host'),
-      ...(request.body === undefined ? {} : { body: typeof request.body === 'string' ? request.body : new TextDecoder().decode(request.body) }),
+      headers: request.headers.filter(
+        ([name]) => !NOT_REPLAYED_HEADERS.has(name.toLowerCase()) && name.toLowerCase() !== 'host',
+      ),
+      ...(request.body === undefined
+        ? {}
+        : {
+            body:
+              typeof request.body === 'string'
+                ? request.body
+                : new TextDecoder().decode(request.body),
+          }),
       ...(request.secure ? { secure: true } : {}),
       ...(proxied ? { behindHttpsProxy: true } : {}),
     })

@@ -17,7 +17,11 @@ const folders = readdirSync(lessonsDir, { withFileTypes: true })
 
 describe.each(folders)('lesson %s', (folder) => {
   const parsed = parseLesson(
-    { folder, markdown: read(join(lessonsDir, folder, 'lesson.md')), serverSource: read(join(lessonsDir, folder, 'server.js')) },
+    {
+      folder,
+      markdown: read(join(lessonsDir, folder, 'lesson.md')),
+      serverSource: read(join(lessonsDir, folder, 'server.js')),
+    },
     { explanationCodes: EXPLANATION_CODES },
   )
 
@@ -27,7 +31,9 @@ describe.each(folders)('lesson %s', (folder) => {
 
   it('has a reference walkthrough for every step', () => {
     if (!parsed.ok) return
-    expect(parsed.lesson.steps.filter((step) => step.do.length === 0).map((step) => step.id)).toEqual([])
+    expect(
+      parsed.lesson.steps.filter((step) => step.do.length === 0).map((step) => step.id),
+    ).toEqual([])
   })
 
   it('turns every step green by its walkthrough, and no step is green before it', async () => {
@@ -36,9 +42,13 @@ describe.each(folders)('lesson %s', (folder) => {
     const report = steps.map(({ stepId, before, after }) => ({
       stepId,
       greenBeforeItsActions: before.every((check) => check.passed),
-      failingAfter: after.filter((check) => !check.passed).map((check) => `${check.label} — ${check.detail}`),
+      failingAfter: after
+        .filter((check) => !check.passed)
+        .map((check) => `${check.label} — ${check.detail}`),
     }))
-    expect(report).toEqual(steps.map(({ stepId }) => ({ stepId, greenBeforeItsActions: false, failingAfter: [] })))
+    expect(report).toEqual(
+      steps.map(({ stepId }) => ({ stepId, greenBeforeItsActions: false, failingAfter: [] })),
+    )
   })
 
   it('behaves the same on real Express in Node for its whole walkthrough', async () => {

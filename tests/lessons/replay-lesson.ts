@@ -64,13 +64,20 @@ export async function replayLesson(lesson: Lesson): Promise<LessonReplay> {
         await performLessonAction(playground, () => usePlaygroundStore.getState(), action)
       }
       const current = observe()
-      steps.push({ stepId: step.id, before, after: step.checks.map((check) => evaluateCheck(check, current, baseline)) })
+      steps.push({
+        stepId: step.id,
+        before,
+        after: step.checks.map((check) => evaluateCheck(check, current, baseline)),
+      })
     }
     const middleware = usePlaygroundStore.getState().server.middlewares[0]
     return {
       steps,
       events,
-      session: { cookieName: middleware?.name ?? 'connect.sid', secrets: middleware?.secrets ?? [] },
+      session: {
+        cookieName: middleware?.name ?? 'connect.sid',
+        secrets: middleware?.secrets ?? [],
+      },
     }
   } finally {
     playground.dispose()
