@@ -34,6 +34,11 @@ function pagesFallback(): Plugin {
 export default defineConfig({
   base: base.endsWith('/') ? base : `${base}/`,
   plugins: [react(), msw({ mode: 'worker-only' }), pagesFallback()],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Node prints class names (`Session { views: 1 }`, MemoryStore's name in the store panel):
+    // minification must not rename the classes of the Express stack the worker runs.
+    rolldownOptions: { output: { keepNames: true } },
+  },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
 })

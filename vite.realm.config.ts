@@ -114,6 +114,7 @@ export default defineConfig({
         },
       },
       plugins: [realmFactory()],
+      output: { keepNames: true },
     },
   },
 })

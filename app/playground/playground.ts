@@ -100,8 +100,16 @@ export class Playground {
 
   async startServer(source: string): Promise<void> {
     const { updateServer } = this.state
-    updateServer({ status: 'starting', source, middlewares: [], loadError: undefined, crashError: undefined })
+    updateServer({
+      status: 'starting',
+      source,
+      middlewares: [],
+      loadError: undefined,
+      crashError: undefined,
+    })
     if (!this.state.server.originalSource) updateServer({ originalSource: source })
+    // A fresh process starts with its stores connected.
+    this.state.resetStoreConnections()
     const result = await this.server.start(source, 'server.js')
     updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
     await this.refreshStores()
@@ -142,13 +150,23 @@ export class Playground {
     this.nextTabId = PROFILES.length + 1
     state.clearActivity()
     const nowMs = await this.server.setClock(this.realNow())
-    state.updateServer({ clockOffsetMs: nowMs - this.realNow(), originalSource: source, codeOrigin })
+    state.updateServer({
+      clockOffsetMs: nowMs - this.realNow(),
+      originalSource: source,
+      codeOrigin,
+    })
     await this.startServer(source)
   }
 
   async restartServer(): Promise<void> {
     const { updateServer } = this.state
-    updateServer({ status: 'starting', middlewares: [], loadError: undefined, crashError: undefined })
+    updateServer({
+      status: 'starting',
+      middlewares: [],
+      loadError: undefined,
+      crashError: undefined,
+    })
+    this.state.resetStoreConnections()
     const result = await this.server.restart()
     updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
     this.system(

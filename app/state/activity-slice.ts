@@ -40,9 +40,16 @@ export interface ActivitySlice {
   exchanges: Exchange[]
   selectedExchangeId: number | undefined
   explanations: Record<number, Explanation[]>
+  /**
+   * Request id → id of the last console line when its explanations arrived (0: none yet), so
+   * the console can place a request's "why" where it happened among the lines.
+   */
+  explanationAnchors: Record<number, number>
   stores: StoreSnapshot[]
   storeCalls: StoreCall[]
   storeDiffs: StoreDiff[]
+  /** Stores the learner disconnected: they emitted "disconnect" and express-session skips them. */
+  disconnectedStoreIds: number[]
   appendConsole: (lines: Array<Omit<ConsoleLine, 'id'>>) => void
   appendExchange: (exchange: Exchange) => void
   selectExchange: (id: number | undefined) => void
@@ -50,6 +57,9 @@ export interface ActivitySlice {
   setStores: (stores: StoreSnapshot[], diff?: StoreDiff) => void
   appendStoreCalls: (calls: StoreCall[]) => void
   clearActivity: () => void
+  setStoreConnection: (storeId: number, connected: boolean) => void
+  /** A fresh server has fresh, connected stores. */
+  resetStoreConnections: () => void
 }
 
 let nextLineId = 1
@@ -59,9 +69,11 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
   exchanges: [],
   selectedExchangeId: undefined,
   explanations: {},
+  explanationAnchors: {},
   stores: [],
   storeCalls: [],
   storeDiffs: [],
+  disconnectedStoreIds: [],
   appendConsole: (lines) =>
     set((state) => ({
       consoleLines: [
@@ -73,7 +85,13 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
     set((state) => ({ exchanges: [...state.exchanges, exchange].slice(-MAX_EXCHANGES) })),
   selectExchange: (selectedExchangeId) => set({ selectedExchangeId }),
   setExplanations: (requestId, explanations) =>
-    set((state) => ({ explanations: { ...state.explanations, [requestId]: explanations } })),
+    set((state) => ({
+      explanations: { ...state.explanations, [requestId]: explanations },
+      explanationAnchors: {
+        ...state.explanationAnchors,
+        [requestId]: state.explanationAnchors[requestId] ?? nextLineId - 1,
+      },
+    })),
   setStores: (stores, diff) =>
     set((state) => ({
       stores,
@@ -87,7 +105,14 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
       exchanges: [],
       selectedExchangeId: undefined,
       explanations: {},
+      explanationAnchors: {},
       storeCalls: [],
       storeDiffs: [],
     }),
+  setStoreConnection: (storeId, connected) =>
+    set((state) => {
+      const others = state.disconnectedStoreIds.filter((id) => id !== storeId)
+      return { disconnectedStoreIds: connected ? others : [...others, storeId] }
+    }),
+  resetStoreConnections: () => set({ disconnectedStoreIds: [] }),
 })

@@ -1,8 +1,170 @@
-/** Placeholder until the panel lands: its name, place and heading are fixed by App.tsx. */
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import type { Exchange } from '../../../mocks/client/simulated-browser'
+import { usePlaygroundStore } from '../../state/store'
+import { ExchangeDetails } from './ExchangeDetails'
+import {
+  cookieNamesSent,
+  describeExchange,
+  linkRedirects,
+  pathOf,
+  requestLabel,
+  statusOf,
+  summarizeVerdict,
+} from './exchange-summary'
+import { ProfileChip } from './ProfileChip'
+import { VerdictBadge } from './VerdictBadge'
+import './network-log.css'
+
+/** Pixels from the bottom within which the log keeps following new rows. */
+const FOLLOW_THRESHOLD_PX = 40
+
+/** Every request the simulated browsers sent, one row per hop, like DevTools' Network panel. */
 export function NetworkLog() {
+  const exchanges = usePlaygroundStore((state) => state.exchanges)
+  const selectedId = usePlaygroundStore((state) => state.selectedExchangeId)
+  const selectExchange = usePlaygroundStore((state) => state.selectExchange)
+  const links = useMemo(() => linkRedirects(exchanges), [exchanges])
+  const byId = useMemo(
+    () => new Map(exchanges.map((exchange) => [exchange.id, exchange])),
+    [exchanges],
+  )
+  const selected = selectedId === undefined ? undefined : byId.get(selectedId)
+  const newest = exchanges.at(-1)
+  const scroller = useRef<HTMLDivElement>(null)
+  const wasAtBottom = useRef(true)
+
+  useEffect(() => {
+    const element = scroller.current
+    if (element && wasAtBottom.current) element.scrollTop = element.scrollHeight
+  }, [newest?.id])
+
+  const rememberScroll = () => {
+    const element = scroller.current
+    if (!element) return
+    wasAtBottom.current =
+      element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX
+  }
+
+  const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, exchange: Exchange) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      selectExchange(exchange.id)
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      const sibling =
+        event.key === 'ArrowDown'
+          ? event.currentTarget.nextElementSibling
+          : event.currentTarget.previousElementSibling
+      if (sibling instanceof HTMLElement) sibling.focus()
+    }
+  }
+
+  /** Closing the details hands focus back to the row they belong to. */
+  const closeDetails = (id: number) => {
+    selectExchange(undefined)
+    scroller.current?.querySelector<HTMLElement>(`[data-exchange-id="${id}"]`)?.focus()
+  }
+
+  const label = (id: number | undefined) => {
+    const exchange = id === undefined ? undefined : byId.get(id)
+    return exchange ? requestLabel(exchange) : undefined
+  }
+
   return (
-    <section aria-labelledby="network-log-heading" className="panel">
+    <section aria-labelledby="network-log-heading" className="panel network-log">
       <h2 id="network-log-heading">Network</h2>
+      <p className="visually-hidden" aria-live="polite">
+        {newest ? describeExchange(newest) : ''}
+      </p>
+      {exchanges.length === 0 ? (
+        <p className="empty">No requests yet — use the browser to visit a page</p>
+      ) : (
+        <div className="network-log__scroller" ref={scroller} onScroll={rememberScroll}>
+          <table className="network-log__table">
+            <caption className="network-log__caption">
+              {exchanges.length === 1 ? '1 request' : `${exchanges.length} requests`}, oldest first.
+              Select a row for its headers, body and explanations.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Method</th>
+                <th scope="col">Path</th>
+                <th scope="col">Status</th>
+                <th scope="col">Profile</th>
+                <th scope="col">Cookie sent</th>
+                <th scope="col">Set-Cookie received</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exchanges.map((exchange) => {
+                const from = label(links.from.get(exchange.id))
+                const to = label(links.to.get(exchange.id))
+                const isSelected = exchange.id === selectedId
+                const classes = ['network-log__row']
+                if (isSelected) classes.push('is-selected')
+                if (from) classes.push('is-redirect-hop')
+                if (exchange.error) classes.push('is-failed')
+                return (
+                  <tr
+                    key={exchange.id}
+                    className={classes.join(' ')}
+                    tabIndex={0}
+                    aria-current={isSelected ? 'true' : undefined}
+                    data-exchange-id={exchange.id}
+                    onClick={() => selectExchange(exchange.id)}
+                    onKeyDown={(event) => onRowKeyDown(event, exchange)}
+                  >
+                    <td className="network-log__number">{requestLabel(exchange)}</td>
+                    <td className="network-log__method">{exchange.method}</td>
+                    <td className="network-log__path">
+                      {from && (
+                        <span className="network-log__hop" title="A redirect hop">
+                          ↳{' '}
+                        </span>
+                      )}
+                      <span className="network-log__url">{pathOf(exchange.url)}</span>
+                      {from && <span className="network-log__link"> redirected from {from}</span>}
+                      {to && <span className="network-log__link"> redirects to {to}</span>}
+                    </td>
+                    <td className={exchange.error ? 'network-log__error' : 'network-log__status'}>
+                      {statusOf(exchange)}
+                    </td>
+                    <td>
+                      <ProfileChip profile={exchange.profile} />
+                    </td>
+                    <td className="network-log__cookies">{cookieNamesSent(exchange)}</td>
+                    <td className="network-log__set-cookies">
+                      {exchange.setCookieVerdicts.length === 0
+                        ? '—'
+                        : exchange.setCookieVerdicts.map((verdict, index) => {
+                            const summary = summarizeVerdict(verdict)
+                            return (
+                              <span key={index} className="network-log__verdict">
+                                <span className="network-log__cookie-name">{summary.name}</span>{' '}
+                                <VerdictBadge outcome={summary.outcome} />
+                                {summary.reason && (
+                                  <span className="network-log__reason"> {summary.reason}</span>
+                                )}
+                              </span>
+                            )
+                          })}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {selected && (
+        <ExchangeDetails
+          key={selected.id}
+          exchange={selected}
+          redirectedFrom={label(links.from.get(selected.id))}
+          onClose={() => closeDetails(selected.id)}
+        />
+      )}
     </section>
   )
 }

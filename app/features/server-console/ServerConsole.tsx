@@ -1,8 +1,162 @@
-/** Placeholder until the panel lands: its name, place and heading are fixed by App.tsx. */
-export function ServerConsole() {
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import type { ConsoleLine as ConsoleLineData } from '../../state/activity-slice'
+import { usePlaygroundStore } from '../../state/store'
+import {
+  buildTimeline,
+  formatClockTime,
+  formatLocation,
+  sourceLocationOf,
+  splitFirstLine,
+  type RequestGroup,
+} from './console-timeline'
+import { ExplanationText } from './explanation-text'
+import './server-console.css'
+
+/** Pixels from the bottom within which the console keeps following new output. */
+const FOLLOW_THRESHOLD_PX = 40
+
+/** What the kind badge says; plain `log` lines carry none. */
+const KIND_LABELS: Record<ConsoleLineData['kind'], string | undefined> = {
+  log: undefined,
+  info: 'info',
+  warn: 'warning',
+  error: 'error',
+  debug: 'debug',
+  deprecation: 'deprecated',
+  system: 'playground',
+}
+
+/** Kinds whose code location is worth a badge. */
+const LOCATED_KINDS = new Set<ConsoleLineData['kind']>(['error', 'warn', 'deprecation'])
+
+function ConsoleLine({ line }: { line: ConsoleLineData }) {
+  const label = KIND_LABELS[line.kind]
+  const location = LOCATED_KINDS.has(line.kind) ? sourceLocationOf(line) : undefined
+  const { first, rest } = splitFirstLine(line.text)
   return (
-    <section aria-labelledby="server-console-heading" className="panel">
-      <h2 id="server-console-heading">Console</h2>
+    <div className={`server-console__line server-console__line--${line.kind}`}>
+      <time className="server-console__time" dateTime={new Date(line.time).toISOString()}>
+        {formatClockTime(line.time)}
+      </time>
+      {label && <span className="server-console__kind">{label}</span>}
+      <span className="server-console__text">{first}</span>
+      {location && (
+        <span
+          className="server-console__location"
+          title={`At line ${location.line}, column ${location.column} of ${location.file}`}
+        >
+          {formatLocation(location)}
+        </span>
+      )}
+      {rest && (
+        <details className="server-console__stack">
+          <summary>{rest.split('\n').length} more lines</summary>
+          <pre>{rest}</pre>
+        </details>
+      )}
+    </div>
+  )
+}
+
+function RequestBlock({ group, onlyWhy }: { group: RequestGroup; onlyWhy: boolean }) {
+  return (
+    <section className="server-console__request" aria-label={group.title}>
+      <h3 className="server-console__request-title">{group.title}</h3>
+      {!onlyWhy && group.lines.map((line) => <ConsoleLine key={line.id} line={line} />)}
+      {group.explanations.length > 0 && (
+        <ul className="server-console__why" aria-label={`Why, for ${group.title}`}>
+          {group.explanations.map((explanation, index) => (
+            <li
+              key={`${explanation.code}-${index}`}
+              className={`server-console__reason server-console__reason--${explanation.level}`}
+              data-code={explanation.code}
+            >
+              <ExplanationText sentence={explanation.sentence} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+/** The server's console output, and for each request the reasons behind what it did. */
+export function ServerConsole() {
+  const lines = usePlaygroundStore((state) => state.consoleLines)
+  const explanations = usePlaygroundStore((state) => state.explanations)
+  const anchors = usePlaygroundStore((state) => state.explanationAnchors)
+  const exchanges = usePlaygroundStore((state) => state.exchanges)
+  const clearActivity = usePlaygroundStore((state) => state.clearActivity)
+  const [onlyWhy, setOnlyWhy] = useState(false)
+  const toggleId = useId()
+  const scroller = useRef<HTMLDivElement>(null)
+  const following = useRef(true)
+
+  const timeline = useMemo(
+    () => buildTimeline(lines, explanations, anchors, exchanges),
+    [lines, explanations, anchors, exchanges],
+  )
+  const shown = onlyWhy
+    ? timeline.filter((item) => item.kind === 'request' && item.explanations.length > 0)
+    : timeline
+
+  useEffect(() => {
+    const element = scroller.current
+    if (element && following.current) element.scrollTop = element.scrollHeight
+  }, [shown])
+
+  const rememberScroll = () => {
+    const element = scroller.current
+    if (!element) return
+    following.current =
+      element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX
+  }
+
+  return (
+    <section aria-labelledby="server-console-heading" className="panel server-console">
+      <header className="server-console__header">
+        <h2 id="server-console-heading">Console</h2>
+        <label className="server-console__toggle" htmlFor={toggleId}>
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={onlyWhy}
+            onChange={(event) => setOnlyWhy(event.target.checked)}
+          />{' '}
+          Only the why
+        </label>
+        <button
+          type="button"
+          onClick={clearActivity}
+          title="Clears the console, the network log and the store activity"
+        >
+          Clear
+        </button>
+      </header>
+      <div
+        ref={scroller}
+        className="server-console__output"
+        role="log"
+        aria-live="polite"
+        aria-label="Server output and explanations"
+        onScroll={rememberScroll}
+      >
+        {shown.length === 0 ? (
+          <p className="empty">
+            {onlyWhy
+              ? 'No explanations yet — send a request and the reasons behind it appear here.'
+              : 'The console is empty — what server.js prints, and why each request went as it did, appear here.'}
+          </p>
+        ) : (
+          shown.map((item) =>
+            item.kind === 'line' ? (
+              <ConsoleLine key={item.key} line={item.line} />
+            ) : (
+              <RequestBlock key={item.key} group={item} onlyWhy={onlyWhy} />
+            ),
+          )
+        )}
+      </div>
     </section>
   )
 }

@@ -1,8 +1,175 @@
-/** Placeholder until the panel lands: its name, place and heading are fixed by App.tsx. */
-export function StoreInspector() {
+import { useDeferredValue, useId, useMemo, useState } from 'react'
+import type { StoreSnapshot } from '../../../mocks/server/runtime/server-transport'
+import { usePlayground } from '../../playground/playground-context'
+import { usePlaygroundStore } from '../../state/store'
+import { linkCookiesToSessions, type CookieLink } from './session-cookie-links'
+import { expiresAtOf } from './session-expiry'
+import { SessionList, type StoredSession } from './SessionList'
+import { StoreActivity } from './StoreActivity'
+import { useVirtualNow } from './use-virtual-now'
+import './store-inspector.css'
+
+/** Stores whose backend expires entries by itself (a TTL), rather than on the next read. */
+const SELF_EXPIRING_STORE = /redis/i
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`
+}
+
+/** Session ids containing `query`, case-insensitively (ids are base64url, hard to type exactly). */
+export function filterSessionsById(
+  sessions: readonly StoredSession[],
+  query: string,
+): readonly StoredSession[] {
+  const needle = query.trim().toLowerCase()
+  if (!needle) return sessions
+  return sessions.filter((session) => session.id.toLowerCase().includes(needle))
+}
+
+function StoreSection({
+  store,
+  query,
+  links,
+  nowMs,
+}: {
+  store: StoreSnapshot
+  query: string
+  links: ReadonlyMap<string, CookieLink[]>
+  nowMs: number
+}) {
+  const playground = usePlayground()
+  const disconnected = usePlaygroundStore((state) =>
+    state.disconnectedStoreIds.includes(store.storeId),
+  )
+  const [switching, setSwitching] = useState(false)
+  const sessions = useMemo(
+    () => Object.entries(store.entries ?? {}).map(([id, data]) => ({ id, data })),
+    [store.entries],
+  )
+  const filtered = useMemo(() => filterSessionsById(sessions, query), [sessions, query])
+  // Parsed once per snapshot, so the count can follow the clock every second cheaply.
+  const expiries = useMemo(() => sessions.map((session) => expiresAtOf(session.data)), [sessions])
+  const expired = expiries.filter((expiresMs) => expiresMs !== undefined && expiresMs <= nowMs)
+  const headingId = useId()
+  // MemoryStore only drops an expired entry when it reads it (session/memory.js, getSession);
+  // Redis drops a key when its TTL runs out. Unknown stores are assumed to behave like MemoryStore.
+  const prunesOnRead = !SELF_EXPIRING_STORE.test(store.kind)
+
+  const switchConnection = async () => {
+    setSwitching(true)
+    try {
+      await playground.switchStoreConnection(store.storeId, disconnected)
+    } finally {
+      setSwitching(false)
+    }
+  }
+
   return (
-    <section aria-labelledby="store-inspector-heading" className="panel">
+    <section className="store-inspector__store" aria-labelledby={headingId}>
+      <header className="store-inspector__store-header">
+        <h3 id={headingId}>
+          Store {store.storeId} <span className="store-inspector__kind">{store.kind}</span>
+        </h3>
+        <span
+          className={`store-inspector__status${disconnected ? ' is-disconnected' : ''}`}
+          role="status"
+        >
+          {disconnected
+            ? 'disconnected — express-session skips sessions until it reconnects'
+            : 'connected'}
+        </span>
+        <button type="button" onClick={() => void switchConnection()} disabled={switching}>
+          {disconnected ? 'Connect' : 'Disconnect'}
+        </button>
+      </header>
+      {store.entries === undefined ? (
+        <p className="store-inspector__opaque">
+          The playground cannot read inside a {store.kind}: its sessions are kept where only the
+          store itself can see them. The store calls below still show what express-session asked of
+          it.
+        </p>
+      ) : sessions.length === 0 ? (
+        <p className="empty">
+          The store is empty — sessions appear here when express-session saves one
+        </p>
+      ) : (
+        <>
+          <p className="store-inspector__count">
+            {query.trim()
+              ? `${plural(filtered.length, 'session')} of ${sessions.length.toLocaleString('en')} match`
+              : plural(sessions.length, 'session')}
+            {expired.length > 0 &&
+              ` · ${expired.length.toLocaleString('en')} expired but still stored${prunesOnRead ? ' (MemoryStore only drops an entry when it reads it)' : ''}`}
+          </p>
+          {filtered.length === 0 ? (
+            <p className="empty">No session id contains “{query.trim()}”.</p>
+          ) : (
+            <SessionList
+              storeId={store.storeId}
+              prunesOnRead={prunesOnRead}
+              sessions={filtered}
+              links={links}
+              nowMs={nowMs}
+            />
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+/** Every stored session of every store, linked to the browser cookies that carry its id. */
+export function StoreInspector() {
+  const stores = usePlaygroundStore((state) => state.stores)
+  const profiles = usePlaygroundStore((state) => state.profiles)
+  const middlewares = usePlaygroundStore((state) => state.server.middlewares)
+  const nowMs = useVirtualNow()
+  const [query, setQuery] = useState('')
+  const deferredQuery = useDeferredValue(query)
+  const links = useMemo(
+    () =>
+      linkCookiesToSessions(
+        Object.entries(profiles).map(([profile, { cookies }]) => ({ profile, cookies })),
+        middlewares,
+      ),
+    [profiles, middlewares],
+  )
+  const searchId = useId()
+
+  return (
+    <section aria-labelledby="store-inspector-heading" className="panel store-inspector">
       <h2 id="store-inspector-heading">Session store</h2>
+      {stores.length === 0 ? (
+        <p className="empty">
+          No session store — the running server has not created one (it calls no{' '}
+          <code>session()</code>).
+        </p>
+      ) : (
+        <>
+          <div className="store-inspector__search">
+            <label htmlFor={searchId}>Filter by session id</label>
+            <input
+              id={searchId}
+              type="search"
+              value={query}
+              placeholder="e.g. ubpDZmcv"
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          </div>
+          {stores.map((store) => (
+            <StoreSection
+              key={store.storeId}
+              store={store}
+              query={deferredQuery}
+              links={links}
+              nowMs={nowMs}
+            />
+          ))}
+        </>
+      )}
+      <StoreActivity showStoreIds={stores.length > 1} />
     </section>
   )
 }
