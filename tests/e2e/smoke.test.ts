@@ -1,41 +1,47 @@
+import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { FrameLocator, Locator, Page } from 'playwright-core'
 import { collectPageErrors, openSite, type Site } from './support/chromium'
+
+const SCREENSHOTS = 'screenshots'
 
 let site: Site
 let page: Page
 let pageErrors: string[]
 
-async function send(
-  method: string,
-  path: string,
-  body = '',
-): Promise<{ status: string; body: string }> {
-  await page.getByLabel('Method').selectOption(method)
-  await page.getByLabel('Path').fill(path)
-  await page.getByLabel('Form body').fill(body)
-  const exchange = page.locator('[data-request-id]')
-  const previous = (await exchange.count()) ? await exchange.getAttribute('data-request-id') : null
-  await page.getByRole('button', { name: 'Send' }).click()
-  await page.waitForFunction(
-    (before) =>
-      document.querySelector('[data-request-id]')?.getAttribute('data-request-id') !== before,
-    previous,
-  )
-  return page.evaluate(() => ({
-    status: document.querySelector('[data-testid="status-line"]')?.textContent ?? '',
-    body: document.querySelector('[data-testid="response-body"]')?.textContent ?? '',
-  }))
+function browserPanel(): Locator {
+  return page.getByRole('region', { name: 'Browser' })
 }
 
-async function responseHeaders(): Promise<string[]> {
-  return page.getByRole('list', { name: 'Response headers' }).locator('li').allTextContents()
+function cookiePanel(): Locator {
+  return page.getByRole('region', { name: 'Cookies' })
+}
+
+function addressBar(): Locator {
+  return browserPanel().getByRole('textbox', { name: 'Address' })
+}
+
+/** The page the simulated browser shows: server HTML in a sandboxed frame. */
+function shownPage(): FrameLocator {
+  return browserPanel().frameLocator('iframe[title^="Page at "]')
+}
+
+async function visit(path: string): Promise<void> {
+  await addressBar().fill(path)
+  await addressBar().press('Enter')
+}
+
+async function logIn(password: string): Promise<void> {
+  const form = shownPage()
+  await form.getByLabel('Username').fill('alice')
+  await form.getByLabel('Password').fill(password)
+  await form.getByRole('button', { name: 'Log in' }).click()
 }
 
 describe('the built site in Chromium', () => {
   beforeAll(async () => {
     site = await openSite()
-    page = await site.browser.newPage()
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } })
     pageErrors = collectPageErrors(page)
     await page.goto(site.url)
     await page.getByRole('heading', { name: 'Session Playground' }).waitFor()
@@ -50,32 +56,58 @@ describe('the built site in Chromium', () => {
     expect(new URL(scope).pathname).toBe('/session-playground/')
   })
 
-  it('completes the login flow on the real Express stack running in the server worker', async () => {
-    const home = await send('GET', '/')
-    expect(home.status).toBe('GET / → 200 OK')
-    expect(home.body).toContain('<h1>Welcome</h1>')
+  it('completes the login flow in Alice’s tab, on the real Express stack in the server worker', async () => {
+    await expect(
+      browserPanel().getByRole('tab', { selected: true }).textContent(),
+    ).resolves.toContain('Alice')
 
-    const wrong = await send('POST', '/login', 'username=alice&password=nope')
-    expect(wrong.status).toBe('POST /login → 401 Unauthorized')
+    await visit('/')
+    await shownPage().getByRole('heading', { name: 'Welcome' }).waitFor()
+    expect(await addressBar().inputValue()).toBe('http://session.test/')
 
-    const login = await send('POST', '/login', 'username=alice&password=wonderland')
-    expect(login.status).toBe('POST /login → 302 Found')
-    const loginHeaders = await responseHeaders()
-    expect(loginHeaders).toContain('Location: /dashboard')
-    expect(loginHeaders.find((line) => line.startsWith('Set-Cookie:'))).toMatch(
-      /^Set-Cookie: connect\.sid=s%3A[\w-]{32}\.[\w%]+; Path=\/; Expires=.+ GMT; HttpOnly$/,
+    await logIn('nope')
+    await shownPage().getByText('Wrong username or password').waitFor()
+    await browserPanel().getByText('401 Unauthorized').waitFor()
+    await shownPage().getByRole('link', { name: 'Try again' }).click()
+    await shownPage().getByRole('heading', { name: 'Welcome' }).waitFor()
+
+    await logIn('wonderland')
+    await shownPage().getByRole('heading', { name: 'Hello, alice' }).waitFor()
+    expect(await addressBar().inputValue()).toBe('http://session.test/dashboard')
+
+    const sid = cookiePanel().getByRole('row').filter({ hasText: 'connect.sid' })
+    await sid.waitFor()
+    await expect(sid.getByRole('cell', { name: 'HttpOnly: yes' }).textContent()).resolves.toBe('✓')
+    await expect(sid.getByText(/^s%3A[\w-]{32}\./).count()).resolves.toBe(1)
+    await cookiePanel()
+      .getByText(/Signature verifies with secret #1/)
+      .waitFor()
+
+    mkdirSync(SCREENSHOTS, { recursive: true })
+    await page.screenshot({ path: `${SCREENSHOTS}/logged-in-1280x800.png` })
+
+    await shownPage().getByRole('button', { name: 'Log out' }).click()
+    await shownPage().getByRole('heading', { name: 'Welcome' }).waitFor()
+    expect(await addressBar().inputValue()).toBe('http://session.test/')
+
+    // The session is gone from the store: the old cookie no longer opens the dashboard.
+    await visit('/dashboard')
+    await expect.poll(() => addressBar().inputValue()).toBe('http://session.test/')
+    await shownPage().getByRole('heading', { name: 'Welcome' }).waitFor()
+  })
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await browserPanel().waitFor()
+    await page.screenshot({ path: `${SCREENSHOTS}/browser-390x844.png`, fullPage: true })
+    await page.getByRole('tab', { name: 'Cookies', exact: true }).click()
+    await cookiePanel().getByRole('table').waitFor()
+    await page.screenshot({ path: `${SCREENSHOTS}/cookies-390x844.png`, fullPage: true })
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     )
-
-    const dashboard = await send('GET', '/dashboard')
-    expect(dashboard.status).toBe('GET /dashboard → 200 OK')
-    expect(dashboard.body).toContain('Hello, alice')
-
-    const logout = await send('POST', '/logout')
-    expect(logout.status).toBe('POST /logout → 302 Found')
-    expect((await responseHeaders()).some((line) => line.startsWith('Set-Cookie:'))).toBe(false)
-
-    const afterLogout = await send('GET', '/dashboard')
-    expect(afterLogout.status).toBe('GET /dashboard → 302 Found')
+    expect(overflow).toBe(0)
+    await page.setViewportSize({ width: 1280, height: 800 })
   })
 
   it('keeps simulated cookies out of the real browser', async () => {

@@ -1,8 +1,111 @@
-/** Placeholder until the panel lands: its name, place and heading are fixed by App.tsx. */
+/**
+ * The simulated browser, drawn like a small Chrome: a tab strip (each tab belongs to a profile,
+ * and tabs of one profile share its cookie jar), a toolbar with the address bar, the profile's
+ * connection switches, and the page. Server HTML renders in a sandboxed frame without scripts;
+ * its links and forms are caught and replayed through the simulated browser.
+ */
+import { useState } from 'react'
+import { usePlayground } from '../../playground/playground-context'
+import { usePlaygroundStore } from '../../state/store'
+import type { TabState } from '../../state/browsers-slice'
+import type { NavigationRequest } from '../../../mocks/client/simulated-browser'
+import { siteUrl } from '../../../mocks/client/simulated-browser'
+import { BrowserTabs, BROWSER_WINDOW_ID, tabElementId } from './BrowserTabs'
+import { BrowserToolbar } from './BrowserToolbar'
+import { ConnectionSettings } from './ConnectionSettings'
+import { PageArea } from './PageArea'
+import {
+  resolveFormNavigation,
+  resolveLinkNavigation,
+  type PageNavigation,
+} from './page-navigation'
+import { statusLine } from './status-text'
+import './browser-view.css'
+
 export function BrowserView() {
+  const tabs = usePlaygroundStore((state) => state.tabs)
+  const activeTabId = usePlaygroundStore((state) => state.activeTabId)
+  const [focusAddressOf, setFocusAddressOf] = useState<number>()
+  const active = tabs.find((tab) => tab.id === activeTabId) ?? tabs[0]
+  // Only a tab just opened with "+" takes the focus, and only that once.
+  if (focusAddressOf !== undefined && focusAddressOf !== active?.id) setFocusAddressOf(undefined)
   return (
-    <section aria-labelledby="browser-view-heading" className="panel">
+    <section aria-labelledby="browser-view-heading" className="panel browser-view">
       <h2 id="browser-view-heading">Browser</h2>
+      {active && (
+        <>
+          <BrowserTabs tabs={tabs} activeTabId={active.id} onOpened={setFocusAddressOf} />
+          <BrowserWindow key={active.id} tab={active} autoFocus={focusAddressOf === active.id} />
+        </>
+      )}
     </section>
+  )
+}
+
+function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }) {
+  const playground = usePlayground()
+  const [pendingUrl, setPendingUrl] = useState<string>()
+  const [notice, setNotice] = useState<string>()
+  const shownUrl = tab.loading
+    ? (pendingUrl ?? tab.page?.url ?? '')
+    : (tab.page?.url ?? tab.history[tab.historyIndex] ?? '')
+
+  function navigate(request: NavigationRequest) {
+    setNotice(undefined)
+    setPendingUrl(request.url)
+    void playground.navigate(tab.id, request)
+  }
+
+  function follow(navigation: PageNavigation, document: Document | undefined) {
+    if (navigation.kind === 'navigate') navigate(navigation.request)
+    else if (navigation.kind === 'blocked') setNotice(navigation.message)
+    else if (navigation.fragment) document?.getElementById(navigation.fragment)?.scrollIntoView()
+  }
+
+  /** Read at click time: the learner may have switched the profile to https meanwhile. */
+  function currentScheme() {
+    return usePlaygroundStore.getState().profiles[tab.profile].settings.scheme
+  }
+
+  const page = tab.page
+  return (
+    <div
+      id={BROWSER_WINDOW_ID}
+      role="tabpanel"
+      aria-labelledby={tabElementId(tab.id)}
+      className="bv-window"
+      data-profile={tab.profile}
+    >
+      <BrowserToolbar
+        tab={tab}
+        shownUrl={shownUrl}
+        autoFocus={autoFocus}
+        onNavigate={(url) => navigate({ url })}
+        onProblem={setNotice}
+      />
+      <ConnectionSettings profile={tab.profile} />
+      {notice && (
+        <p className="bv-notice" role="alert">
+          {notice}
+        </p>
+      )}
+      {page && page.kind !== 'error' && page.status !== undefined && (
+        <p className="bv-status" data-status-class={Math.floor(page.status / 100)}>
+          <span className="bv-status-code">{statusLine(page.status)}</span>
+          {page.contentType && <span className="bv-status-type">{page.contentType}</span>}
+        </p>
+      )}
+      <PageArea
+        page={page}
+        loading={tab.loading}
+        onStart={() => navigate({ url: siteUrl('/', { scheme: currentScheme() }) })}
+        handlers={{
+          link: (href, document) =>
+            page && follow(resolveLinkNavigation(href, page.url, currentScheme()), document),
+          form: (submission) =>
+            page && follow(resolveFormNavigation(submission, page.url, currentScheme()), undefined),
+        }}
+      />
+    </div>
   )
 }

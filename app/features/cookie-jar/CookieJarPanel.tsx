@@ -1,8 +1,107 @@
-/** Placeholder until the panel lands: its name, place and heading are fixed by App.tsx. */
+/**
+ * DevTools' Application → Cookies for one simulated profile: the jar as a table, the selected
+ * cookie's value (with the signed session cookie taken apart and checked), the learner's edits
+ * and attacks on it, and the cookies the browser blocked in the latest navigation.
+ */
+import { useMemo, useState, type ReactNode } from 'react'
+import { usePlayground } from '../../playground/playground-context'
+import { usePlaygroundStore } from '../../state/store'
+import { PROFILES, type ProfileName } from '../../state/browsers-slice'
+import { SITE_HOST } from '../../../mocks/client/simulated-browser'
+import { blockedCookiesOf } from './blocked-cookies'
+import { BlockedCookiesList } from './BlockedCookiesList'
+import { CookieDetails } from './CookieDetails'
+import { CookieTable, cookieKey } from './CookieTable'
+import './cookie-jar.css'
+
 export function CookieJarPanel() {
+  const activeProfile = usePlaygroundStore(
+    (state) => state.tabs.find((tab) => tab.id === state.activeTabId)?.profile ?? 'Alice',
+  )
+  // The learner's pick holds until the active tab turns to another profile.
+  const [choice, setChoice] = useState<{ profile: ProfileName; whileActive: ProfileName }>()
+  const profile = choice?.whileActive === activeProfile ? choice.profile : activeProfile
+
   return (
-    <section aria-labelledby="cookie-jar-heading" className="panel">
+    <section aria-labelledby="cookie-jar-heading" className="panel cookie-jar">
       <h2 id="cookie-jar-heading">Cookies</h2>
+      <ProfileJar
+        key={profile}
+        profile={profile}
+        picker={
+          <fieldset className="cj-profiles">
+            <legend className="cj-visually-hidden">Profile</legend>
+            {PROFILES.map((candidate) => (
+              <label key={candidate} className="cj-profile" data-profile={candidate}>
+                <input
+                  type="radio"
+                  name="cookie-jar-profile"
+                  value={candidate}
+                  checked={candidate === profile}
+                  onChange={() => setChoice({ profile: candidate, whileActive: activeProfile })}
+                />
+                <span>{candidate}</span>
+              </label>
+            ))}
+          </fieldset>
+        }
+      />
     </section>
+  )
+}
+
+function DecodeToggle() {
+  const decode = usePlaygroundStore((state) => state.preferences.decodeCookieValues)
+  const setPreferences = usePlaygroundStore((state) => state.setPreferences)
+  return (
+    <label className="cj-decode">
+      <input
+        type="checkbox"
+        checked={decode}
+        onChange={(event) => setPreferences({ decodeCookieValues: event.target.checked })}
+      />
+      Show URL-decoded
+    </label>
+  )
+}
+
+function ProfileJar({ profile, picker }: { profile: ProfileName; picker: ReactNode }) {
+  const playground = usePlayground()
+  const cookies = usePlaygroundStore((state) => state.profiles[profile].cookies)
+  const exchanges = usePlaygroundStore((state) => state.exchanges)
+  const blocked = useMemo(() => blockedCookiesOf(exchanges, profile), [exchanges, profile])
+  const [selectedKey, setSelectedKey] = useState<string>()
+  const selected =
+    cookies.find((cookie) => cookieKey(cookie) === selectedKey) ?? cookies[0] ?? undefined
+
+  return (
+    <div className="cj-jar" data-profile={profile}>
+      <div className="cj-toolbar">
+        {picker}
+        <div className="cj-toolbar-end">
+          <DecodeToggle />
+          <button
+            type="button"
+            className="cj-small-button"
+            disabled={cookies.length === 0}
+            onClick={() => playground.clearCookies(profile)}
+          >
+            Clear all
+          </button>
+        </div>
+      </div>
+      {cookies.length === 0 ? (
+        <p className="cj-empty">No cookies yet — the server has not set any for {SITE_HOST}.</p>
+      ) : (
+        <CookieTable
+          profile={profile}
+          cookies={cookies}
+          selectedKey={selected && cookieKey(selected)}
+          onSelect={setSelectedKey}
+        />
+      )}
+      {selected && <CookieDetails key={cookieKey(selected)} profile={profile} cookie={selected} />}
+      <BlockedCookiesList blocked={blocked} />
+    </div>
   )
 }

@@ -1,0 +1,66 @@
+import { useId } from 'react'
+import { usePlayground } from '../../playground/playground-context'
+import { usePlaygroundStore } from '../../state/store'
+import type { ProfileName } from '../../state/browsers-slice'
+
+/** How this profile's requests reach the server: the switches a lesson asks the learner to flip. */
+export function ConnectionSettings({ profile }: { profile: ProfileName }) {
+  const playground = usePlayground()
+  const settings = usePlaygroundStore((state) => state.profiles[profile].settings)
+  return (
+    <fieldset className="bv-settings">
+      <legend>{profile}’s next requests:</legend>
+      <Switch
+        label="https"
+        hint="On: the browser connects over TLS (https://). Off: plain http://."
+        checked={settings.scheme === 'https'}
+        onChange={(on) => playground.setSettings(profile, { scheme: on ? 'https' : 'http' })}
+      />
+      <Switch
+        label="Behind a proxy (adds X-Forwarded-Proto)"
+        hint="A TLS-terminating proxy sits in front of the server: the server itself sees plain http, plus the X-Forwarded-Proto header."
+        checked={settings.behindProxy}
+        onChange={(on) => playground.setSettings(profile, { behindProxy: on })}
+      />
+      <Switch
+        label="Request comes from another site (cross-site)"
+        hint="As if a link or form on attacker.test started the request, so SameSite rules apply."
+        checked={settings.crossSite}
+        onChange={(on) => playground.setSettings(profile, { crossSite: on })}
+      />
+    </fieldset>
+  )
+}
+
+function Switch({
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  label: string
+  /** Read by screen readers as the description, and shown as a tooltip. */
+  hint: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+}) {
+  const id = useId()
+  return (
+    <label className="bv-switch" title={hint}>
+      <input
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      <span className="bv-switch-label" id={`${id}-label`}>
+        {label}
+      </span>
+      <span className="bv-visually-hidden" id={`${id}-hint`}>
+        {hint}
+      </span>
+    </label>
+  )
+}

@@ -1,0 +1,251 @@
+import { useId, useState, type FormEvent } from 'react'
+import { usePlayground } from '../../playground/playground-context'
+import { usePlaygroundStore } from '../../state/store'
+import { PROFILES, type ProfileName } from '../../state/browsers-slice'
+import type { JarCookie } from '../../../mocks/client/cookie-jar'
+import { decodeCookieValue } from '../../../mocks/client/signed-cookie'
+import type { TamperAction } from '../../playground/playground'
+import {
+  describeVerdict,
+  isVerified,
+  viewSessionCookie,
+  type SessionCookieView,
+} from './session-cookie'
+
+/** The selected cookie, as DevTools' lower pane shows it, with what a learner may do to it. */
+export function CookieDetails({ profile, cookie }: { profile: ProfileName; cookie: JarCookie }) {
+  const playground = usePlayground()
+  const decode = usePlaygroundStore((state) => state.preferences.decodeCookieValues)
+  const middlewares = usePlaygroundStore((state) => state.server.middlewares)
+  const session = viewSessionCookie(cookie, middlewares)
+  const [editing, setEditing] = useState(false)
+  const [done, setDone] = useState<string>()
+  const headingId = useId()
+
+  function put(value: string, message: string) {
+    playground.putCookie(profile, { ...cookie, value, size: cookie.name.length + value.length })
+    setDone(message)
+  }
+
+  function tamper(action: TamperAction, message: string) {
+    playground.tamperCookie(profile, cookie, action)
+    setDone(message)
+  }
+
+  return (
+    <section className="cj-details" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <span className="cj-visually-hidden">Selected cookie: </span>
+        {cookie.name}
+      </h3>
+      <div className="cj-field">
+        <span className="cj-field-label">
+          Cookie value {decode ? '(URL-decoded)' : '(as stored and sent)'}
+        </span>
+        <code className="cj-full-value">
+          {decode ? decodeCookieValue(cookie.value) : cookie.value}
+        </code>
+      </div>
+      {session && <SignedValue view={session} />}
+
+      {editing ? (
+        <EditValue
+          cookie={cookie}
+          onSave={(value) => {
+            setEditing(false)
+            put(value, `Saved the new value of ${cookie.name}.`)
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <div className="cj-actions" role="group" aria-label="Cookie actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit value
+          </button>
+          <button type="button" onClick={() => playground.deleteCookie(profile, cookie)}>
+            Delete
+          </button>
+          {PROFILES.filter((other) => other !== profile).map((other) => (
+            <button
+              key={other}
+              type="button"
+              onClick={() => {
+                playground.copyCookie(profile, other, cookie)
+                setDone(`Copied ${cookie.name} into ${other}’s browser.`)
+              }}
+            >
+              Copy to {other}
+            </button>
+          ))}
+        </div>
+      )}
+
+      {session && <TamperActions view={session} onTamper={tamper} />}
+      <p className="cj-done" role="status">
+        {done}
+      </p>
+    </section>
+  )
+}
+
+function SignedValue({ view }: { view: SessionCookieView }) {
+  const valid = isVerified(view)
+  return (
+    <div className="cj-signed">
+      {view.kind === 'signed' ? (
+        <div className="cj-parts" aria-label="Signed value, taken apart">
+          <Part role="prefix" text="s:" />
+          <Part role="session id" text={view.id} />
+          <span className="cj-part-dot" aria-hidden="true">
+            .
+          </span>
+          <Part role="signature" text={view.signature} />
+        </div>
+      ) : (
+        <div className="cj-parts" aria-label="Unsigned value">
+          <Part role="value (no signature)" text={view.raw} />
+        </div>
+      )}
+      <p className="cj-verdict" data-valid={valid}>
+        <span aria-hidden="true">{valid ? '✓ ' : '✗ '}</span>
+        {describeVerdict(view)}
+      </p>
+    </div>
+  )
+}
+
+function Part({ role, text }: { role: string; text: string }) {
+  return (
+    <span className="cj-part" data-part={role}>
+      <code>{text}</code>
+      <small>{role}</small>
+    </span>
+  )
+}
+
+function EditValue({
+  cookie,
+  onSave,
+  onCancel,
+}: {
+  cookie: JarCookie
+  onSave: (value: string) => void
+  onCancel: () => void
+}) {
+  const [value, setValue] = useState(cookie.value)
+  return (
+    <form
+      className="cj-edit"
+      onSubmit={(event) => {
+        event.preventDefault()
+        onSave(value.trim())
+      }}
+      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+    >
+      <label>
+        New value for {cookie.name} (as sent: URL-encoded)
+        <input
+          value={value}
+          // The field the learner just asked for.
+          autoFocus
+          spellCheck={false}
+          onChange={(event) => setValue(event.target.value)}
+        />
+      </label>
+      <div className="cj-actions">
+        <button type="submit">Save</button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function TamperActions({
+  view,
+  onTamper,
+}: {
+  view: SessionCookieView
+  onTamper: (action: TamperAction, message: string) => void
+}) {
+  const signed = view.kind === 'signed'
+  return (
+    <fieldset className="cj-tamper">
+      <legend>Tamper with it, as an attacker would</legend>
+      <div className="cj-actions">
+        <button
+          type="button"
+          disabled={!signed}
+          onClick={() =>
+            onTamper({ kind: 'flip-signature' }, 'Changed the last character of the signature.')
+          }
+        >
+          Flip a signature character
+        </button>
+        <button
+          type="button"
+          disabled={!signed}
+          onClick={() =>
+            onTamper({ kind: 'drop-prefix' }, 'Dropped the s: prefix and the signature.')
+          }
+        >
+          Drop the s: prefix
+        </button>
+      </div>
+      <TamperWithInput
+        label="New session id"
+        button="Change the id"
+        initial={view.kind === 'signed' ? view.id : ''}
+        onApply={(id) =>
+          onTamper({ kind: 'change-id', id }, `Changed the id to ${id}, keeping the old signature.`)
+        }
+      />
+      <TamperWithInput
+        label="Secret to sign with"
+        button="Re-sign"
+        initial=""
+        placeholder="e.g. a guessed secret"
+        onApply={(secret) =>
+          onTamper({ kind: 'resign', secret }, `Re-signed the id with the secret “${secret}”.`)
+        }
+      />
+    </fieldset>
+  )
+}
+
+function TamperWithInput({
+  label,
+  button,
+  initial,
+  placeholder,
+  onApply,
+}: {
+  label: string
+  button: string
+  initial: string
+  placeholder?: string
+  onApply: (text: string) => void
+}) {
+  const [text, setText] = useState(initial)
+  const inputId = useId()
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (text !== '') onApply(text)
+  }
+  return (
+    <form className="cj-tamper-input" onSubmit={submit}>
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        value={text}
+        spellCheck={false}
+        {...(placeholder === undefined ? {} : { placeholder })}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <button type="submit" disabled={text === ''}>
+        {button}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,141 @@
+import { usePlaygroundStore } from '../../state/store'
+import type { ProfileName } from '../../state/browsers-slice'
+import type { JarCookie } from '../../../mocks/client/cookie-jar'
+import { decodeCookieValue } from '../../../mocks/client/signed-cookie'
+import { formatCountdown, formatExpiry } from './format-expiry'
+import { isVerified, viewSessionCookie, type SessionCookieView } from './session-cookie'
+import { useVirtualNow } from './use-virtual-now'
+
+/** A cookie is identified by name, domain and path (RFC 6265 §5.3, step 11). */
+export function cookieKey(cookie: Pick<JarCookie, 'name' | 'domain' | 'path'>): string {
+  return `${cookie.name};${cookie.domain};${cookie.path}`
+}
+
+/** DevTools writes a Domain cookie with its leading dot, a host-only one without. */
+function domainOf(cookie: JarCookie): string {
+  return cookie.hostOnly ? cookie.domain : `.${cookie.domain}`
+}
+
+export function CookieTable({
+  profile,
+  cookies,
+  selectedKey,
+  onSelect,
+}: {
+  profile: ProfileName
+  cookies: JarCookie[]
+  selectedKey: string | undefined
+  onSelect: (key: string) => void
+}) {
+  const decode = usePlaygroundStore((state) => state.preferences.decodeCookieValues)
+  const middlewares = usePlaygroundStore((state) => state.server.middlewares)
+  const nowMs = useVirtualNow()
+  return (
+    <div className="cj-table-scroll">
+      <table className="cj-table" aria-label={`${profile}’s cookies`}>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Value</th>
+            <th scope="col">Domain</th>
+            <th scope="col">Path</th>
+            <th scope="col">Expires / Max-Age</th>
+            <th scope="col">Size</th>
+            <th scope="col">HttpOnly</th>
+            <th scope="col">Secure</th>
+            <th scope="col">SameSite</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cookies.map((cookie) => {
+            const key = cookieKey(cookie)
+            const selected = key === selectedKey
+            const session = viewSessionCookie(cookie, middlewares)
+            return (
+              <tr
+                key={key}
+                aria-current={selected ? 'true' : undefined}
+                data-selected={selected}
+                onClick={() => onSelect(key)}
+              >
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="cj-name"
+                    aria-pressed={selected}
+                    onClick={() => onSelect(key)}
+                  >
+                    {cookie.name}
+                  </button>
+                </th>
+                <td className="cj-value-cell">
+                  <span className="cj-value-text" title={cookie.value}>
+                    {decode ? decodeCookieValue(cookie.value) : cookie.value}
+                  </span>
+                  {session && <SignatureBadge view={session} />}
+                </td>
+                <td>{domainOf(cookie)}</td>
+                <td>{cookie.path}</td>
+                <td className="cj-expiry">
+                  {cookie.expiresMs === null ? (
+                    'Session'
+                  ) : (
+                    <>
+                      <ExpiryDate expiresMs={cookie.expiresMs} />
+                      <span className="cj-countdown">
+                        {formatCountdown(cookie.expiresMs, nowMs)}
+                      </span>
+                    </>
+                  )}
+                </td>
+                <td className="cj-number">{cookie.size}</td>
+                <Check on={cookie.httpOnly} label="HttpOnly" />
+                <Check on={cookie.secure} label="Secure" />
+                <td>
+                  {cookie.sameSite ?? (
+                    <span
+                      className="cj-muted"
+                      title="No SameSite attribute: the browser treats the cookie as Lax."
+                    >
+                      (Lax)
+                    </span>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** The ISO date, breakable after the day so the column stays narrow. */
+function ExpiryDate({ expiresMs }: { expiresMs: number }) {
+  const iso = formatExpiry(expiresMs)
+  const [day, time] = iso.split('T')
+  return (
+    <time dateTime={iso}>
+      {day}
+      <wbr />T{time}
+    </time>
+  )
+}
+
+function Check({ on, label }: { on: boolean; label: string }) {
+  return (
+    <td className="cj-check" aria-label={on ? `${label}: yes` : `${label}: no`}>
+      {on ? '✓' : ''}
+    </td>
+  )
+}
+
+function SignatureBadge({ view }: { view: SessionCookieView }) {
+  const valid = isVerified(view)
+  const text = valid ? '✓ signed' : view.kind === 'unsigned' ? '✗ unsigned' : '✗ bad signature'
+  return (
+    <span className="cj-badge" data-valid={valid}>
+      {text}
+    </span>
+  )
+}
