@@ -1,5 +1,6 @@
 import { copyFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
@@ -31,7 +32,11 @@ function pagesFallback(): Plugin {
   }
 }
 
+/** The simulated browsers need no Public Suffix List (see mocks/client/registrable-domain.ts). */
+export const tldtsStandIn = fileURLToPath(new URL('./mocks/client/registrable-domain.ts', import.meta.url))
+
 export default defineConfig({
+  resolve: { alias: { tldts: tldtsStandIn } },
   base: base.endsWith('/') ? base : `${base}/`,
   plugins: [react(), msw({ mode: 'worker-only' }), pagesFallback()],
   worker: {

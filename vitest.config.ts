@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { tldtsStandIn } from './vite.config'
 
 // Specs run in Node by default: the core (mocks/server, mocks/client) must work there unchanged.
 // A spec that needs a DOM opts in with a comment on its first line:
@@ -10,7 +11,10 @@ import { defineConfig } from 'vitest/config'
 // Testing Library's `cleanup()` in an `afterEach` (its auto-cleanup needs vitest globals).
 export default defineConfig({
   plugins: [react()],
+  // The app swaps tldts for a stand-in (vite.config.ts); specs run tough-cookie the same way.
+  resolve: { alias: { tldts: tldtsStandIn } },
   test: {
+    server: { deps: { inline: ['tough-cookie'] } },
     include: ['app/**/*.test.{ts,tsx}', 'mocks/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/build/**', '**/dist/**'],
     environment: 'node',
