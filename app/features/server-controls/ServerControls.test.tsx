@@ -34,6 +34,8 @@ async function renderServerControls() {
       <ServerControls />
     </PlaygroundProvider>,
   )
+  // The editor is loaded lazily once the page is idle; until then the code is read-only text.
+  await waitFor(() => expect(document.querySelector('.cm-editor')).not.toBeNull())
   return { user: userEvent.setup(), unmount: view.unmount }
 }
 
@@ -202,5 +204,20 @@ describe('ServerControls', () => {
       typeCode(sampleServer)
       expect(usePlaygroundStore.getState().preferences.editedCode).toEqual({})
     })
+  })
+})
+
+describe('before the editor has loaded', () => {
+  it('shows the running code read-only, so the first paint does not wait for CodeMirror', async () => {
+    playground ??= (await startTestPlayground()).playground
+    render(
+      <PlaygroundProvider playground={playground}>
+        <ServerControls />
+      </PlaygroundProvider>,
+    )
+    const placeholder = document.querySelector('.server-code-loading')
+    expect(placeholder?.textContent).toContain("require('express')")
+    expect(document.querySelector('.cm-editor')).toBeNull()
+    await waitFor(() => expect(document.querySelector('.cm-editor')).not.toBeNull())
   })
 })

@@ -1,9 +1,16 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
-import { CodeEditor, type CodeEditorHandle, type CodeError } from './CodeEditor'
+import type { CodeEditorHandle, CodeError } from './CodeEditor'
+import { useWhenIdle } from './use-when-idle'
 import { findCrashReport, STATUS_LABELS, STATUS_SENTENCES } from './server-status'
 import './server-controls.css'
+
+// CodeMirror is a large part of the app's JavaScript and no lesson needs it to start: it is
+// fetched once the page is idle, and the code is shown read-only until then.
+const CodeEditor = lazy(() =>
+  import('./CodeEditor').then((module) => ({ default: module.CodeEditor })),
+)
 
 const RESTART_EXPLAINER =
   'Runs server.js again from scratch. MemoryStore keeps sessions in the server’s memory, so a restart loses every session; the browsers keep cookies that now point at nothing.'
@@ -47,6 +54,7 @@ export function ServerControls() {
   const [text, setText] = useState(initialText)
   const [notice, setNotice] = useState('')
   const editor = useRef<CodeEditorHandle>(null)
+  const editorWanted = useWhenIdle()
   const id = useId()
   const ids = {
     heading: `${id}-heading`,
@@ -63,6 +71,7 @@ export function ServerControls() {
     const previous = shownSource.current
     shownSource.current = source
     if (previous === source || (previous === '' && draft !== undefined)) return
+    setText(source)
     editor.current?.setText(source)
   }, [source, draft])
 
@@ -91,6 +100,7 @@ export function ServerControls() {
 
   async function reset(): Promise<void> {
     setNotice('')
+    setText(originalSource)
     editor.current?.setText(originalSource)
     await playground.resetCode()
   }
@@ -164,20 +174,35 @@ export function ServerControls() {
         </span>
       </div>
 
-      <CodeEditor
-        ref={editor}
-        initialText={initialText}
-        onChange={onEdit}
-        error={codeError}
-        labelledBy={ids.label}
-        // A missing id is skipped, so the error joins the description only while it is shown.
-        describedBy={`${ids.error} ${ids.hint}`}
-      />
+      {editorWanted ? (
+        <Suspense fallback={<ReadOnlyCode text={text} labelledBy={ids.label} />}>
+          <CodeEditor
+            ref={editor}
+            initialText={text}
+            onChange={onEdit}
+            error={codeError}
+            labelledBy={ids.label}
+            // A missing id is skipped, so the error joins the description only while it is shown.
+            describedBy={`${ids.error} ${ids.hint}`}
+          />
+        </Suspense>
+      ) : (
+        <ReadOnlyCode text={text} labelledBy={ids.label} />
+      )}
 
       <p id={ids.hint} className="server-hint">
         Run restarts the server with this code; your edits are kept in this browser. Tab leaves the
         editor; Ctrl+] and Ctrl+[ indent (⌘ on a Mac).
       </p>
     </section>
+  )
+}
+
+/** The code as text, while the editor is still on its way. */
+function ReadOnlyCode({ text, labelledBy }: { text: string; labelledBy: string }) {
+  return (
+    <pre className="server-code-loading" aria-labelledby={labelledBy} aria-busy="true">
+      {text}
+    </pre>
   )
 }

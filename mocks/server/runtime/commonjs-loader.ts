@@ -3,7 +3,6 @@
  * exports, require, module, __filename and __dirname (plus this realm's Node globals), with the
  * wrapper on the same line as the code so that line numbers in stack traces are the file's own.
  */
-import { parse } from 'acorn'
 import { lookupModule, availableModules } from './module-registry'
 import { describeError, setServerFile } from './describe-error'
 import realmGlobal from '../node-compat/global'
@@ -89,27 +88,6 @@ function createRequire(filename: string, module: { exports: unknown }) {
   })
 }
 
-/** V8 does not say where a syntax error is in eval'd code; acorn does. */
-function locateSyntaxError(source: string, filename: string, error: Error): ErrorInfo {
-  const info: ErrorInfo = { name: 'SyntaxError', message: error.message }
-  try {
-    parse(source, {
-      ecmaVersion: 'latest',
-      sourceType: 'script',
-      allowReturnOutsideFunction: true,
-      allowHashBang: true,
-    })
-  } catch (parseError) {
-    const loc = (parseError as { loc?: { line: number; column: number } }).loc
-    if (loc) info.location = { file: filename, line: loc.line, column: loc.column + 1 }
-  }
-  const where = info.location
-    ? `${filename}:${info.location.line}:${info.location.column}`
-    : filename
-  info.stack = `${where}\n${info.name}: ${info.message}`
-  return info
-}
-
 export type LoadOutcome = { ok: true; module: LoadedModule } | { ok: false; error: ErrorInfo }
 
 export function loadCommonJs(source: string, filename: string): LoadOutcome {
@@ -121,8 +99,10 @@ export function loadCommonJs(source: string, filename: string): LoadOutcome {
     const withGlobals = indirectEval(code) as (...globals: unknown[]) => typeof compiled
     compiled = withGlobals(...Object.values(GLOBAL_PARAMETERS))
   } catch (error) {
-    if (error instanceof SyntaxError)
-      return { ok: false, error: locateSyntaxError(source, filename, error) }
+    // The engine locates syntax errors, with acorn loaded only then (locate-syntax-error.ts).
+    if (error instanceof SyntaxError) {
+      return { ok: false, error: { name: 'SyntaxError', message: error.message } }
+    }
     return { ok: false, error: describeError(error) }
   }
 

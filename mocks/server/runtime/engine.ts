@@ -5,6 +5,7 @@
  */
 import { VirtualClock } from './virtual-clock'
 import { createSharedRedis, type SharedRedis } from './shared-redis'
+import { locateSyntaxError } from './locate-syntax-error'
 import type { HostPlatform } from './host-platform'
 import type {
   ErrorInfo,
@@ -123,6 +124,9 @@ export class Engine {
     // listen() callbacks and other start-up ticks run before the first request, as in Node.
     await this.nextMacrotask()
     this.collectingStartup = false
+    if (!result.ok && result.error.name === 'SyntaxError' && !result.error.location) {
+      return this.failStart(filename, await locateSyntaxError(source, filename, result.error))
+    }
     if (result.ok) {
       this.publish({ kind: 'server-start', time: this.clock.now(), filename })
       this.startupExplanations = explainServerStart(this.startupEvents)
@@ -136,6 +140,12 @@ export class Engine {
       this.publish({ kind: 'load-error', time: this.clock.now(), filename, error: result.error })
     }
     return result
+  }
+
+  private failStart(filename: string, error: ErrorInfo): LoadResult {
+    this.currentLoadError = error
+    this.publish({ kind: 'load-error', time: this.clock.now(), filename, error })
+    return { ok: false, error }
   }
 
   /** Starts the same source again, as `node server.js` after Ctrl-C would. */
