@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
+import { lessonsPlugin } from './app/lesson-loader/vite-plugin-lessons'
 
 /**
  * The site is served from a sub-path on GitHub Pages (`/<repo>/`); BASE_PATH chooses another
@@ -33,12 +34,19 @@ function pagesFallback(): Plugin {
 }
 
 /** The simulated browsers need no Public Suffix List (see mocks/client/registrable-domain.ts). */
-export const tldtsStandIn = fileURLToPath(new URL('./mocks/client/registrable-domain.ts', import.meta.url))
+export const tldtsStandIn = fileURLToPath(
+  new URL('./mocks/client/registrable-domain.ts', import.meta.url),
+)
 
 export default defineConfig({
   resolve: { alias: { tldts: tldtsStandIn } },
   base: base.endsWith('/') ? base : `${base}/`,
-  plugins: [react(), msw({ mode: 'worker-only' }), pagesFallback()],
+  plugins: [
+    react(),
+    msw({ mode: 'worker-only' }),
+    lessonsPlugin(fileURLToPath(new URL('./lessons', import.meta.url))),
+    pagesFallback(),
+  ],
   worker: {
     format: 'es',
     // Node prints class names (`Session { views: 1 }`, MemoryStore's name in the store panel):

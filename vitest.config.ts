@@ -1,6 +1,8 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { fileURLToPath } from 'node:url'
 import { tldtsStandIn } from './vite.config'
+import { lessonsPlugin } from './app/lesson-loader/vite-plugin-lessons'
 
 // Specs run in Node by default: the core (mocks/server, mocks/client) must work there unchanged.
 // A spec that needs a DOM opts in with a comment on its first line:
@@ -10,7 +12,7 @@ import { tldtsStandIn } from './vite.config'
 // With `globals: false` nothing is injected: import describe/it/expect from 'vitest', and call
 // Testing Library's `cleanup()` in an `afterEach` (its auto-cleanup needs vitest globals).
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), lessonsPlugin(fileURLToPath(new URL('./lessons', import.meta.url)))],
   // The app swaps tldts for a stand-in (vite.config.ts); specs run tough-cookie the same way.
   resolve: { alias: { tldts: tldtsStandIn } },
   test: {

@@ -1,60 +1,48 @@
 // @vitest-environment jsdom
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseLesson, formatProblem } from '../../app/lesson-loader/parse-lesson'
-import { EXPLANATION_CODES } from '../../mocks/server/explain/explanation-catalogue'
+import { formatProblem } from '../../app/lesson-loader/parse-lesson'
+import { readLessons } from '../../app/lesson-loader/vite-plugin-lessons'
 import { replayLesson } from './replay-lesson'
 import { scenarioForLesson } from './lesson-scenario'
 import { runDifferential } from '../differential/support/run-differential'
 
-const lessonsDir = join(import.meta.dirname, '../../lessons')
-const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined)
-const folders = readdirSync(lessonsDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
+const lessons = readLessons(join(import.meta.dirname, '../../lessons'))
 
-describe.each(folders)('lesson %s', (folder) => {
-  const parsed = parseLesson(
-    {
-      folder,
-      markdown: read(join(lessonsDir, folder, 'lesson.md')),
-      serverSource: read(join(lessonsDir, folder, 'server.js')),
-    },
-    { explanationCodes: EXPLANATION_CODES },
-  )
+describe.each(lessons.map((parsed) => [parsed.ok ? parsed.lesson.id : parsed.id, parsed] as const))(
+  'lesson %s',
+  (_id, parsed) => {
+    it('is a valid lesson', () => {
+      expect(parsed.ok ? [] : parsed.problems.map(formatProblem)).toEqual([])
+    })
 
-  it('is a valid lesson', () => {
-    expect(parsed.ok ? [] : parsed.problems.map(formatProblem)).toEqual([])
-  })
+    it('has a reference walkthrough for every step', () => {
+      if (!parsed.ok) return
+      expect(
+        parsed.lesson.steps.filter((step) => step.do.length === 0).map((step) => step.id),
+      ).toEqual([])
+    })
 
-  it('has a reference walkthrough for every step', () => {
-    if (!parsed.ok) return
-    expect(
-      parsed.lesson.steps.filter((step) => step.do.length === 0).map((step) => step.id),
-    ).toEqual([])
-  })
+    it('turns every step green by its walkthrough, and no step is green before it', async () => {
+      if (!parsed.ok) return
+      const { steps } = await replayLesson(parsed.lesson)
+      const report = steps.map(({ stepId, before, after }) => ({
+        stepId,
+        greenBeforeItsActions: before.every((check) => check.passed),
+        failingAfter: after
+          .filter((check) => !check.passed)
+          .map((check) => `${check.label} — ${check.detail}`),
+      }))
+      expect(report).toEqual(
+        steps.map(({ stepId }) => ({ stepId, greenBeforeItsActions: false, failingAfter: [] })),
+      )
+    })
 
-  it('turns every step green by its walkthrough, and no step is green before it', async () => {
-    if (!parsed.ok) return
-    const { steps } = await replayLesson(parsed.lesson)
-    const report = steps.map(({ stepId, before, after }) => ({
-      stepId,
-      greenBeforeItsActions: before.every((check) => check.passed),
-      failingAfter: after
-        .filter((check) => !check.passed)
-        .map((check) => `${check.label} — ${check.detail}`),
-    }))
-    expect(report).toEqual(
-      steps.map(({ stepId }) => ({ stepId, greenBeforeItsActions: false, failingAfter: [] })),
-    )
-  })
-
-  it('behaves the same on real Express in Node for its whole walkthrough', async () => {
-    if (!parsed.ok) return
-    const { events, session } = await replayLesson(parsed.lesson)
-    const result = await runDifferential(scenarioForLesson(parsed.lesson, events, session))
-    if (result.differences) expect.fail(result.differences)
-  }, 60_000)
-})
+    it('behaves the same on real Express in Node for its whole walkthrough', async () => {
+      if (!parsed.ok) return
+      const { events, session } = await replayLesson(parsed.lesson)
+      const result = await runDifferential(scenarioForLesson(parsed.lesson, events, session))
+      if (result.differences) expect.fail(result.differences)
+    }, 60_000)
+  },
+)
