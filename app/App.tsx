@@ -6,6 +6,11 @@ import { ServerConsole } from './features/server-console/ServerConsole'
 import { ClockControls } from './features/clock/ClockControls'
 import { ServerControls } from './features/server-controls/ServerControls'
 import { PlaygroundLayout } from './layout/PlaygroundLayout'
+import { LessonPanel } from './features/lesson-player/LessonPanel'
+import { discoverLessons } from './lesson-loader/discover-lessons'
+import sampleServerSource from '../mocks/server/samples/login-server.js?raw'
+
+const lessons = discoverLessons()
 
 export function App({ transportNotice }: { transportNotice?: string | undefined }) {
   return (
@@ -22,6 +27,11 @@ export function App({ transportNotice }: { transportNotice?: string | undefined 
         </>
       }
       toolbar={<ClockControls />}
+      lesson={{
+        id: 'lesson',
+        title: 'Lesson',
+        content: <LessonPanel lessons={lessons} freePlaySource={sampleServerSource} />,
+      }}
       panels={[
         { id: 'browser', title: 'Browser', content: <BrowserView /> },
         { id: 'cookies', title: 'Cookies', content: <CookieJarPanel /> },

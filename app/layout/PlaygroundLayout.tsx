@@ -107,18 +107,20 @@ function Column({
 }
 
 /**
- * Desktop: two resizable columns. By the order of `panels`, the first two stack on the left
- * (browser over cookies: the learner's side), the third tops the right column (network), and
- * the rest share the area below it as tabs (store, console, server code). A phone (≤ 600 px)
- * shows one panel at a time, chosen from tabs.
+ * Desktop: the lesson in a sidebar, then two resizable columns. By the order of `panels`, the
+ * first two stack on the left (browser over cookies: the learner's side), the third tops the
+ * right column (network), and the rest share the area below it as tabs (store, console, server
+ * code). A phone (≤ 600 px) shows one panel at a time, chosen from tabs, the lesson first.
  */
 export function PlaygroundLayout({
   header,
   toolbar,
+  lesson,
   panels,
 }: {
   header: ReactNode
   toolbar: ReactNode
+  lesson?: LayoutPanel | undefined
   panels: LayoutPanel[]
 }) {
   const phone = useMediaQuery(PHONE_QUERY)
@@ -136,26 +138,41 @@ export function PlaygroundLayout({
       <PreferencesNotice />
       <main className="app-main">
         {phone ? (
-          <TabbedPanels panels={panels} label="Panels" idPrefix="layout-phone" />
+          <TabbedPanels
+            panels={lesson ? [lesson, ...panels] : panels}
+            label="Panels"
+            idPrefix="layout-phone"
+          />
         ) : (
-          <div
-            className={`layout-columns${right ? ' layout-columns-split' : ''}`}
-            style={{ '--layout-split': sizes.leftColumnPercent } as CSSProperties}
-          >
-            {left && (
-              <Column id="layout-left" splitter={splitterProps('leftTopPercent')} {...left} />
+          <div className={lesson ? 'layout-with-lesson' : 'layout-without-lesson'}>
+            {lesson && (
+              <aside className="layout-lesson" aria-label={lesson.title}>
+                {lesson.content}
+              </aside>
             )}
-            {right && (
-              <>
-                <Splitter
-                  orientation="vertical"
-                  label="Resize the left and right columns"
-                  controls="layout-left"
-                  {...splitterProps('leftColumnPercent')}
-                />
-                <Column id="layout-right" splitter={splitterProps('rightTopPercent')} {...right} />
-              </>
-            )}
+            <div
+              className={`layout-columns${right ? ' layout-columns-split' : ''}`}
+              style={{ '--layout-split': sizes.leftColumnPercent } as CSSProperties}
+            >
+              {left && (
+                <Column id="layout-left" splitter={splitterProps('leftTopPercent')} {...left} />
+              )}
+              {right && (
+                <>
+                  <Splitter
+                    orientation="vertical"
+                    label="Resize the left and right columns"
+                    controls="layout-left"
+                    {...splitterProps('leftColumnPercent')}
+                  />
+                  <Column
+                    id="layout-right"
+                    splitter={splitterProps('rightTopPercent')}
+                    {...right}
+                  />
+                </>
+              )}
+            </div>
           </div>
         )}
       </main>

@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { cleanup, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  okLesson,
+  readLesson,
+  renderPanel,
+  startPlayground,
+  stopPlaygrounds,
+} from './test-playground'
+
+// tests/lessons/lint-replay replays each walkthrough on the controller; this drives the player,
+// whose baselines are taken when a step becomes current and whose checks are evaluated live.
+const folders = readdirSync(join(import.meta.dirname, '../../../lessons'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort()
+
+afterEach(() => {
+  cleanup()
+  stopPlaygrounds()
+  localStorage.clear()
+})
+
+describe.each(folders)('lesson %s in the player', (folder) => {
+  it('is completed step by step with "Do it for me"', async () => {
+    const lesson = okLesson(readLesson(folder))
+    const playground = await startPlayground()
+    renderPanel(playground, `#/lessons/${folder}`, [{ ok: true, lesson }])
+    const user = userEvent.setup()
+    for (const [index, step] of lesson.steps.entries()) {
+      const total = step.checks.length
+      await screen.findByRole('heading', {
+        name: new RegExp(`^Checks \\(\\d+ of ${total} passing`),
+      })
+      await user.click(screen.getByRole('button', { name: 'Do it for me' }))
+      const passing = await screen
+        .findByRole('heading', { name: `Checks (${total} of ${total} passing)` })
+        .catch(() => undefined)
+      const failing = [...document.querySelectorAll('.lp-check:not(.lp-check-passed)')].map(
+        (check) => check.textContent,
+      )
+      expect(passing ? [] : failing, `step ${step.id}`).toEqual([])
+      if (index < lesson.steps.length - 1)
+        await user.click(screen.getByRole('button', { name: 'Next step →' }))
+    }
+    expect(await screen.findByText('Well done: lesson complete!')).toBeVisible()
+  })
+})
