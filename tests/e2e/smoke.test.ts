@@ -98,6 +98,8 @@ describe('the built site in Chromium', () => {
 
   it('fits a phone screen', async () => {
     await page.setViewportSize({ width: 390, height: 844 })
+    // On a phone the panels are tabs, the lesson first.
+    await page.getByRole('tab', { name: 'Browser', exact: true }).click()
     await browserPanel().waitFor()
     await page.screenshot({ path: `${SCREENSHOTS}/browser-390x844.png`, fullPage: true })
     await page.getByRole('tab', { name: 'Cookies', exact: true }).click()
