@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { msw } from 'msw/vite'
-import { lessonsPlugin } from './app/lesson-loader/vite-plugin-lessons'
+import { lessonsPlugin } from './app/lesson-loader/vite-plugin-lessons.ts'
 
 /**
  * The site is served from a sub-path on GitHub Pages (`/<repo>/`); BASE_PATH chooses another

@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 import { fileURLToPath } from 'node:url'
-import { tldtsStandIn } from './vite.config'
-import { lessonsPlugin } from './app/lesson-loader/vite-plugin-lessons'
+import { tldtsStandIn } from './vite.config.ts'
+import { lessonsPlugin } from './app/lesson-loader/vite-plugin-lessons.ts'
 
 // Specs run in Node by default: the core (mocks/server, mocks/client) must work there unchanged.
 // A spec that needs a DOM opts in with a comment on its first line:

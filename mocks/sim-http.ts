@@ -19,7 +19,7 @@ interface RequestMeta {
   secure: boolean
 }
 
-export type SimResponseMeta =
+export type SimResponseMeta = (
   | {
       ok: true
       requestId: number
@@ -34,6 +34,10 @@ export type SimResponseMeta =
       error: { code: string; message: string }
       explanations: RequestResult['explanations']
     }
+) & {
+  /** The instance that answered, when several run behind a load balancer. */
+  instance?: number
+}
 
 function packHeader(value: unknown): string {
   return encodeURIComponent(JSON.stringify(value))
@@ -88,6 +92,7 @@ export function toSimExchange(result: RequestResult): { meta: SimResponseMeta; b
         explanations,
       }
     : { ok: false, requestId, error: outcome.error, explanations }
+  if (result.instance !== undefined) meta.instance = result.instance
   return { meta, body: outcome.ok ? outcome.response.body : new Uint8Array() }
 }
 

@@ -277,6 +277,15 @@ export const lessonFrontmatterSchema = z
     title: z.string().min(1).describe('The lesson title.'),
     summary: z.string().min(1).describe('One sentence for the lesson list.'),
     editable: z.boolean().default(true).describe('Whether the learner may edit and run server.js.'),
+    instances: z
+      .number()
+      .int()
+      .min(1)
+      .max(3)
+      .default(1)
+      .describe(
+        'How many copies of server.js run behind a round-robin load balancer (sharing the clock and the simulated Redis). Default 1.',
+      ),
     steps: z
       .array(stepSchema)
       .min(1, 'a lesson needs at least one step')

@@ -12,7 +12,7 @@ import {
   lessonFrontmatterSchema,
   type LessonFrontmatter,
   type LessonStep,
-} from './lesson-schema'
+} from './lesson-schema.ts'
 
 export interface LessonProblem {
   file: string
@@ -28,6 +28,8 @@ export interface Lesson {
   title: string
   summary: string
   editable: boolean
+  /** Server instances behind the load balancer. */
+  instances: number
   steps: LessonStep[]
   /** The Markdown after the frontmatter. */
   prose: string
@@ -288,6 +290,7 @@ export function parseLesson(files: LessonFiles, options: ParseOptions = {}): Par
       title: frontmatter.title,
       summary: frontmatter.summary,
       editable: frontmatter.editable,
+      instances: frontmatter.instances,
       steps: frontmatter.steps,
       prose: parts.body.trim(),
       serverSource: files.serverSource ?? '',

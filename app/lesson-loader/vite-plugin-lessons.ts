@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plugin } from 'vite'
-import { parseLesson, type ParsedLesson } from './parse-lesson'
-import { EXPLANATION_CODES } from '../../mocks/server/explain/explanation-catalogue'
+import { parseLesson, type ParsedLesson } from './parse-lesson.ts'
+import { EXPLANATION_CODES } from '../../mocks/server/explain/explanation-catalogue.ts'
 
 const VIRTUAL_ID = 'virtual:lessons'
 const RESOLVED_ID = `\0${VIRTUAL_ID}`

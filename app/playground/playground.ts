@@ -98,7 +98,7 @@ export class Playground {
 
   // ——— server ———
 
-  async startServer(source: string): Promise<void> {
+  async startServer(source: string, instances = this.state.server.instances): Promise<void> {
     const { updateServer } = this.state
     updateServer({
       status: 'starting',
@@ -110,7 +110,7 @@ export class Playground {
     if (!this.state.server.originalSource) updateServer({ originalSource: source })
     // A fresh process starts with its stores connected.
     this.state.resetStoreConnections()
-    const result = await this.server.start(source, 'server.js')
+    const result = await this.server.start(source, 'server.js', { instances })
     updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
     await this.refreshStores()
   }
@@ -128,7 +128,11 @@ export class Playground {
    * A clean slate for a lesson (or for "reset lesson"): empty jars and tabs, empty logs, the
    * clock back at real time, and the server started fresh from `source`.
    */
-  async loadServerCode(source: string, codeOrigin = this.state.server.codeOrigin): Promise<void> {
+  async loadServerCode(
+    source: string,
+    codeOrigin = this.state.server.codeOrigin,
+    instances = 1,
+  ): Promise<void> {
     for (const profile of PROFILES) this.browsers[profile].jar.clear()
     const state = this.state
     for (const profile of PROFILES)
@@ -155,7 +159,8 @@ export class Playground {
       originalSource: source,
       codeOrigin,
     })
-    await this.startServer(source)
+    state.updateServer({ instances })
+    await this.startServer(source, instances)
   }
 
   async restartServer(): Promise<void> {

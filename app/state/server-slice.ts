@@ -18,6 +18,8 @@ export interface ServerState {
   /** The code the server started with, for "Reset". */
   originalSource: string
   loadError: ErrorInfo | undefined
+  /** How many instances run behind the load balancer (a lesson may ask for two). */
+  instances: number
   /** The uncaught exception that stopped the server, while it is crashed. */
   crashError: ErrorInfo | undefined
   middlewares: SessionMiddlewareInfo[]
@@ -38,6 +40,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set) => ({
     originalSource: '',
     loadError: undefined,
     crashError: undefined,
+    instances: 1,
     middlewares: [],
     clockOffsetMs: 0,
   },

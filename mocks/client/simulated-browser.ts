@@ -47,6 +47,8 @@ export interface Exchange {
   id: number
   /** The server's request id, when the server saw the request. */
   requestId: number | undefined
+  /** Which server instance answered, behind a load balancer. */
+  instance?: number
   profile: string
   method: string
   url: string
@@ -241,6 +243,7 @@ export class SimulatedBrowser {
     try {
       const { meta, body: bytes } = await this.options.send(request)
       exchange.requestId = meta.requestId
+      if (meta.instance !== undefined) exchange.instance = meta.instance
       exchange.explanations = meta.explanations
       if (meta.ok) {
         exchange.response = {

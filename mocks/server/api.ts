@@ -8,6 +8,7 @@ import { Engine, type EngineEvent } from './runtime/engine'
 import { createHostPlatform } from './runtime/host-platform'
 import { VirtualClock } from './runtime/virtual-clock'
 import type { ErrorInfo, HeaderPair, LoadResult, StoreHandle } from './runtime/realm-types'
+import type { SharedRedis } from './runtime/shared-redis'
 import type { Explanation } from './explain/explanation-types'
 
 export type { EngineEvent, ErrorInfo, Explanation, HeaderPair, LoadResult }
@@ -27,6 +28,8 @@ export interface SimServerOptions {
   requestTimeoutMs?: number
   /** Receives every event from the start on, including start-up output (listen, deprecations). */
   onEvent?: (event: EngineEvent) => void
+  /** Use the simulated Redis of another SimServer, as two app servers share one Redis. */
+  shareRedisWith?: SimServer
 }
 
 export interface SimRequestInput {
@@ -94,6 +97,10 @@ export interface SimServer {
 
 const decoder = new TextDecoder()
 
+/** Where a SimServer keeps its Redis for shareRedisWith; not part of the documented surface. */
+const REDIS = Symbol('session-playground.redis')
+type WithRedis = { [REDIS]?: SharedRedis }
+
 function toSimStore(handle: StoreHandle): SimStore {
   return {
     storeId: handle.storeId,
@@ -120,12 +127,13 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
     clock,
     ...(options.env ? { env: options.env } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.shareRedisWith ? { redis: (options.shareRedisWith as WithRedis)[REDIS] } : {}),
   })
   const filename = options.filename ?? 'server.js'
   if (options.onEvent) engine.subscribe(options.onEvent)
   await engine.start(options.source, filename)
 
-  return {
+  const server: SimServer & WithRedis = {
     async request(input) {
       const result = await engine.request({
         method: input.method ?? 'GET',
@@ -166,5 +174,7 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
       return engine.state
     },
     close: () => engine.stop('closed'),
+    [REDIS]: engine.redis,
   }
+  return server
 }

@@ -84,6 +84,7 @@ export function scenarioForLesson(
     source: lesson.serverSource,
     steps,
     host: 'session.test',
+    instances: lesson.instances,
     cookieName: session.cookieName,
     secrets: session.secrets.length ? session.secrets : ['keyboard cat'],
   }

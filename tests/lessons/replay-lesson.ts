@@ -52,7 +52,7 @@ export async function replayLesson(lesson: Lesson): Promise<LessonReplay> {
     realNow: () => clock.now(),
   })
   try {
-    await playground.startServer(lesson.serverSource)
+    await playground.startServer(lesson.serverSource, lesson.instances)
     const observe = () => observePlayground(usePlaygroundStore.getState())
     const steps: StepReplay[] = []
     for (const step of lesson.steps) {

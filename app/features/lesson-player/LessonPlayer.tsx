@@ -84,7 +84,7 @@ export function LessonPlayer({ lesson, stepId, nextLesson }: LessonPlayerProps) 
   const completeStep = usePlaygroundStore((state) => state.completeStep)
   const setCurrentStep = usePlaygroundStore((state) => state.setCurrentStep)
   const resetLessonProgress = usePlaygroundStore((state) => state.resetLessonProgress)
-  const server = useServerCode(lesson.id, lesson.serverSource)
+  const server = useServerCode(lesson.id, lesson.serverSource, lesson.instances)
   const observation = usePlaygroundObservation()
 
   const { step, index } = stepToShow(lesson, stepId, progress)

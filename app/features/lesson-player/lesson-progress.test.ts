@@ -14,6 +14,7 @@ function lesson(id: string, stepIds = ['one', 'two', 'three']): Lesson {
     title: id,
     summary: id,
     editable: true,
+    instances: 1,
     steps: stepIds.map(step),
     prose: '',
     serverSource: '',

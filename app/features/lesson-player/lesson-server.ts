@@ -32,13 +32,14 @@ export function loadServer(
   getState: () => PlaygroundState,
   origin: string,
   source: string,
+  instances = 1,
 ): Promise<void> {
   const pending = loads.get(playground)
   // Set first, so the server controls key the learner's edits by this origin at once.
   getState().updateServer({ codeOrigin: origin })
   const done = (pending?.done ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => playground.loadServerCode(source))
+    .then(() => playground.loadServerCode(source, origin, instances))
     .finally(() => {
       if (loads.get(playground)?.done === done) loads.delete(playground)
     })
@@ -52,9 +53,10 @@ export function ensureServerRuns(
   getState: () => PlaygroundState,
   origin: string,
   source: string,
+  instances = 1,
 ): Promise<void> {
   const pending = loads.get(playground)
   if (pending?.origin === origin) return pending.done
   if (isServerRunning(playground, getState(), origin, source)) return Promise.resolve()
-  return loadServer(playground, getState, origin, source)
+  return loadServer(playground, getState, origin, source, instances)
 }

@@ -23,7 +23,7 @@ function messageOf(error: unknown): string {
 }
 
 /** Makes the playground's server run `source` as `origin` while the caller is shown. */
-export function useServerCode(origin: string, source: string): ServerCode {
+export function useServerCode(origin: string, source: string, instances = 1): ServerCode {
   const playground = usePlayground()
   const [state, setState] = useState<Phase>(() => ({
     phase: isServerRunning(playground, usePlaygroundStore.getState(), origin, source)
@@ -35,7 +35,7 @@ export function useServerCode(origin: string, source: string): ServerCode {
 
   useEffect(() => {
     let active = true
-    ensureServerRuns(playground, usePlaygroundStore.getState, origin, source).then(
+    ensureServerRuns(playground, usePlaygroundStore.getState, origin, source, instances).then(
       () => {
         if (!active) return
         setState((current) =>
@@ -52,12 +52,12 @@ export function useServerCode(origin: string, source: string): ServerCode {
     return () => {
       active = false
     }
-  }, [playground, origin, source])
+  }, [playground, origin, source, instances])
 
   const reload = useCallback(async () => {
     setState((current) => ({ ...current, phase: 'loading', error: undefined }))
     try {
-      await loadServer(playground, usePlaygroundStore.getState, origin, source)
+      await loadServer(playground, usePlaygroundStore.getState, origin, source, instances)
       setState((current) => ({
         phase: 'ready',
         generation: current.generation + 1,
@@ -66,7 +66,7 @@ export function useServerCode(origin: string, source: string): ServerCode {
     } catch (error) {
       setState((current) => ({ ...current, phase: 'failed', error: messageOf(error) }))
     }
-  }, [playground, origin, source])
+  }, [playground, origin, source, instances])
 
   return { ...state, reload }
 }

@@ -129,6 +129,15 @@ export function NetworkLog() {
                     </td>
                     <td className={exchange.error ? 'network-log__error' : 'network-log__status'}>
                       {statusOf(exchange)}
+                      {exchange.instance !== undefined && (
+                        <span
+                          className="network-log__instance"
+                          title="The server instance the load balancer chose"
+                        >
+                          {' '}
+                          · instance {exchange.instance}
+                        </span>
+                      )}
                     </td>
                     <td>
                       <ProfileChip profile={exchange.profile} />

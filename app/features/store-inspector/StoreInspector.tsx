@@ -68,7 +68,10 @@ function StoreSection({
     <section className="store-inspector__store" aria-labelledby={headingId}>
       <header className="store-inspector__store-header">
         <h3 id={headingId}>
-          Store {store.storeId} <span className="store-inspector__kind">{store.kind}</span>
+          {store.instance === undefined
+            ? `Store ${store.storeId}`
+            : `Instance ${store.instance}'s store`}{' '}
+          <span className="store-inspector__kind">{store.kind}</span>
         </h3>
         <span
           className={`store-inspector__status${disconnected ? ' is-disconnected' : ''}`}

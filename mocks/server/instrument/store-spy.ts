@@ -105,7 +105,7 @@ interface TrackedStore {
 }
 
 const tracked = new Map<SessionStoreLike, TrackedStore>()
-let nextStoreId = 1
+let nextStoreId = host.firstStoreId ?? 1
 let nextCallId = 1
 
 function isExpiredEntry(entry: unknown, now: number): boolean {

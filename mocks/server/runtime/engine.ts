@@ -20,7 +20,8 @@ import type {
 import { explainRequest, explainServerStart } from '../explain/explain-request'
 import type { Explanation, RequestOutcome } from '../explain/explanation-types'
 
-export type EngineEvent =
+/** What an engine reports; events of a cluster's instances also name the `instance`. */
+export type EngineEvent = (
   | RealmEvent
   | { kind: 'request-start'; time: number; requestId: number; request: SimRequest }
   | {
@@ -36,6 +37,7 @@ export type EngineEvent =
   | { kind: 'load-error'; time: number; filename: string; error: ErrorInfo }
   | { kind: 'server-stop'; time: number; reason: string }
   | { kind: 'clock'; time: number }
+) & { instance?: number }
 
 export type EngineListener = (event: EngineEvent) => void
 
@@ -49,10 +51,17 @@ export interface EngineOptions {
   requestTimeoutMs?: number
   /** The simulated Redis server; pass the same one to engines that share it. */
   redis?: SharedRedis
+  /** Which instance of a cluster this engine is (1-based); its events and results say so. */
+  instance?: number
+  /** Request ids shared by the instances of a cluster, so that they stay unique. */
+  allocateRequestId?: () => number
+  firstStoreId?: number
 }
 
 export interface RequestResult {
   requestId: number
+  /** The instance that served it, behind a load balancer. */
+  instance?: number
   outcome: RequestOutcome
   explanations: Explanation[]
 }
@@ -174,7 +183,7 @@ export class Engine {
   }
 
   async request(request: SimRequest): Promise<RequestResult> {
-    const requestId = this.nextRequestId++
+    const requestId = this.options.allocateRequestId?.() ?? this.nextRequestId++
     const record: RequestRecord = { request, events: [] }
     this.inFlight.set(requestId, record)
     const startedAt = this.clock.now()
@@ -195,7 +204,10 @@ export class Engine {
       middlewares: this.middlewares,
     })
     this.publish({ kind: 'explanations', time: this.clock.now(), requestId, explanations })
-    return { requestId, outcome, explanations }
+    const { instance } = this.options
+    return instance === undefined
+      ? { requestId, outcome, explanations }
+      : { requestId, instance, outcome, explanations }
   }
 
   private async dispatch(request: SimRequest, requestId: number): Promise<RequestOutcome> {
@@ -254,6 +266,9 @@ export class Engine {
       clearTimer: platform.clearTimer,
       fillRandom: platform.fillRandom,
       redis: this.redis,
+      ...(this.options.firstStoreId === undefined
+        ? {}
+        : { firstStoreId: this.options.firstStoreId }),
       env: { NODE_ENV: 'development', ...this.options.env },
     }
   }
@@ -270,6 +285,8 @@ export class Engine {
   }
 
   private publish(event: EngineEvent): void {
+    const { instance } = this.options
+    if (instance !== undefined) event = { ...event, instance }
     for (const listener of this.listeners) {
       try {
         listener(event)

@@ -1,22 +1,38 @@
-/** Runs the engine in the caller's own thread: Node tests, and browsers without workers. */
-import { Engine, type EngineOptions } from './engine'
-import type { ServerTransport } from './server-transport'
+/** Runs the server in the caller's own thread: Node tests, and browsers without workers. */
+import { Cluster } from './cluster'
+import type { EngineListener, EngineOptions } from './engine'
+import type { ServerTransport, StartOptions } from './server-transport'
 import { applyStoreCommand, snapshotStores } from './store-commands'
 
-export function createInProcessTransport(
-  options: EngineOptions,
-): ServerTransport & { engine: Engine } {
-  const engine = new Engine(options)
+export function createInProcessTransport(options: EngineOptions): ServerTransport {
+  const listeners = new Set<EngineListener>()
+  const forward: EngineListener = (event) => listeners.forEach((listener) => listener(event))
+  let cluster = new Cluster({ ...options, instances: 1 })
+  let unsubscribe = cluster.subscribe(forward)
+
+  /** A different number of instances is a different deployment, on the same clock and Redis. */
+  function deploy(instances: number): Cluster {
+    if (instances === cluster.instances) return cluster
+    cluster.stop('redeploy')
+    unsubscribe()
+    cluster = new Cluster({ ...options, clock: cluster.clock, redis: cluster.redis, instances })
+    unsubscribe = cluster.subscribe(forward)
+    return cluster
+  }
+
   return {
-    engine,
-    start: (source, filename) => engine.start(source, filename),
-    restart: () => engine.restart(),
-    request: (request) => engine.request(request),
-    advanceClock: async (ms) => engine.clock.advance(ms),
-    setClock: async (nowMs) => engine.clock.set(nowMs),
-    readStores: async () => snapshotStores(engine.stores()),
-    commandStore: async (command) => applyStoreCommand(engine.stores(), command),
-    subscribe: (listener) => engine.subscribe(listener),
-    dispose: () => engine.stop('disposed'),
+    start: (source, filename, startOptions?: StartOptions) =>
+      deploy(startOptions?.instances ?? 1).start(source, filename),
+    restart: () => cluster.restart(),
+    request: (request) => cluster.request(request),
+    advanceClock: async (ms) => cluster.clock.advance(ms),
+    setClock: async (nowMs) => cluster.clock.set(nowMs),
+    readStores: async () => snapshotStores(cluster.stores()),
+    commandStore: async (command) => applyStoreCommand(cluster.stores(), command),
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    dispose: () => cluster.stop('disposed'),
   }
 }

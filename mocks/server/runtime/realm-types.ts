@@ -122,6 +122,8 @@ export interface RealmHost {
   setTimer(callback: () => void, delayMs: number, repeat: boolean): unknown
   clearTimer(handle: unknown): void
   fillRandom(bytes: Uint8Array): void
+  /** Numbers this realm's session stores from here, unique across instances of a cluster. */
+  firstStoreId?: number
   /** The simulated Redis server, shared by every realm of the engine and kept across restarts. */
   redis: import('./shared-redis').SharedRedis
   /** Initial `process.env` of the simulated process. */

@@ -11,15 +11,22 @@ export type StoreCommand =
   | { storeId: number; action: 'delete'; sessionId: string }
   | { storeId: number; action: 'write'; sessionId: string; data: unknown }
 
+export interface StartOptions {
+  /** How many instances behind a round-robin load balancer. Default 1. */
+  instances?: number
+}
+
 export interface StoreSnapshot {
   storeId: number
+  /** Which instance's store, when several run behind a load balancer. */
+  instance?: number
   kind: string
   /** Raw contents without pruning; `undefined` for stores the playground cannot read. */
   entries: Record<string, unknown> | undefined
 }
 
 export interface ServerTransport {
-  start(source: string, filename?: string): Promise<LoadResult>
+  start(source: string, filename?: string, options?: StartOptions): Promise<LoadResult>
   restart(): Promise<LoadResult>
   request(request: SimRequest): Promise<RequestResult>
   advanceClock(ms: number): Promise<number>

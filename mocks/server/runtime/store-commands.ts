@@ -1,12 +1,18 @@
 import type { StoreHandle } from './realm-types'
 import type { StoreCommand, StoreSnapshot } from './server-transport'
+import { instanceOfStore } from './cluster'
 
 export function snapshotStores(handles: readonly StoreHandle[]): StoreSnapshot[] {
-  return handles.map((handle) => ({
-    storeId: handle.storeId,
-    kind: handle.kind,
-    entries: handle.entries(),
-  }))
+  return handles.map((handle) => {
+    const snapshot: StoreSnapshot = {
+      storeId: handle.storeId,
+      kind: handle.kind,
+      entries: handle.entries(),
+    }
+    const instance = instanceOfStore(handle.storeId)
+    if (instance !== undefined) snapshot.instance = instance
+    return snapshot
+  })
 }
 
 export function applyStoreCommand(handles: readonly StoreHandle[], command: StoreCommand): void {

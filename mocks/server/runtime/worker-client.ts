@@ -6,7 +6,7 @@
  */
 import type { EngineEvent, EngineListener, RequestResult } from './engine'
 import type { LoadResult, SimRequest } from './realm-types'
-import type { ServerTransport, StoreCommand, StoreSnapshot } from './server-transport'
+import type { ServerTransport, StartOptions, StoreCommand, StoreSnapshot } from './server-transport'
 import type { PageToWorker, WorkerCall, WorkerCallResults, WorkerToPage } from './worker-protocol'
 
 export interface WorkerLike {
@@ -43,7 +43,7 @@ export class WorkerServerClient implements ServerTransport {
   private readonly pending = new Map<number, PendingCall>()
   private readonly listeners = new Set<EngineListener>()
   private nextCallId = 1
-  private lastStart: { source: string; filename: string } | undefined
+  private lastStart: { source: string; filename: string; options?: StartOptions } | undefined
   /** Virtual minus real time, as last reported, so a replacement worker keeps the same clock. */
   private clockOffsetMs: number
   private readonly options: WorkerClientOptions
@@ -134,8 +134,7 @@ export class WorkerServerClient implements ServerTransport {
     }
     if (this.lastStart) {
       // The stuck server's own code is started again, so its state is fresh, as after a crash.
-      const { source, filename } = this.lastStart
-      void this.invoke({ method: 'start', source, filename }).catch(() => {})
+      void this.invoke({ method: 'start', ...this.lastStart }).catch(() => {})
     }
   }
 
@@ -147,9 +146,9 @@ export class WorkerServerClient implements ServerTransport {
     this.pending.clear()
   }
 
-  start(source: string, filename = 'server.js'): Promise<LoadResult> {
-    this.lastStart = { source, filename }
-    return this.invoke({ method: 'start', source, filename })
+  start(source: string, filename = 'server.js', options?: StartOptions): Promise<LoadResult> {
+    this.lastStart = { source, filename, ...(options ? { options } : {}) }
+    return this.invoke({ method: 'start', ...this.lastStart })
   }
 
   restart(): Promise<LoadResult> {

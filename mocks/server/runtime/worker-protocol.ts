@@ -1,10 +1,10 @@
 /** Messages between the page (worker-client.ts) and the server worker (worker.ts). */
 import type { EngineEvent, RequestResult } from './engine'
 import type { LoadResult, SimRequest } from './realm-types'
-import type { StoreCommand, StoreSnapshot } from './server-transport'
+import type { StartOptions, StoreCommand, StoreSnapshot } from './server-transport'
 
 export type WorkerCall =
-  | { method: 'start'; source: string; filename: string }
+  | { method: 'start'; source: string; filename: string; options?: StartOptions }
   | { method: 'restart' }
   | { method: 'request'; request: SimRequest }
   | { method: 'advanceClock'; ms: number }

@@ -41,7 +41,7 @@ function flushEvents(): void {
 async function perform(server: ServerTransport, call: WorkerCall): Promise<unknown> {
   switch (call.method) {
     case 'start':
-      return server.start(call.source, call.filename)
+      return server.start(call.source, call.filename, call.options)
     case 'restart':
       return server.restart()
     case 'request':

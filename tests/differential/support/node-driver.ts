@@ -195,13 +195,18 @@ export class NodeDriver implements ServerDriver {
   private directory: string | undefined
   private current: NodeProcess | undefined
 
+  /**
+   * `sharedDirectory`: instances behind one load balancer run from one folder, so they share
+   * the file-backed Redis test double (redis.json) as they would share a Redis server.
+   */
   constructor(
     private source: string,
     private readonly env: ServerEnv = {},
+    private readonly sharedDirectory?: Promise<string>,
   ) {}
 
   async start(nowMs: number): Promise<StartResult> {
-    this.directory ??= await mkdtemp(path.join(tmpdir(), 'differential-'))
+    this.directory ??= await (this.sharedDirectory ?? mkdtemp(path.join(tmpdir(), 'differential-')))
     await writeFile(path.join(this.directory, 'server.js'), this.source)
     const directory = this.directory
     return new Promise<StartResult>((resolve, reject) => {

@@ -3,12 +3,16 @@
  * expectation that Node itself does not meet (a scenario must show what it claims to show).
  */
 import { describeDifferences, renderTranscript } from './compare-transcripts'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { NodeDriver } from './node-driver'
 import { normalizeTranscript, type NormalizedStep } from './normalize'
 import { runScenario } from './run-scenario'
 import { DEFAULT_SECRETS, isRequestStep, type Scenario } from './scenario'
 import { SimDriver } from './sim-driver'
-import { isHttpResponse, type Transcript } from './transcript'
+import { isHttpResponse, type ServerDriver, type Transcript } from './transcript'
+import { RoundRobinDriver } from './round-robin-driver'
 
 export interface DifferentialResult {
   node: NormalizedStep[]
@@ -55,10 +59,30 @@ function checkExpectations(scenario: Scenario, node: Transcript): string[] {
   return problems
 }
 
+function driversFor(scenario: Scenario): [node: ServerDriver, sim: ServerDriver] {
+  const instances = scenario.instances ?? 1
+  if (instances === 1)
+    return [
+      new NodeDriver(scenario.source, scenario.env),
+      new SimDriver(scenario.source, scenario.env),
+    ]
+  const directory = mkdtemp(path.join(tmpdir(), 'differential-'))
+  const nodes = Array.from(
+    { length: instances },
+    () => new NodeDriver(scenario.source, scenario.env, directory),
+  )
+  const sims: SimDriver[] = []
+  for (let index = 0; index < instances; index++) {
+    sims.push(new SimDriver(scenario.source, scenario.env, () => sims[0]?.simServer))
+  }
+  return [new RoundRobinDriver(nodes), new RoundRobinDriver(sims)]
+}
+
 export async function runDifferential(scenario: Scenario): Promise<DifferentialResult> {
+  const [nodeDriver, simDriver] = driversFor(scenario)
   const [nodeTranscript, simTranscript] = await Promise.all([
-    runScenario(scenario, new NodeDriver(scenario.source, scenario.env), 'node'),
-    runScenario(scenario, new SimDriver(scenario.source, scenario.env), 'sim'),
+    runScenario(scenario, nodeDriver, 'node'),
+    runScenario(scenario, simDriver, 'sim'),
   ])
   const secrets = scenario.secrets ?? DEFAULT_SECRETS
   const node = normalizeTranscript(nodeTranscript, secrets)

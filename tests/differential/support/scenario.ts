@@ -88,6 +88,8 @@ export interface Scenario {
   cookieName?: string
   /** `process.env` of the server besides NODE_ENV=development (which this may override). */
   env?: Readonly<Record<string, string>>
+  /** Instances of the server behind a round-robin load balancer, sharing their Redis. */
+  instances?: number
 }
 
 export const DEFAULT_HOST = 'localhost:3000'

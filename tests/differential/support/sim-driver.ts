@@ -60,10 +60,16 @@ export class SimDriver implements ServerDriver {
   private output: OutputLine[] = []
   private storeCalls: { storeId: number; operation: string; sessionId?: string }[] = []
 
+  /** `redisOf`: the server whose simulated Redis this one shares (instances of one app). */
   constructor(
     private readonly source: string,
     private readonly env: Readonly<Record<string, string>> = {},
+    private readonly redisOf?: () => SimServer | undefined,
   ) {}
+
+  get simServer(): SimServer | undefined {
+    return this.server
+  }
 
   async start(nowMs: number): Promise<StartResult> {
     // createSimServer() resolves only after the server code ran, so a listener added then would
@@ -74,6 +80,7 @@ export class SimDriver implements ServerDriver {
       startTime: nowMs,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
       env: { NODE_ENV: 'development', ...this.env },
+      ...(this.redisOf?.() ? { shareRedisWith: this.redisOf() as SimServer } : {}),
     })
     this.server = server
     server.on((event) => {
