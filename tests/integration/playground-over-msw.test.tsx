@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+/**
+ * The whole playground on the same path a learner's requests take — a real fetch intercepted
+ * by MSW (here msw/node), handed to the simulated server — with every panel rendered: the seed
+ * login → dashboard → logout flow as Alice, checked in what each panel shows.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import createRealm from '../../build/realm/realm.js'
+import { createNodeServer } from '../../mocks/node'
+import { createInProcessTransport } from '../../mocks/server/runtime/in-process-transport'
+import { createHostPlatform } from '../../mocks/server/runtime/host-platform'
+import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
+import { sendSimRequest } from '../../mocks/client/send-sim-request'
+import { Playground } from '../../app/playground/playground'
+import { PlaygroundProvider } from '../../app/playground/playground-context'
+import { usePlaygroundStore } from '../../app/state/store'
+import { NetworkLog } from '../../app/features/network-log/NetworkLog'
+import { CookieJarPanel } from '../../app/features/cookie-jar/CookieJarPanel'
+import { StoreInspector } from '../../app/features/store-inspector/StoreInspector'
+import { ServerConsole } from '../../app/features/server-console/ServerConsole'
+import { EXPLANATION_CATALOGUE } from '../../mocks/server/explain/explanation-catalogue'
+
+const loginServer = readFileSync(
+  join(import.meta.dirname, '../../mocks/server/samples/login-server.js'),
+  'utf8',
+)
+const server = createInProcessTransport({
+  createRealm,
+  platform: createHostPlatform(),
+  clock: new VirtualClock({ startMs: Date.now() }),
+})
+const network = createNodeServer(() => server)
+let playground: Playground
+
+// jsdom has no layout: give elements a height so the store's virtualized list renders rows.
+const realClientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
+
+beforeAll(async () => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('store-inspector__scroller') ? 400 : 0
+    },
+  })
+  network.listen({ onUnhandledFrame: 'error' })
+  playground = new Playground({
+    server,
+    send: (request) => sendSimRequest('http://localhost/', request),
+    store: usePlaygroundStore,
+  })
+  await playground.startServer(loginServer)
+})
+
+afterEach(() => cleanup())
+
+afterAll(() => {
+  if (realClientHeight)
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', realClientHeight)
+  playground.dispose()
+  server.dispose()
+  network.close()
+})
+
+function renderPanels() {
+  render(
+    <PlaygroundProvider playground={playground}>
+      <CookieJarPanel />
+      <NetworkLog />
+      <StoreInspector />
+      <ServerConsole />
+    </PlaygroundProvider>,
+  )
+}
+
+describe('the login flow as Alice, through MSW', () => {
+  it('shows the cookie, the stored user, the Set-Cookie and the logout explanation', async () => {
+    await playground.navigate(1, {
+      url: '/login',
+      method: 'POST',
+      form: [
+        ['username', 'alice'],
+        ['password', 'wonderland'],
+      ],
+    })
+    await playground.navigate(1, { url: '/dashboard' })
+    expect(usePlaygroundStore.getState().tabs[0]?.page?.body).toContain('Hello, alice')
+    renderPanels()
+
+    const cookieRow = screen
+      .getAllByRole('row')
+      .find((row) => row.textContent?.startsWith('connect.sid'))
+    expect(cookieRow?.textContent).toMatch(/session\.test.*✓/)
+
+    await waitFor(() => expect(document.body.textContent).toContain('user: "alice"'))
+    expect(document.body.textContent).toContain("Alice's cookie")
+
+    const exchangeRow = (pattern: RegExp) =>
+      screen
+        .getAllByRole('row')
+        .find((row) => row.hasAttribute('data-exchange-id') && pattern.test(row.textContent ?? ''))
+    expect(exchangeRow(/^#\d+POST\/login.*302/)?.textContent).toMatch(/connect\.sid.*stored/i)
+
+    await playground.navigate(1, { url: '/logout', method: 'POST' })
+    const destroyed = EXPLANATION_CATALOGUE['session-destroyed'].template.split('`')[0] ?? ''
+    await waitFor(() => expect(document.body.textContent).toContain(destroyed))
+    const logoutRow = exchangeRow(/^#\d+POST\/logout.*302/)
+    expect(logoutRow?.textContent).not.toMatch(/stored/i)
+  })
+
+  it('keeps the real document.cookie empty', () => {
+    expect(document.cookie).toBe('')
+  })
+})
