@@ -41,13 +41,15 @@ export function BrowserTabs({
 
   return (
     <div className="bv-tabstrip">
-      <div
-        role="tablist"
-        aria-label="Browser tabs"
-        className="bv-tabs"
-        ref={list}
-        onKeyDown={onKeyDown}
-      >
+      {/* Each tab sits beside its close button, as in Chrome, but a tablist may hold nothing
+          but tabs: the strip itself has no role, and an empty tablist owns the tab buttons. */}
+      <div className="bv-tabs" ref={list} onKeyDown={onKeyDown}>
+        <div
+          role="tablist"
+          aria-label="Browser tabs"
+          aria-owns={tabs.map((tab) => tabElementId(tab.id)).join(' ')}
+          className="bv-tablist-owner"
+        />
         {tabs.map((tab) => {
           const active = tab.id === activeTabId
           const title = tabTitle(tab)

@@ -4,7 +4,10 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { usePlaygroundStore } from '../../state/store'
 import { BrowserView } from './BrowserView'
-import { disposePlaygrounds, renderWithPlayground } from './test-playground'
+import {
+  disposePlaygrounds,
+  renderWithPlayground,
+} from '../../../tests/support/render-with-playground'
 
 afterEach(() => {
   cleanup()

@@ -38,6 +38,23 @@ export function PageArea({
     latest.current = handlers
   })
   const attached = useRef(new WeakSet<Document>())
+  const area = useRef<HTMLDivElement>(null)
+  // Set when a link or form in the page starts a navigation. The old frame goes away with the
+  // focus in it; as in a real browser, the next page takes the focus instead of the app's body.
+  const focusNextPage = useRef(false)
+
+  /** Whether the focus fell out of the page (to the body) rather than going somewhere chosen. */
+  function focusWasLost(element: Element): boolean {
+    const active = element.ownerDocument.activeElement
+    return active === null || active === element.ownerDocument.body
+  }
+
+  // A page that is not a frame (JSON, text, an error) takes the focus itself.
+  useLayoutEffect(() => {
+    if (!focusNextPage.current || loading || !page || page.kind === 'html') return
+    focusNextPage.current = false
+    if (area.current && focusWasLost(area.current)) area.current.focus()
+  }, [page, loading])
 
   function onFrameLoad(event: SyntheticEvent<HTMLIFrameElement>) {
     const frame = event.currentTarget
@@ -45,15 +62,25 @@ export function PageArea({
     if (!document || attached.current.has(document)) return
     attached.current.add(document)
     attachPageInterceptors(document, {
-      link: (href, page) => latest.current.link(href, page),
-      form: (submission) => latest.current.form(submission),
+      link: (href, page) => {
+        focusNextPage.current = true
+        latest.current.link(href, page)
+      },
+      form: (submission) => {
+        focusNextPage.current = true
+        latest.current.form(submission)
+      },
     })
     const height = document.documentElement.scrollHeight
     frame.style.height = `${Math.min(MAX_FRAME_PX, Math.max(MIN_FRAME_PX, height + 4))}px`
+    if (focusNextPage.current) {
+      focusNextPage.current = false
+      if (focusWasLost(frame)) frame.focus()
+    }
   }
 
   return (
-    <div className="bv-page" aria-busy={loading} data-loading={loading}>
+    <div className="bv-page" ref={area} tabIndex={-1} aria-busy={loading} data-loading={loading}>
       {loading && (
         <div className="bv-progress" role="status">
           <span className="bv-visually-hidden">Loading…</span>

@@ -6,7 +6,7 @@ import { PlaygroundProvider } from '../../playground/playground-context'
 import type { Playground } from '../../playground/playground'
 import { usePlaygroundStore } from '../../state/store'
 import { ClockControls } from './ClockControls'
-import { startTestPlayground } from './test-playground'
+import { startTestPlayground } from '../../../tests/support/start-test-playground'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE

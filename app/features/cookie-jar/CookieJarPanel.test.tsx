@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Playground } from '../../playground/playground'
 import { usePlaygroundStore } from '../../state/store'
 import { CookieJarPanel } from './CookieJarPanel'
-import { disposePlaygrounds, renderWithPlayground } from './test-playground'
+import {
+  disposePlaygrounds,
+  renderWithPlayground,
+} from '../../../tests/support/render-with-playground'
 
 afterEach(() => {
   cleanup()

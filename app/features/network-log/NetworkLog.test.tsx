@@ -8,7 +8,7 @@ import {
   renderWithPlayground,
   startPlayground,
   stopPlaygrounds,
-} from './playground-harness'
+} from '../../../tests/support/playground-harness'
 import { NetworkLog } from './NetworkLog'
 
 afterEach(() => {

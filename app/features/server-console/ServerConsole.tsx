@@ -139,6 +139,8 @@ export function ServerConsole() {
         role="log"
         aria-live="polite"
         aria-label="Server output and explanations"
+        // It scrolls: keyboard users need to reach it to scroll it.
+        tabIndex={0}
         onScroll={rememberScroll}
       >
         {shown.length === 0 ? (

@@ -103,6 +103,9 @@ export function CodeEditor({
           errorLineField,
           theme,
           EditorView.contentAttributes.of({
+            // Editable content is focusable anyway; saying so lets checkers (axe's
+            // scrollable-region-focusable) see that the scroller can be reached by keyboard.
+            tabindex: '0',
             'aria-labelledby': labelledBy,
             'aria-describedby': describedBy,
           }),

@@ -7,7 +7,7 @@ import { PlaygroundProvider } from '../../playground/playground-context'
 import type { Playground } from '../../playground/playground'
 import { usePlaygroundStore } from '../../state/store'
 import { ServerControls } from './ServerControls'
-import { sampleServer, startTestPlayground } from './test-playground'
+import { sampleServer, startTestPlayground } from '../../../tests/support/start-test-playground'
 
 // jsdom lays nothing out, and its Range lacks the measuring methods CodeMirror calls.
 Range.prototype.getClientRects = () => [] as unknown as DOMRectList

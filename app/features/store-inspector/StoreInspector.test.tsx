@@ -9,7 +9,7 @@ import {
   renderWithPlayground,
   startPlayground,
   stopPlaygrounds,
-} from './playground-harness'
+} from '../../../tests/support/playground-harness'
 import { StoreInspector } from './StoreInspector'
 
 const VIEWPORT_PX = 400

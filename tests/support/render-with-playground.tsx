@@ -7,17 +7,17 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { render } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import createRealm from '../../../build/realm/realm.js'
-import { createInProcessTransport } from '../../../mocks/server/runtime/in-process-transport'
-import { createHostPlatform } from '../../../mocks/server/runtime/host-platform'
-import { VirtualClock } from '../../../mocks/server/runtime/virtual-clock'
-import { toSimExchange } from '../../../mocks/sim-http'
-import { Playground } from '../../playground/playground'
-import { PlaygroundProvider } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
+import createRealm from '../../build/realm/realm.js'
+import { createInProcessTransport } from '../../mocks/server/runtime/in-process-transport'
+import { createHostPlatform } from '../../mocks/server/runtime/host-platform'
+import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
+import { toSimExchange } from '../../mocks/sim-http'
+import { Playground } from '../../app/playground/playground'
+import { PlaygroundProvider } from '../../app/playground/playground-context'
+import { usePlaygroundStore } from '../../app/state/store'
 
 export const loginServer = readFileSync(
-  join(import.meta.dirname, '../../../mocks/server/samples/login-server.js'),
+  join(import.meta.dirname, '../../mocks/server/samples/login-server.js'),
   'utf8',
 )
 

@@ -1,23 +1,23 @@
 /**
  * Test support: a real Playground on the in-process engine (the same realm the worker runs),
  * started with the sample login server, and a render() that puts a panel under its provider.
- * Each feature keeps its own copy: features never import each other.
+ * Shared by the panels' specs (features never import each other; their specs may share this).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ReactNode } from 'react'
 import { render, type RenderResult } from '@testing-library/react'
-import createRealm from '../../../build/realm/realm.js'
-import { createInProcessTransport } from '../../../mocks/server/runtime/in-process-transport'
-import { createHostPlatform } from '../../../mocks/server/runtime/host-platform'
-import { VirtualClock } from '../../../mocks/server/runtime/virtual-clock'
-import { toSimExchange } from '../../../mocks/sim-http'
-import { Playground } from '../../playground/playground'
-import { PlaygroundProvider } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
+import createRealm from '../../build/realm/realm.js'
+import { createInProcessTransport } from '../../mocks/server/runtime/in-process-transport'
+import { createHostPlatform } from '../../mocks/server/runtime/host-platform'
+import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
+import { toSimExchange } from '../../mocks/sim-http'
+import { Playground } from '../../app/playground/playground'
+import { PlaygroundProvider } from '../../app/playground/playground-context'
+import { usePlaygroundStore } from '../../app/state/store'
 
 export const loginServerSource = readFileSync(
-  join(import.meta.dirname, '../../../mocks/server/samples/login-server.js'),
+  join(import.meta.dirname, '../../mocks/server/samples/login-server.js'),
   'utf8',
 )
 

@@ -4,16 +4,16 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import createRealm from '../../../build/realm/realm.js'
-import { createInProcessTransport } from '../../../mocks/server/runtime/in-process-transport'
-import { createHostPlatform } from '../../../mocks/server/runtime/host-platform'
-import { VirtualClock } from '../../../mocks/server/runtime/virtual-clock'
-import { toSimExchange } from '../../../mocks/sim-http'
-import { usePlaygroundStore } from '../../state/store'
-import { Playground } from '../../playground/playground'
+import createRealm from '../../build/realm/realm.js'
+import { createInProcessTransport } from '../../mocks/server/runtime/in-process-transport'
+import { createHostPlatform } from '../../mocks/server/runtime/host-platform'
+import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
+import { toSimExchange } from '../../mocks/sim-http'
+import { usePlaygroundStore } from '../../app/state/store'
+import { Playground } from '../../app/playground/playground'
 
 export const sampleServer = readFileSync(
-  join(import.meta.dirname, '../../../mocks/server/samples/login-server.js'),
+  join(import.meta.dirname, '../../mocks/server/samples/login-server.js'),
   'utf8',
 )
 
