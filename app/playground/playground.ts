@@ -14,7 +14,11 @@ import {
 import type { JarCookie } from '../../mocks/client/cookie-jar'
 import { tamper } from '../../mocks/client/signed-cookie'
 import type { EngineEvent } from '../../mocks/server/runtime/engine'
-import type { ServerTransport, StoreSnapshot } from '../../mocks/server/runtime/server-transport'
+import type {
+  ServerTransport,
+  StoreChange,
+  StoreSnapshot,
+} from '../../mocks/server/runtime/server-transport'
 import { PROFILES, type ProfileName, type TabState } from '../state/browsers-slice'
 import type { ConsoleLine, StoreCall, StoreDiff } from '../state/activity-slice'
 import type { PlaygroundState } from '../state/store'
@@ -47,6 +51,9 @@ export class Playground {
   private nextTabId = PROFILES.length + 1
   private jarTimer: ReturnType<typeof setInterval> | undefined
   private readonly unsubscribe: () => void
+  /** The store read in flight, and the one more read wanted once it lands. */
+  private storeRead: Promise<void> | undefined
+  private storeReadAgain: { promise: Promise<void>; requestId: number | undefined } | undefined
 
   constructor(options: PlaygroundOptions) {
     this.server = options.server
@@ -196,12 +203,45 @@ export class Playground {
     await this.refreshStores()
   }
 
-  async refreshStores(request?: number): Promise<void> {
-    const previous = this.state.stores
-    const stores = await this.server.readStores()
+  /**
+   * Brings the store panel up to date with what changed in the stores, recorded as `request`'s
+   * diff. Reads never overlap: a call made while one is in flight waits for a single further
+   * read, which then covers every request that ended meanwhile (its diff goes to the newest of
+   * them). A learner's requests, one at a time, each get a read and a diff of their own; a burst
+   * of thousands costs a few reads instead of one each.
+   */
+  refreshStores(request?: number): Promise<void> {
+    if (!this.storeRead) {
+      const read = this.readStoreChanges(request).finally(() => {
+        if (this.storeRead === read) this.storeRead = undefined
+      })
+      this.storeRead = read
+      return read
+    }
+    const again = this.storeReadAgain
+    if (again) {
+      if (request !== undefined) again.requestId = Math.max(request, again.requestId ?? request)
+      return again.promise
+    }
+    const next: { promise: Promise<void>; requestId: number | undefined } = {
+      requestId: request,
+      promise: this.storeRead
+        .catch(() => undefined)
+        .then((): Promise<void> => {
+          this.storeReadAgain = undefined
+          return this.refreshStores(next.requestId)
+        }),
+    }
+    this.storeReadAgain = next
+    return next.promise
+  }
+
+  private async readStoreChanges(request: number | undefined): Promise<void> {
+    const changes = await this.server.readStoreChanges()
+    const { stores, diff } = applyStoreChanges(this.state.stores, changes)
     this.state.setStores(
       stores,
-      request === undefined ? undefined : diffStores(request, previous, stores),
+      request === undefined ? undefined : { requestId: request, ...diff },
     )
   }
 
@@ -432,29 +472,70 @@ function consoleLineFor(event: EngineEvent): Omit<ConsoleLine, 'id'> | undefined
   }
 }
 
-function entriesOf(stores: readonly StoreSnapshot[]): Map<string, string> {
-  const entries = new Map<string, string>()
-  for (const store of stores) {
-    for (const [id, data] of Object.entries(store.entries ?? {}))
-      entries.set(`${store.storeId}:${id}`, JSON.stringify(data))
-  }
-  return entries
+type StoreChanges = Omit<StoreDiff, 'requestId'>
+
+/**
+ * The stores after `changes` (from `readStoreChanges()`), and the session ids they added,
+ * changed and removed. Snapshots and entries objects that did not change are kept as they were,
+ * so the panels that show them need not look again; an entry that did not change keeps its
+ * object in a changed store too.
+ */
+export function applyStoreChanges(
+  previous: readonly StoreSnapshot[],
+  changes: readonly StoreChange[],
+): { stores: StoreSnapshot[]; diff: StoreChanges } {
+  const diff: StoreChanges = { added: [], changed: [], removed: [] }
+  const before = new Map(previous.map((store) => [store.storeId, store]))
+  const stores = changes.map((change) => {
+    const old = before.get(change.storeId)
+    before.delete(change.storeId)
+    return changedSnapshot(old, change, diff)
+  })
+  // Stores that are gone (a restart numbered them anew) take their sessions with them.
+  for (const gone of before.values())
+    for (const id of Object.keys(gone.entries ?? {})) diff.removed.push(id)
+  const same =
+    stores.length === previous.length && stores.every((store, index) => store === previous[index])
+  return { stores: same ? (previous as StoreSnapshot[]) : stores, diff }
 }
 
-function diffStores(
-  requestId: number,
-  before: readonly StoreSnapshot[],
-  after: readonly StoreSnapshot[],
-): StoreDiff {
-  const previous = entriesOf(before)
-  const next = entriesOf(after)
-  const id = (key: string) => key.slice(key.indexOf(':') + 1)
-  return {
-    requestId,
-    added: [...next.keys()].filter((key) => !previous.has(key)).map(id),
-    changed: [...next.keys()]
-      .filter((key) => previous.has(key) && previous.get(key) !== next.get(key))
-      .map(id),
-    removed: [...previous.keys()].filter((key) => !next.has(key)).map(id),
+function changedSnapshot(
+  old: StoreSnapshot | undefined,
+  change: StoreChange,
+  diff: StoreChanges,
+): StoreSnapshot {
+  const before = old?.entries ?? {}
+  const had = (id: string) => Object.hasOwn(before, id)
+  let entries: Record<string, unknown> | undefined
+  if (change.entries === undefined) {
+    // Unreadable now: what was shown of it is gone.
+    for (const id of Object.keys(before)) diff.removed.push(id)
+  } else if (change.complete || !old?.entries) {
+    // A whole picture (a fresh reader): compared entry by entry with what the page had.
+    entries = change.entries
+    for (const [id, data] of Object.entries(entries)) {
+      if (!had(id)) diff.added.push(id)
+      else if (JSON.stringify(before[id]) !== JSON.stringify(data)) diff.changed.push(id)
+    }
+    for (const id of Object.keys(before)) if (!Object.hasOwn(entries, id)) diff.removed.push(id)
+  } else {
+    const changed = Object.entries(change.entries)
+    const removed = change.removed.filter(had)
+    entries = old.entries
+    if (changed.length > 0 || removed.length > 0) {
+      entries = { ...old.entries }
+      for (const id of removed) delete entries[id]
+      for (const [id, data] of changed) {
+        ;(had(id) ? diff.changed : diff.added).push(id)
+        entries[id] = data
+      }
+      for (const id of removed) diff.removed.push(id)
+    }
   }
+  const unchanged =
+    old?.entries === entries && old?.kind === change.kind && old?.instance === change.instance
+  if (old && unchanged) return old
+  const snapshot: StoreSnapshot = { storeId: change.storeId, kind: change.kind, entries }
+  if (change.instance !== undefined) snapshot.instance = change.instance
+  return snapshot
 }

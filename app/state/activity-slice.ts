@@ -6,6 +6,8 @@ import type { SourceLocation, StoreOperation } from '../../mocks/server/runtime/
 
 const MAX_LINES = 1000
 const MAX_EXCHANGES = 500
+/** Requests whose explanations are kept, newest first: as many as the network log shows. */
+const MAX_EXPLAINED_REQUESTS = MAX_EXCHANGES
 
 export type ConsoleLineKind = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'deprecation' | 'system'
 
@@ -85,13 +87,20 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
     set((state) => ({ exchanges: [...state.exchanges, exchange].slice(-MAX_EXCHANGES) })),
   selectExchange: (selectedExchangeId) => set({ selectedExchangeId }),
   setExplanations: (requestId, explanations) =>
-    set((state) => ({
-      explanations: { ...state.explanations, [requestId]: explanations },
-      explanationAnchors: {
+    set((state) => {
+      const kept = { ...state.explanations, [requestId]: explanations }
+      const anchors = {
         ...state.explanationAnchors,
         [requestId]: state.explanationAnchors[requestId] ?? nextLineId - 1,
-      },
-    })),
+      }
+      // Integer keys enumerate in ascending order: the oldest requests come first.
+      const ids = Object.keys(kept)
+      for (const id of ids.slice(0, Math.max(0, ids.length - MAX_EXPLAINED_REQUESTS))) {
+        delete kept[Number(id)]
+        delete anchors[Number(id)]
+      }
+      return { explanations: kept, explanationAnchors: anchors }
+    }),
   setStores: (stores, diff) =>
     set((state) => ({
       stores,

@@ -2,13 +2,14 @@
 import { Cluster } from './cluster'
 import type { EngineListener, EngineOptions } from './engine'
 import type { ServerTransport, StartOptions } from './server-transport'
-import { applyStoreCommand, snapshotStores } from './store-commands'
+import { applyStoreCommand, createStoreChangeTracker, snapshotStores } from './store-commands'
 
 export function createInProcessTransport(options: EngineOptions): ServerTransport {
   const listeners = new Set<EngineListener>()
   const forward: EngineListener = (event) => listeners.forEach((listener) => listener(event))
   let cluster = new Cluster({ ...options, instances: 1 })
   let unsubscribe = cluster.subscribe(forward)
+  const storeChanges = createStoreChangeTracker()
 
   /** A different number of instances is a different deployment, on the same clock and Redis. */
   function deploy(instances: number): Cluster {
@@ -28,6 +29,7 @@ export function createInProcessTransport(options: EngineOptions): ServerTranspor
     advanceClock: async (ms) => cluster.clock.advance(ms),
     setClock: async (nowMs) => cluster.clock.set(nowMs),
     readStores: async () => snapshotStores(cluster.stores()),
+    readStoreChanges: async () => storeChanges.read(cluster.stores()),
     commandStore: async (command) => applyStoreCommand(cluster.stores(), command),
     subscribe: (listener) => {
       listeners.add(listener)

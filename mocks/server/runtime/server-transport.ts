@@ -25,6 +25,21 @@ export interface StoreSnapshot {
   entries: Record<string, unknown> | undefined
 }
 
+/**
+ * One store as it changed since the previous `readStoreChanges()`: the entries that are new or
+ * different (compared as JSON), and the ids that left. `complete` when the reader has no earlier
+ * picture of this store (its first read, a fresh worker): `entries` then holds all of it.
+ */
+export interface StoreChange {
+  storeId: number
+  instance?: number
+  kind: string
+  /** `undefined` for stores the playground cannot read. */
+  entries: Record<string, unknown> | undefined
+  removed: string[]
+  complete: boolean
+}
+
 export interface ServerTransport {
   start(source: string, filename?: string, options?: StartOptions): Promise<LoadResult>
   restart(): Promise<LoadResult>
@@ -33,6 +48,11 @@ export interface ServerTransport {
   /** Sets virtual time (ms since the epoch), e.g. back to now when a lesson is reset. */
   setClock(nowMs: number): Promise<number>
   readStores(): Promise<StoreSnapshot[]>
+  /**
+   * Every store now running, each with what changed since the last call: cheap to send however
+   * many sessions a store holds. Stateful; meant for one reader (the playground).
+   */
+  readStoreChanges(): Promise<StoreChange[]>
   commandStore(command: StoreCommand): Promise<void>
   subscribe(listener: EngineListener): () => void
   dispose(): void

@@ -1,5 +1,5 @@
 import type { StoreHandle } from './realm-types'
-import type { StoreCommand, StoreSnapshot } from './server-transport'
+import type { StoreChange, StoreCommand, StoreSnapshot } from './server-transport'
 import { instanceOfStore } from './cluster'
 
 export function snapshotStores(handles: readonly StoreHandle[]): StoreSnapshot[] {
@@ -13,6 +13,62 @@ export function snapshotStores(handles: readonly StoreHandle[]): StoreSnapshot[]
     if (instance !== undefined) snapshot.instance = instance
     return snapshot
   })
+}
+
+export interface StoreChangeTracker {
+  /** Every store in `handles`, with what changed since the previous read. */
+  read(handles: readonly StoreHandle[]): StoreChange[]
+}
+
+/**
+ * Remembers what the reader was last sent of each store (each entry as JSON), so that the next
+ * read sends only the entries that changed and the ids that left. The stores are still read
+ * whole here, in the server's thread; only the change crosses to the page, which no longer
+ * copies, compares and re-parses every stored session after every request.
+ */
+export function createStoreChangeTracker(): StoreChangeTracker {
+  const known = new Map<number, { kind: string; json: Map<string, string> | undefined }>()
+  return {
+    read(handles) {
+      const present = new Set<number>()
+      const changes = handles.map((handle): StoreChange => {
+        const { storeId, kind } = handle
+        present.add(storeId)
+        const entries = handle.entries()
+        const previous = known.get(storeId)
+        const instance = instanceOfStore(storeId)
+        const change: StoreChange = {
+          storeId,
+          kind,
+          entries: undefined,
+          removed: [],
+          complete: true,
+        }
+        if (instance !== undefined) change.instance = instance
+        if (entries === undefined) {
+          known.set(storeId, { kind, json: undefined })
+          return change
+        }
+        const before = previous?.kind === kind ? previous.json : undefined
+        const json = new Map<string, string>()
+        const changed: Record<string, unknown> = {}
+        for (const [id, data] of Object.entries(entries)) {
+          const text = JSON.stringify(data) ?? String(data)
+          json.set(id, text)
+          if (before?.get(id) !== text) changed[id] = data
+        }
+        known.set(storeId, { kind, json })
+        change.entries = changed
+        if (before) {
+          change.complete = false
+          for (const id of before.keys()) if (!json.has(id)) change.removed.push(id)
+        }
+        return change
+      })
+      for (const storeId of [...known.keys()]) if (!present.has(storeId)) known.delete(storeId)
+      return changes
+    },
+  }
 }
 
 export function applyStoreCommand(handles: readonly StoreHandle[], command: StoreCommand): void {

@@ -6,7 +6,13 @@
  */
 import type { EngineEvent, EngineListener, RequestResult } from './engine'
 import type { LoadResult, SimRequest } from './realm-types'
-import type { ServerTransport, StartOptions, StoreCommand, StoreSnapshot } from './server-transport'
+import type {
+  ServerTransport,
+  StartOptions,
+  StoreChange,
+  StoreCommand,
+  StoreSnapshot,
+} from './server-transport'
 import type { PageToWorker, WorkerCall, WorkerCallResults, WorkerToPage } from './worker-protocol'
 
 export interface WorkerLike {
@@ -169,6 +175,11 @@ export class WorkerServerClient implements ServerTransport {
 
   readStores(): Promise<StoreSnapshot[]> {
     return this.invoke({ method: 'readStores' })
+  }
+
+  /** A replacement worker's first answer is `complete`: it knows nothing of what was sent. */
+  readStoreChanges(): Promise<StoreChange[]> {
+    return this.invoke({ method: 'readStoreChanges' })
   }
 
   async commandStore(command: StoreCommand): Promise<void> {

@@ -1,7 +1,7 @@
 /** Messages between the page (worker-client.ts) and the server worker (worker.ts). */
 import type { EngineEvent, RequestResult } from './engine'
 import type { LoadResult, SimRequest } from './realm-types'
-import type { StartOptions, StoreCommand, StoreSnapshot } from './server-transport'
+import type { StartOptions, StoreChange, StoreCommand, StoreSnapshot } from './server-transport'
 
 export type WorkerCall =
   | { method: 'start'; source: string; filename: string; options?: StartOptions }
@@ -10,6 +10,7 @@ export type WorkerCall =
   | { method: 'advanceClock'; ms: number }
   | { method: 'setClock'; nowMs: number }
   | { method: 'readStores' }
+  | { method: 'readStoreChanges' }
   | { method: 'commandStore'; command: StoreCommand }
 
 export interface WorkerCallResults {
@@ -19,6 +20,7 @@ export interface WorkerCallResults {
   advanceClock: number
   setClock: number
   readStores: StoreSnapshot[]
+  readStoreChanges: StoreChange[]
   commandStore: void
 }
 

@@ -52,6 +52,8 @@ async function perform(server: ServerTransport, call: WorkerCall): Promise<unkno
       return server.setClock(call.nowMs)
     case 'readStores':
       return server.readStores()
+    case 'readStoreChanges':
+      return server.readStoreChanges()
     case 'commandStore':
       return server.commandStore(call.command)
   }
