@@ -53,7 +53,7 @@ export function PageArea({
   useLayoutEffect(() => {
     if (!focusNextPage.current || loading || !page || page.kind === 'html') return
     focusNextPage.current = false
-    if (area.current && focusWasLost(area.current)) area.current.focus()
+    if (area.current && focusWasLost(area.current)) area.current.focus({ preventScroll: true })
   }, [page, loading])
 
   function onFrameLoad(event: SyntheticEvent<HTMLIFrameElement>) {
@@ -75,7 +75,7 @@ export function PageArea({
     frame.style.height = `${Math.min(MAX_FRAME_PX, Math.max(MIN_FRAME_PX, height + 4))}px`
     if (focusNextPage.current) {
       focusNextPage.current = false
-      if (focusWasLost(frame)) frame.focus()
+      if (focusWasLost(frame)) frame.focus({ preventScroll: true })
     }
   }
 
@@ -125,13 +125,13 @@ function PageContent({
       )
     case 'json':
       return (
-        <pre className="bv-body bv-json" aria-label="JSON response">
+        <pre className="bv-body bv-json" aria-label="JSON response" tabIndex={0}>
           {prettyJson(page.body)}
         </pre>
       )
     case 'text':
       return (
-        <pre className="bv-body" aria-label="Text response">
+        <pre className="bv-body" aria-label="Text response" tabIndex={0}>
           {page.body}
         </pre>
       )

@@ -8,6 +8,12 @@ describe('renderMarkdown', () => {
     )
   })
 
+  it('renders code blocks escaped, and focusable so that the keyboard can scroll them', () => {
+    expect(renderMarkdown('```js\nif (a < b) res.send("<h1>")\n```')).toBe(
+      '<pre tabindex="0"><code class="language-js">if (a &lt; b) res.send(&quot;&lt;h1&gt;&quot;)\n</code></pre>\n',
+    )
+  })
+
   describe('when the source contains raw HTML', () => {
     it.each([
       ['<script>alert(1)</script>', '<script'],

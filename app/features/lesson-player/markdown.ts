@@ -54,6 +54,12 @@ function createMarked(headingOffset: number): Marked {
         const target = isExternal(href) ? ' target="_blank" rel="noopener noreferrer"' : ''
         return `<a href="${escapeHtml(href)}"${titleAttribute}${target}>${text}</a>`
       },
+      code({ text, lang }: Tokens.Code) {
+        const language = /^\S+/.exec(lang ?? '')?.[0]
+        const className = language ? ` class="language-${escapeHtml(language)}"` : ''
+        // A long line scrolls sideways: in the tab order, keyboard users can scroll it too.
+        return `<pre tabindex="0"><code${className}>${escapeHtml(text.replace(/\n$/, ''))}\n</code></pre>\n`
+      },
       image({ href, title, text }: Tokens.Image) {
         if (!/^https:\/\//i.test(href)) return escapeHtml(text)
         const titleAttribute = title ? ` title="${escapeHtml(title)}"` : ''

@@ -34,7 +34,8 @@ function Body({ label, body }: { label: string; body: string | undefined }) {
     : truncateText(body, BODY_PREVIEW_CHARS)
   return (
     <>
-      <pre className="network-log__body" aria-label={label}>
+      {/* It scrolls: in the tab order, so the keyboard can scroll it. */}
+      <pre className="network-log__body" aria-label={label} tabIndex={0}>
         {text}
         {omitted > 0 && '…'}
       </pre>
