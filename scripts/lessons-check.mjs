@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const { readLessons } = await import('../app/lesson-loader/vite-plugin-lessons.ts')
-const { formatProblem } = await import('../app/lesson-loader/parse-lesson.ts')
+const { formatProblem } = await import('../app/lesson-loader/lesson-problem.ts')
 
 const lessons = readLessons(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'lessons'),

@@ -3,8 +3,9 @@
  * is checked against it, and `npm run lessons:check` reports problems by these field names.
  */
 import { z } from 'zod'
+import { PROFILE_NAMES } from './profile-names.ts'
 
-export const PROFILE_NAMES = ['Alice', 'Bob', 'Attacker'] as const
+export type { ProfileName } from './profile-names.ts'
 
 const profile = z
   .enum(PROFILE_NAMES)
@@ -297,4 +298,3 @@ export type LessonAction = z.infer<typeof actionSchema>
 export type LessonCheck = z.infer<typeof checkSchema>
 export type LessonStep = z.infer<typeof stepSchema>
 export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>
-export type ProfileName = (typeof PROFILE_NAMES)[number]

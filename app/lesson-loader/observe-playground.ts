@@ -1,4 +1,4 @@
-import { PROFILE_NAMES, type ProfileName } from './lesson-schema'
+import { PROFILE_NAMES, type ProfileName } from './profile-names'
 import type { LessonObservation } from './evaluate-check'
 import type { PageView } from '../../mocks/client/simulated-browser'
 import type { JarCookie } from '../../mocks/client/cookie-jar'

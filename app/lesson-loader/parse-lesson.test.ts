@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatProblem, parseLesson } from './parse-lesson'
+import { formatProblem } from './lesson-problem'
+import { parseLesson } from './parse-lesson'
 
 const server = "const express = require('express')\nmodule.exports = express()\n"
 

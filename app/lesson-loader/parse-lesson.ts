@@ -13,13 +13,10 @@ import {
   type LessonFrontmatter,
   type LessonStep,
 } from './lesson-schema.ts'
+import { applyCodeEdit } from './code-edit.ts'
+import type { LessonProblem } from './lesson-problem.ts'
 
-export interface LessonProblem {
-  file: string
-  line: number
-  field: string
-  message: string
-}
+export type { LessonProblem }
 
 export interface Lesson {
   /** The folder name, e.g. `01-first-session`: stable, used in deep links and progress. */
@@ -54,18 +51,6 @@ export interface ParseOptions {
 }
 
 const FOLDER_PATTERN = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/** An editCode action's change, taken literally (no `$&`-style patterns). */
-export function applyCodeEdit(source: string, edit: { replace: string; with: string }): string {
-  const at = source.indexOf(edit.replace)
-  return at === -1
-    ? source
-    : `${source.slice(0, at)}${edit.with}${source.slice(at + edit.replace.length)}`
-}
-
-export function formatProblem(problem: LessonProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`
-}
 
 function splitFrontmatter(markdown: string): { yaml: string; body: string } | undefined {
   const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(markdown)

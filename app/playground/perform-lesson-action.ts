@@ -6,7 +6,7 @@ import type { Playground } from './playground'
 import { SITE_HOST } from '../../mocks/client/simulated-browser'
 import type { LessonAction, ProfileName } from '../lesson-loader/lesson-schema'
 import { durationToMs } from '../lesson-loader/duration'
-import { applyCodeEdit } from '../lesson-loader/parse-lesson'
+import { applyCodeEdit } from '../lesson-loader/code-edit'
 import type { PlaygroundState } from '../state/store'
 
 function tabFor(playground: Playground, state: PlaygroundState, profile: ProfileName): number {

@@ -9,7 +9,7 @@ import type { ReplayEvent } from './replay-lesson'
 import type { Lesson } from '../../app/lesson-loader/parse-lesson'
 import type { LessonAction } from '../../app/lesson-loader/lesson-schema'
 import { durationToMs } from '../../app/lesson-loader/duration'
-import { applyCodeEdit } from '../../app/lesson-loader/parse-lesson'
+import { applyCodeEdit } from '../../app/lesson-loader/code-edit'
 
 const NOT_REPLAYED_HEADERS = new Set(['cookie', 'x-forwarded-proto'])
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatProblem } from '../../app/lesson-loader/parse-lesson'
+import { formatProblem } from '../../app/lesson-loader/lesson-problem'
 import { readLessons } from '../../app/lesson-loader/vite-plugin-lessons'
 import { replayLesson } from './replay-lesson'
 import { scenarioForLesson } from './lesson-scenario'

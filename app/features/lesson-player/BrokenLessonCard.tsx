@@ -1,4 +1,4 @@
-import { formatProblem, type LessonProblem } from '../../lesson-loader/parse-lesson'
+import { formatProblem, type LessonProblem } from '../../lesson-loader/lesson-problem'
 
 /**
  * A lesson whose files do not validate: every problem with file, line and field, so its author

@@ -3,7 +3,7 @@
  * is untrusted input (edited by hand, from another version, not ours at all), so reading it never
  * throws: it yields the progress or one sentence saying what is wrong with the file.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   normalizeProgress,
   PROGRESS_VERSION,
@@ -18,8 +18,8 @@ export const PROGRESS_FILE_MAX_BYTES = 1_000_000
 
 const progressFileSchema = z.object({
   format: z.literal(PROGRESS_FILE_FORMAT),
-  version: z.number().int(),
-  exportedAt: z.string().optional(),
+  version: z.int(),
+  exportedAt: z.optional(z.string()),
   lessons: z.unknown(),
 })
 
