@@ -1,21 +1,9 @@
-import { useLayoutEffect, useRef, type SyntheticEvent } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import type { PageView } from '../../../mocks/client/simulated-browser'
 import { attachPageInterceptors, type PageInterceptorHandlers } from './page-interceptors'
 import { pageSrcdoc, prettyJson } from './page-document'
 import { statusLine } from './status-text'
 import { errorPageCopy } from './error-page'
-
-/** Pages get a fresh frame each time, even when a reload brings back identical HTML. */
-const pageKeys = new WeakMap<PageView, number>()
-let nextPageKey = 1
-function keyOf(page: PageView): number {
-  let key = pageKeys.get(page)
-  if (key === undefined) {
-    key = nextPageKey++
-    pageKeys.set(page, key)
-  }
-  return key
-}
 
 const MIN_FRAME_PX = 220
 const MAX_FRAME_PX = 560
@@ -37,10 +25,10 @@ export function PageArea({
   useLayoutEffect(() => {
     latest.current = handlers
   })
-  const attached = useRef(new WeakSet<Document>())
   const area = useRef<HTMLDivElement>(null)
-  // Set when a link or form in the page starts a navigation. The old frame goes away with the
-  // focus in it; as in a real browser, the next page takes the focus instead of the app's body.
+  // Set when a link or form in the page starts a navigation. When the next page is not HTML the
+  // frame goes away with the focus in it; as in a real browser, the next page takes the focus
+  // instead of the app's body.
   const focusNextPage = useRef(false)
 
   /** Whether the focus fell out of the page (to the body) rather than going somewhere chosen. */
@@ -56,11 +44,8 @@ export function PageArea({
     if (area.current && focusWasLost(area.current)) area.current.focus({ preventScroll: true })
   }, [page, loading])
 
-  function onFrameLoad(event: SyntheticEvent<HTMLIFrameElement>) {
-    const frame = event.currentTarget
-    const document = frame.contentDocument
-    if (!document || attached.current.has(document)) return
-    attached.current.add(document)
+  /** Called each time a page has been written into the frame (see HtmlFrame). */
+  function onPageWritten(frame: HTMLIFrameElement, document: Document) {
     attachPageInterceptors(document, {
       link: (href, page) => {
         focusNextPage.current = true
@@ -87,7 +72,8 @@ export function PageArea({
         </div>
       )}
       {page ? (
-        <PageContent key={keyOf(page)} page={page} onFrameLoad={onFrameLoad} />
+        // HTML pages share one frame (the key): each is written into it, see HtmlFrame.
+        <PageContent key={page.kind} page={page} onPageWritten={onPageWritten} />
       ) : (
         !loading && (
           <div className="bv-start">
@@ -104,25 +90,12 @@ export function PageArea({
   )
 }
 
-function PageContent({
-  page,
-  onFrameLoad,
-}: {
-  page: PageView
-  onFrameLoad: (event: SyntheticEvent<HTMLIFrameElement>) => void
-}) {
+type PageWritten = (frame: HTMLIFrameElement, document: Document) => void
+
+function PageContent({ page, onPageWritten }: { page: PageView; onPageWritten: PageWritten }) {
   switch (page.kind) {
     case 'html':
-      return (
-        <iframe
-          className="bv-frame"
-          title={`Page at ${page.url}`}
-          // Scripts in server HTML must never run in the app's origin: no allow-scripts.
-          sandbox="allow-same-origin allow-forms"
-          srcDoc={pageSrcdoc(page.body)}
-          onLoad={onFrameLoad}
-        />
-      )
+      return <HtmlFrame page={page} onPageWritten={onPageWritten} />
     case 'json':
       return (
         <pre className="bv-body bv-json" aria-label="JSON response" tabIndex={0}>
@@ -162,4 +135,38 @@ function PageContent({
       )
     }
   }
+}
+
+/**
+ * Server HTML in a sandboxed frame. Scripts in it must never run in the app's origin: no
+ * allow-scripts, so neither `<script>` nor inline handlers run; allow-same-origin lets the page
+ * area read and write its document. Each page is written into the same frame with
+ * document.open/write/close rather than given a new `srcdoc` frame: a srcdoc navigation costs
+ * tens of milliseconds of browser round trips, a write is parsed at once. Writing also erases
+ * the document's listeners (HTML's document open steps), so `onPageWritten` attaches them anew.
+ */
+function HtmlFrame({ page, onPageWritten }: { page: PageView; onPageWritten: PageWritten }) {
+  const frame = useRef<HTMLIFrameElement>(null)
+  const written = useRef(onPageWritten)
+  useLayoutEffect(() => {
+    written.current = onPageWritten
+  })
+  // Every new PageView is written, even a reload that brings back identical HTML.
+  useLayoutEffect(() => {
+    const element = frame.current
+    const document = element?.contentDocument
+    if (!element || !document) return
+    document.open()
+    document.write(pageSrcdoc(page.body))
+    document.close()
+    written.current(element, document)
+  }, [page])
+  return (
+    <iframe
+      ref={frame}
+      className="bv-frame"
+      title={`Page at ${page.url}`}
+      sandbox="allow-same-origin allow-forms"
+    />
+  )
 }
