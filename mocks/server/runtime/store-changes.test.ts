@@ -136,7 +136,12 @@ describe('readStoreChanges through the server worker', () => {
       postMessage(message: PageToWorker) {
         if (message.type !== 'call') return
         asked.push(message.call.method)
-        const reply: WorkerToPage = { type: 'result', callId: message.callId, value: answer }
+        const reply: WorkerToPage = {
+          type: 'result',
+          callId: message.callId,
+          value: answer,
+          events: [],
+        }
         queueMicrotask(() => worker.onmessage?.({ data: reply }))
       },
       terminate() {},

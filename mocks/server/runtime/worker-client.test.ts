@@ -20,7 +20,7 @@ class FakeWorker implements WorkerLike {
         ? { ok: true }
         : { requestId: 1, outcome: { ok: true }, explanations: [] }
     queueMicrotask(() =>
-      this.onmessage?.({ data: { type: 'result', callId: message.callId, value } }),
+      this.onmessage?.({ data: { type: 'result', callId: message.callId, value, events: [] } }),
     )
   }
 
@@ -77,6 +77,37 @@ describe('WorkerServerClient', () => {
       expect(result.outcome.ok).toBe(true)
       await new Promise((resolve) => setTimeout(resolve, 80))
       expect(workers).toHaveLength(1)
+      client.dispose()
+    })
+  })
+
+  describe('when an answer carries the events of its call', () => {
+    it('publishes them before the call resolves, in order', async () => {
+      const console = (text: string): EngineEvent => ({
+        kind: 'console',
+        time: 0,
+        requestId: 1,
+        level: 'log',
+        text,
+      })
+      const worker: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage(message: PageToWorker) {
+          if (message.type !== 'call') return
+          const events = [console('first'), console('second')]
+          const value = { requestId: 1, outcome: { ok: true }, explanations: [] }
+          queueMicrotask(() =>
+            worker.onmessage?.({ data: { type: 'result', callId: message.callId, value, events } }),
+          )
+        },
+        terminate() {},
+      }
+      const client = new WorkerServerClient({ createWorker: () => worker })
+      const seen: string[] = []
+      client.subscribe((event) => seen.push(event.kind === 'console' ? event.text : event.kind))
+      await client.request({ method: 'GET', url: '/', headers: [] }).then(() => seen.push('result'))
+      expect(seen).toEqual(['first', 'second', 'result'])
       client.dispose()
     })
   })

@@ -79,13 +79,12 @@ export class WorkerServerClient implements ServerTransport {
   }
 
   private receive(message: WorkerToPage): void {
-    if (message.type === 'events') {
-      for (const event of message.events) {
-        if (event.kind === 'clock') this.clockOffsetMs = event.time - Date.now()
-        this.publish(event)
-      }
-      return
+    // Events first: a result never arrives before what led to it.
+    for (const event of message.events) {
+      if (event.kind === 'clock') this.clockOffsetMs = event.time - Date.now()
+      this.publish(event)
     }
+    if (message.type === 'events') return
     const call = this.pending.get(message.callId)
     if (!call) return
     this.pending.delete(message.callId)

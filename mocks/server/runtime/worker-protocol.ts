@@ -34,7 +34,9 @@ export interface WorkerInit {
 
 export type PageToWorker = WorkerInit | { type: 'call'; callId: number; call: WorkerCall }
 
-export type WorkerToPage =
-  | { type: 'result'; callId: number; value: unknown }
-  | { type: 'failure'; callId: number; message: string }
-  | { type: 'events'; events: EngineEvent[] }
+/** A call's answer carries the events that came before it: one message per request. */
+export type WorkerAnswer =
+  | { type: 'result'; callId: number; value: unknown; events: EngineEvent[] }
+  | { type: 'failure'; callId: number; message: string; events: EngineEvent[] }
+
+export type WorkerToPage = WorkerAnswer | { type: 'events'; events: EngineEvent[] }

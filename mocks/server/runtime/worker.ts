@@ -7,7 +7,7 @@ import { createInProcessTransport } from './in-process-transport'
 import { createHostPlatform } from './host-platform'
 import { VirtualClock } from './virtual-clock'
 import type { EngineEvent } from './engine'
-import type { PageToWorker, WorkerCall, WorkerToPage } from './worker-protocol'
+import type { PageToWorker, WorkerAnswer, WorkerCall, WorkerToPage } from './worker-protocol'
 import type { ServerTransport } from './server-transport'
 
 interface WorkerScope {
@@ -19,23 +19,40 @@ const scope = globalThis as unknown as WorkerScope
 const platform = createHostPlatform()
 let transport: ServerTransport | undefined
 let pendingEvents: EngineEvent[] = []
+let callsInFlight = 0
+let flushTimer: ReturnType<typeof platform.setTimer> | undefined
 
-/** Events are batched per macrotask: one message per burst instead of one per debug line. */
+/**
+ * Events wait to be sent: the page redraws its panels once per message, not once per debug
+ * line. Outside a call, a burst is sent at the end of its macrotask. During a call, they travel
+ * with its result (one message, one redraw for a whole request); a call that takes long (a
+ * route waiting on a timer) still streams them, every STREAM_MS.
+ */
+const STREAM_MS = 25
+
 function queueEvent(event: EngineEvent): void {
-  if (pendingEvents.length === 0) {
-    platform.scheduleImmediate(() => {
-      const events = pendingEvents
-      pendingEvents = []
-      scope.postMessage({ type: 'events', events })
-    })
-  }
+  const first = pendingEvents.length === 0
   pendingEvents.push(event)
+  if (!first) return
+  if (callsInFlight === 0) platform.scheduleImmediate(sendPendingEvents)
+  else flushTimer ??= platform.setTimer(sendPendingEvents, STREAM_MS, false)
 }
 
-function flushEvents(): void {
+function sendPendingEvents(): void {
+  if (flushTimer !== undefined) platform.clearTimer(flushTimer)
+  flushTimer = undefined
   if (pendingEvents.length === 0) return
   scope.postMessage({ type: 'events', events: pendingEvents })
   pendingEvents = []
+}
+
+/** The events so far, to send with a call's answer: they come first, as they happened first. */
+function takePendingEvents(): EngineEvent[] {
+  if (flushTimer !== undefined) platform.clearTimer(flushTimer)
+  flushTimer = undefined
+  const events = pendingEvents
+  pendingEvents = []
+  return events
 }
 
 async function perform(server: ServerTransport, call: WorkerCall): Promise<unknown> {
@@ -75,22 +92,28 @@ scope.onmessage = ({ data }) => {
   const { callId, call } = data
   const server = transport
   if (!server) {
-    scope.postMessage({ type: 'failure', callId, message: 'the server worker was not initialised' })
+    scope.postMessage({
+      type: 'failure',
+      callId,
+      message: 'the server worker was not initialised',
+      events: [],
+    })
     return
   }
+  callsInFlight++
+  const answer = (message: DistributiveOmit<WorkerAnswer, 'events'>) => {
+    callsInFlight--
+    scope.postMessage({ ...message, events: takePendingEvents() })
+  }
   perform(server, call).then(
-    (value) => {
-      // Events come first, so a result never arrives before what led to it.
-      flushEvents()
-      scope.postMessage({ type: 'result', callId, value })
-    },
-    (error: unknown) => {
-      flushEvents()
-      scope.postMessage({
+    (value) => answer({ type: 'result', callId, value }),
+    (error: unknown) =>
+      answer({
         type: 'failure',
         callId,
         message: error instanceof Error ? error.message : String(error),
-      })
-    },
+      }),
   )
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
