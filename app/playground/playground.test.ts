@@ -100,6 +100,15 @@ describe('Playground', () => {
     await app.navigate(3, { url: '/dashboard' })
     const state = usePlaygroundStore.getState()
     expect(state.tabs[2]?.page?.body).toContain('<h1>Welcome</h1>')
+    // Why: the dashboard request with the tampered cookie explains the rejected signature.
+    const tampered = state.exchanges.findLast(
+      (exchange) => exchange.profile === 'Attacker' && exchange.url.endsWith('/dashboard'),
+    )
+    const requestId = tampered?.requestId
+    expect(requestId).toBeDefined()
+    expect(state.explanations[requestId ?? -1]?.map((explanation) => explanation.code)).toContain(
+      'cookie-signature-invalid',
+    )
   })
 
   it('keeps back and forward history per tab', async () => {
@@ -164,5 +173,27 @@ describe('Playground.loadServerCode', () => {
     expect(state.server.originalSource).toContain("res.send('lesson')")
     await app.navigate(1, { url: '/' })
     expect(usePlaygroundStore.getState().tabs[0]?.page?.body).toBe('lesson')
+  })
+
+  it('empties the simulated Redis, which Run keeps as a real Redis outlives a restart', async () => {
+    const redisCounter = `const express = require('express')
+const session = require('express-session')
+const { RedisStore } = require('connect-redis')
+const { createClient } = require('redis')
+const client = createClient()
+client.connect()
+const app = express()
+app.use(session({ store: new RedisStore({ client }), secret: 's', resave: false, saveUninitialized: false }))
+app.get('/', (req, res) => res.send(String((req.session.views = (req.session.views || 0) + 1))))
+module.exports = app`
+    const app = await setUp()
+    const sessionCount = () =>
+      Object.keys(usePlaygroundStore.getState().stores[0]?.entries ?? {}).length
+    await app.loadServerCode(redisCounter)
+    await app.navigate(1, { url: '/' })
+    await app.runCode(redisCounter)
+    expect(sessionCount()).toBe(1)
+    await app.loadServerCode(redisCounter)
+    expect(sessionCount()).toBe(0)
   })
 })

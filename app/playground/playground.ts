@@ -105,7 +105,11 @@ export class Playground {
 
   // ——— server ———
 
-  async startServer(source: string, instances = this.state.server.instances): Promise<void> {
+  async startServer(
+    source: string,
+    instances = this.state.server.instances,
+    { freshRedis = false }: { freshRedis?: boolean } = {},
+  ): Promise<void> {
     const { updateServer } = this.state
     updateServer({
       status: 'starting',
@@ -117,7 +121,7 @@ export class Playground {
     if (!this.state.server.originalSource) updateServer({ originalSource: source })
     // A fresh process starts with its stores connected.
     this.state.resetStoreConnections()
-    const result = await this.server.start(source, 'server.js', { instances })
+    const result = await this.server.start(source, 'server.js', { instances, freshRedis })
     updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
     await this.refreshStores()
   }
@@ -167,7 +171,8 @@ export class Playground {
       codeOrigin,
     })
     state.updateServer({ instances })
-    await this.startServer(source, instances)
+    // A clean slate has an empty Redis too; Run and Restart keep it, as a real one would.
+    await this.startServer(source, instances, { freshRedis: true })
   }
 
   async restartServer(): Promise<void> {
@@ -533,9 +538,13 @@ function changedSnapshot(
     }
   }
   const unchanged =
-    old?.entries === entries && old?.kind === change.kind && old?.instance === change.instance
+    old?.entries === entries &&
+    old?.kind === change.kind &&
+    old?.instance === change.instance &&
+    old?.keyPrefix === change.keyPrefix
   if (old && unchanged) return old
   const snapshot: StoreSnapshot = { storeId: change.storeId, kind: change.kind, entries }
   if (change.instance !== undefined) snapshot.instance = change.instance
+  if (change.keyPrefix !== undefined) snapshot.keyPrefix = change.keyPrefix
   return snapshot
 }

@@ -29,12 +29,15 @@ function linesOf(session: StoredSession, toggled: ReadonlySet<string> | undefine
  */
 export function SessionList({
   storeId,
+  keyPrefix,
   prunesOnRead,
   sessions,
   links,
   nowMs,
 }: {
   storeId: number
+  /** Put before each id in the backend's keys (connect-redis: `sess:`): shown, dimmed. */
+  keyPrefix?: string | undefined
   /** The store keeps expired entries until a read drops them (MemoryStore). */
   prunesOnRead: boolean
   sessions: readonly StoredSession[]
@@ -129,7 +132,14 @@ export function SessionList({
                   onClick={() => toggleSession(session.id)}
                 >
                   <span aria-hidden="true">{lines ? '▾' : '▸'} </span>
-                  <code className="session-row__id">{session.id}</code>
+                  <code className="session-row__id">
+                    {keyPrefix && (
+                      <span className="session-row__key-prefix" title="The key in the store">
+                        {keyPrefix}
+                      </span>
+                    )}
+                    {session.id}
+                  </code>
                 </button>
                 <span className={`session-row__expiry session-row__expiry--${expiry.kind}`}>
                   {describeExpiry(expiry, prunesOnRead)}

@@ -164,6 +164,28 @@ describe('StoreInspector', () => {
     })
   })
 
+  describe('a store whose keys are not the bare ids (connect-redis)', () => {
+    it('shows each session under its key, sess:<id>', async () => {
+      const playground = await startPlayground()
+      usePlaygroundStore.setState({
+        stores: [
+          {
+            storeId: 1,
+            kind: 'RedisStore',
+            keyPrefix: 'sess:',
+            entries: { abc123: { cookie: { path: '/' }, user: 'alice' } },
+          },
+        ],
+      })
+      renderWithPlayground(playground, <StoreInspector />)
+      const [row] = sessionRows()
+      expect(row).toHaveAttribute('data-session-id', 'abc123')
+      expect(within(row!).getByRole('button', { expanded: false })).toHaveTextContent(
+        /^▸ sess:abc123$/,
+      )
+    })
+  })
+
   describe('with 10 000 sessions', () => {
     const COUNT = 10_000
     const idOf = (index: number) => `sess-${String(index).padStart(5, '0')}-abcdefghijklmnopq`

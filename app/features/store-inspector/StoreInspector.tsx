@@ -123,6 +123,7 @@ function StoreSection({
           ) : (
             <SessionList
               storeId={store.storeId}
+              keyPrefix={store.keyPrefix}
               prunesOnRead={prunesOnRead}
               sessions={filtered}
               links={links}

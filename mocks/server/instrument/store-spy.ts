@@ -31,6 +31,8 @@ export interface SessionStoreLike {
 export interface StoreInspector {
   matches(store: SessionStoreLike): boolean
   entries(store: SessionStoreLike): Record<string, unknown>
+  /** Set when the backend's keys are not the bare session ids. */
+  keyPrefix?(store: SessionStoreLike): string
   write(store: SessionStoreLike, sessionId: string, data: unknown): void
   remove(store: SessionStoreLike, sessionId: string): void
   clear(store: SessionStoreLike): void
@@ -71,6 +73,7 @@ const redisStoreInspector: StoreInspector = {
     }
     return entries
   },
+  keyPrefix: (store) => store.prefix as string,
   write: (store, sessionId, data) => {
     const key = `${store.prefix as string}${sessionId}`
     const ttl = host.redis.ttl(key)
@@ -187,10 +190,12 @@ function handleFor(record: TrackedStore): StoreHandle {
     if (!original) throw new Error(`this store has no ${operation}() method`)
     original.apply(store, [...args, () => {}])
   }
+  const found = inspector()
   return {
     storeId,
     kind: (store as { constructor?: { name?: string } }).constructor?.name || 'Store',
     entries: () => inspector()?.entries(store),
+    keyPrefix: found?.keyPrefix?.(store),
     emitStatus: (status) => {
       store.emit(status)
     },

@@ -95,3 +95,29 @@ describe('two instances behind a load balancer', () => {
     server.dispose()
   })
 })
+
+describe('the simulated Redis across starts', () => {
+  it('keeps Redis across starts unless asked for a fresh one, and keys its sessions sess:<id>', async () => {
+    const server = transport()
+    await server.start(counter('redis'), 'server.js')
+    const first = await visit(server)
+    const [store] = await server.readStores()
+    expect(store?.keyPrefix).toBe('sess:')
+    expect(Object.keys(store?.entries ?? {})).toHaveLength(1)
+
+    await server.start(counter('redis'), 'server.js')
+    await expect(visit(server, first.cookie)).resolves.toMatchObject({ body: '2' })
+
+    await server.start(counter('redis'), 'server.js', { freshRedis: true })
+    expect((await server.readStores())[0]?.entries).toEqual({})
+    await expect(visit(server, first.cookie)).resolves.toMatchObject({ body: '1' })
+    server.dispose()
+  })
+
+  it('gives MemoryStore sessions no key prefix: their keys are the ids', async () => {
+    const server = transport()
+    await server.start(counter('memory'), 'server.js')
+    expect((await server.readStores())[0]?.keyPrefix).toBeUndefined()
+    server.dispose()
+  })
+})

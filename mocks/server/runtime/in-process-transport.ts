@@ -22,8 +22,11 @@ export function createInProcessTransport(options: EngineOptions): ServerTranspor
   }
 
   return {
-    start: (source, filename, startOptions?: StartOptions) =>
-      deploy(startOptions?.instances ?? 1).start(source, filename),
+    start: (source, filename, startOptions?: StartOptions) => {
+      const deployed = deploy(startOptions?.instances ?? 1)
+      if (startOptions?.freshRedis) deployed.redis.flushAll()
+      return deployed.start(source, filename)
+    },
     restart: () => cluster.restart(),
     request: (request) => cluster.request(request),
     advanceClock: async (ms) => cluster.clock.advance(ms),

@@ -140,6 +140,8 @@ export interface StoreHandle {
   kind: string
   /** Raw contents without the reads that prune expired entries; `undefined` for opaque stores. */
   entries(): Record<string, unknown> | undefined
+  /** What the backend puts before each session id in its keys (connect-redis: `sess:`). */
+  keyPrefix: string | undefined
   emitStatus(status: 'connect' | 'disconnect'): void
   clear(): void
   remove(sessionId: string): void

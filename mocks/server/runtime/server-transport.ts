@@ -14,6 +14,11 @@ export type StoreCommand =
 export interface StartOptions {
   /** How many instances behind a round-robin load balancer. Default 1. */
   instances?: number
+  /**
+   * Empty the simulated Redis first: a clean slate, as for a new lesson. Without it a start
+   * keeps what Redis holds, as a real Redis outlives the Node process that is restarted.
+   */
+  freshRedis?: boolean
 }
 
 export interface StoreSnapshot {
@@ -23,6 +28,8 @@ export interface StoreSnapshot {
   kind: string
   /** Raw contents without pruning; `undefined` for stores the playground cannot read. */
   entries: Record<string, unknown> | undefined
+  /** What the backend's keys put before each id (connect-redis: `sess:`), when not bare ids. */
+  keyPrefix?: string
 }
 
 /**
@@ -38,6 +45,7 @@ export interface StoreChange {
   entries: Record<string, unknown> | undefined
   removed: string[]
   complete: boolean
+  keyPrefix?: string
 }
 
 export interface ServerTransport {

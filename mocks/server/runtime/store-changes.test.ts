@@ -15,6 +15,7 @@ function fakeStore(storeId: number, kind = 'MemoryStore', opaque = false) {
     storeId,
     kind,
     entries: () => (opaque ? undefined : structuredClone(sessions)),
+    keyPrefix: undefined,
     emitStatus: () => {},
     clear: () => {},
     remove: () => {},

@@ -11,6 +11,7 @@ export function snapshotStores(handles: readonly StoreHandle[]): StoreSnapshot[]
     }
     const instance = instanceOfStore(handle.storeId)
     if (instance !== undefined) snapshot.instance = instance
+    if (handle.keyPrefix !== undefined) snapshot.keyPrefix = handle.keyPrefix
     return snapshot
   })
 }
@@ -45,6 +46,7 @@ export function createStoreChangeTracker(): StoreChangeTracker {
           complete: true,
         }
         if (instance !== undefined) change.instance = instance
+        if (handle.keyPrefix !== undefined) change.keyPrefix = handle.keyPrefix
         if (entries === undefined) {
           known.set(storeId, { kind, json: undefined })
           return change
