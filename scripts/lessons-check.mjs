@@ -1,15 +1,30 @@
-// npm run lessons:check — validates every lesson folder and prints every problem at once as
-// `lessons/NN-slug/lesson.md:LINE: field: message`. Exits 1 if there is any.
+// npm run lessons:check [-- FOLDER] — validates every lesson folder in FOLDER (default: the
+// project's lessons/) and prints every problem at once as
+// `lessons/NN-slug/lesson.md:LINE: field: message`, the folder named relative to the current
+// directory. Exits 1 if there is any problem, or if FOLDER is not a folder.
 import './support/typescript-imports.mjs'
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const { readLessons } = await import('../app/lesson-loader/vite-plugin-lessons.ts')
 const { formatProblem } = await import('../app/lesson-loader/lesson-problem.ts')
 
-const lessons = readLessons(
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'lessons'),
-)
+const projectLessons = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'lessons')
+const [folderArgument, ...extra] = process.argv.slice(2)
+if (extra.length) {
+  console.error('usage: npm run lessons:check [-- FOLDER]')
+  process.exit(1)
+}
+const lessonsDir = folderArgument ? path.resolve(folderArgument) : projectLessons
+if (!statSync(lessonsDir, { throwIfNoEntry: false })?.isDirectory()) {
+  console.error(`lessons:check: ${folderArgument} is not a folder`)
+  process.exit(1)
+}
+// Names as an editor or a CI log can open them from here: `lessons/…` from the project root.
+const shownAs = path.relative(process.cwd(), lessonsDir).split(path.sep).join('/') || '.'
+
+const lessons = readLessons(lessonsDir, undefined, shownAs)
 const problems = lessons.flatMap((lesson) => (lesson.ok ? [] : lesson.problems))
 for (const problem of problems) console.error(formatProblem(problem))
 console.log(

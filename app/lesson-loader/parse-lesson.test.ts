@@ -120,4 +120,63 @@ steps:
       'lessons/05-fix/lesson.md:12: steps[1].id: step id "fix" is used twice',
     ])
   })
+
+  it('reports format and semantic problems in the same run, in file order', () => {
+    const frontmatter = `title: T
+steps:
+  - id: fix
+    title: Fix it
+    instructions: Fix.
+    do:
+      - editCode: { replace: "not in the file", with: "x" }
+      - visit: { profile: Carol, path: / }
+      - tamperCookie: { profile: Alice, name: connect.sid, how: resign }
+    checks:
+      - explanation: { code: no-such-code }
+      - jar: { profile: Alice }
+  - id: fix
+    title: Again
+    instructions: Again.
+    checks: []`
+    const parsed = parseLesson(
+      { folder: '05-fix', markdown: lesson(frontmatter), serverSource: server },
+      { explanationCodes: ['session-loaded'] },
+    )
+    expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([
+      'lessons/05-fix/lesson.md:2: summary: Invalid input: expected string, received undefined',
+      'lessons/05-fix/lesson.md:8: steps[0].do[0].editCode.replace: must occur exactly once in server.js as the earlier steps leave it (found 0)',
+      'lessons/05-fix/lesson.md:9: steps[0].do[1].visit.profile: Invalid option: expected one of "Alice"|"Bob"|"Attacker"',
+      'lessons/05-fix/lesson.md:10: steps[0].do[2].tamperCookie.secret: resign needs a secret',
+      'lessons/05-fix/lesson.md:12: steps[0].checks[0].explanation.code: unknown explanation code "no-such-code"',
+      'lessons/05-fix/lesson.md:13: steps[0].checks[1].jar.cookie: Invalid input: expected string, received undefined',
+      'lessons/05-fix/lesson.md:14: steps[1].id: step id "fix" is used twice',
+      'lessons/05-fix/lesson.md:17: steps[1].checks: a step needs at least one check',
+    ])
+  })
+
+  it('checks later edits against the code the readable earlier ones leave', () => {
+    const frontmatter = `title: T
+summary: S
+steps:
+  - id: edit
+    title: Edit
+    instructions: Edit.
+    do:
+      - editCode: { replace: "module.exports = express()", with: "const app = express()" }
+      - editCode: { replace: 42 }
+      - editCode: { replace: "const app = express()", with: "module.exports = express()" }
+      - editCode: { replace: "const app = express()", with: "again" }
+    checks:
+      - console: { includes: listening }`
+    const parsed = parseLesson({
+      folder: '05-fix',
+      markdown: lesson(frontmatter),
+      serverSource: server,
+    })
+    expect(!parsed.ok && parsed.problems.map((problem) => problem.field)).toEqual([
+      'steps[0].do[1].editCode.replace',
+      'steps[0].do[1].editCode.with',
+      'steps[0].do[3].editCode.replace',
+    ])
+  })
 })

@@ -7,8 +7,10 @@ import { isMap, LineCounter, parseDocument, type Document } from 'yaml'
 import type { z } from 'zod'
 import {
   ACTION_KINDS,
+  actionSchema,
   CHECK_EXTRAS,
   CHECK_KINDS,
+  checkSchema,
   lessonFrontmatterSchema,
   type LessonFrontmatter,
   type LessonStep,
@@ -48,6 +50,8 @@ export interface LessonFiles {
 export interface ParseOptions {
   /** Explanation codes the engine knows; checks naming others are reported. */
   explanationCodes?: readonly string[]
+  /** The lessons folder as problem reports name it. Default `lessons`. */
+  lessonsPath?: string
 }
 
 const FOLDER_PATTERN = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -150,20 +154,44 @@ function validateFrontmatter(
   return undefined
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function entriesOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : []
+}
+
+/**
+ * The checks that need more than the schema: unique step ids, editCode replacements that
+ * occur in server.js, tamperCookie's conditional fields, known explanation codes. They run on
+ * the raw frontmatter, entry by entry, so that they are reported in the same run as the
+ * format problems of the entries around them; an entry the schema rejects is skipped (the
+ * schema already reported it).
+ */
 function checkSemantics(
-  frontmatter: LessonFrontmatter,
-  serverSource: string,
+  data: unknown,
+  serverSource: string | undefined,
   options: ParseOptions,
   report: (path: PropertyKey[], message: string) => void,
 ): void {
   const seen = new Set<string>()
-  // Edits apply one after another, so each is checked against the code the ones before left.
+  // Edits apply one after another, so each is checked against the code the ones before left
+  // (an edit that cannot be read or applied leaves the code as it was).
   let currentSource = serverSource
-  frontmatter.steps.forEach((step, stepIndex) => {
-    if (seen.has(step.id)) report(['steps', stepIndex, 'id'], `step id "${step.id}" is used twice`)
-    seen.add(step.id)
-    step.do.forEach((action, actionIndex) => {
-      if ('editCode' in action) {
+  const steps = isRecord(data) ? entriesOf(data.steps) : []
+  steps.forEach((step, stepIndex) => {
+    if (!isRecord(step)) return
+    if (typeof step.id === 'string') {
+      if (seen.has(step.id))
+        report(['steps', stepIndex, 'id'], `step id "${step.id}" is used twice`)
+      seen.add(step.id)
+    }
+    entriesOf(step.do).forEach((entry, actionIndex) => {
+      const parsed = actionSchema.safeParse(entry)
+      if (!parsed.success) return
+      const action = parsed.data
+      if ('editCode' in action && currentSource !== undefined) {
         const count = currentSource.split(action.editCode.replace).length - 1
         if (count === 1) {
           currentSource = applyCodeEdit(currentSource, action.editCode)
@@ -188,9 +216,12 @@ function checkSemantics(
           )
       }
     })
-    step.checks.forEach((check, checkIndex) => {
+    entriesOf(step.checks).forEach((entry, checkIndex) => {
+      const parsed = checkSchema.safeParse(entry)
       const codes = options.explanationCodes
-      if ('explanation' in check && codes && !codes.includes(check.explanation.code)) {
+      if (!parsed.success || !codes) return
+      const check = parsed.data
+      if ('explanation' in check && !codes.includes(check.explanation.code)) {
         report(
           ['steps', stepIndex, 'checks', checkIndex, 'explanation', 'code'],
           `unknown explanation code "${check.explanation.code}"`,
@@ -202,12 +233,13 @@ function checkSemantics(
 
 export function parseLesson(files: LessonFiles, options: ParseOptions = {}): ParsedLesson {
   const { folder } = files
-  const lessonFile = `lessons/${folder}/lesson.md`
+  const folderPath = `${options.lessonsPath ?? 'lessons'}/${folder}`
+  const lessonFile = `${folderPath}/lesson.md`
   const problems: LessonProblem[] = []
   const folderMatch = FOLDER_PATTERN.exec(folder)
   if (!folderMatch) {
     problems.push({
-      file: `lessons/${folder}`,
+      file: folderPath,
       line: 1,
       field: 'folder',
       message: 'name lesson folders NN-slug, e.g. 03-login-form',
@@ -215,7 +247,7 @@ export function parseLesson(files: LessonFiles, options: ParseOptions = {}): Par
   }
   if (files.serverSource === undefined) {
     problems.push({
-      file: `lessons/${folder}/server.js`,
+      file: `${folderPath}/server.js`,
       line: 1,
       field: 'server.js',
       message: 'every lesson needs a server.js',
@@ -256,15 +288,18 @@ export function parseLesson(files: LessonFiles, options: ParseOptions = {}): Par
   if (document.errors.length) return { ok: false, id: folder, problems }
 
   const data: unknown = document.toJS()
+  const frontmatterProblems: LessonProblem[] = []
   const report = (path: PropertyKey[], message: string) =>
-    problems.push({
+    frontmatterProblems.push({
       file: lessonFile,
       line: lineOf(document, lineCounter, path) + 1,
       field: fieldName(path) || 'frontmatter',
       message,
     })
+  // Format and semantic problems in one run, in the order of the file (the sort is stable).
   const frontmatter = validateFrontmatter(data, report)
-  if (frontmatter) checkSemantics(frontmatter, files.serverSource ?? '', options, report)
+  checkSemantics(data, files.serverSource, options, report)
+  problems.push(...frontmatterProblems.sort((a, b) => a.line - b.line))
   if (problems.length || !frontmatter) return { ok: false, id: folder, problems }
 
   return {

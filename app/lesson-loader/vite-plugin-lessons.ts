@@ -12,9 +12,14 @@ import { EXPLANATION_CODES } from '../../mocks/server/explain/explanation-catalo
 const VIRTUAL_ID = 'virtual:lessons'
 const RESOLVED_ID = `\0${VIRTUAL_ID}`
 
+/**
+ * Parses every lesson folder in `lessonsDir`, in name order. `shownAs` is how problem reports
+ * name that folder (`lessons/NN-slug/lesson.md:LINE: …`).
+ */
 export function readLessons(
   lessonsDir: string,
   watch: (file: string) => void = () => {},
+  shownAs = 'lessons',
 ): ParsedLesson[] {
   const read = (file: string) => {
     watch(file)
@@ -31,7 +36,7 @@ export function readLessons(
           markdown: read(join(lessonsDir, folder, 'lesson.md')),
           serverSource: read(join(lessonsDir, folder, 'server.js')),
         },
-        { explanationCodes: EXPLANATION_CODES },
+        { explanationCodes: EXPLANATION_CODES, lessonsPath: shownAs },
       ),
     )
 }

@@ -31,7 +31,9 @@ app.get('/', (req, res) => {
 <p><a href="/">Visit again</a> · <a href="/plan">Your plan</a></p>`)
 })
 
-// A cookie-parser signed cookie: the value itself travels in the cookie, with a signature.
+// A signed cookie of our own: res.cookie signs it with req.secret (cookie-parser's first
+// secret), and cookie-parser verifies it into req.signedCookies. The value itself travels in
+// the cookie, with a signature.
 app.get('/plan', (req, res) => {
   const plan = req.signedCookies.plan
   if (plan === undefined) {
