@@ -277,7 +277,26 @@ export const lessonFrontmatterSchema = z
   .object({
     title: z.string().min(1).describe('The lesson title.'),
     summary: z.string().min(1).describe('One sentence for the lesson list.'),
-    editable: z.boolean().default(true).describe('Whether the learner may edit and run server.js.'),
+    editable: z
+      .union([
+        z.boolean(),
+        z
+          .object({
+            from: z
+              .string()
+              .min(1)
+              .describe('Text on the line just before the editable lines, e.g. `// ▼ edit below`.'),
+            to: z
+              .string()
+              .min(1)
+              .describe('Text on the line just after the editable lines, e.g. `// ▲`.'),
+          })
+          .strict(),
+      ])
+      .default(true)
+      .describe(
+        'What of server.js the learner may edit and run: `true` (all of it, the default), `false` (none: it is shown read-only), or `{ from, to }`: only the lines between the line holding `from` and the next line holding `to` (marker comments in server.js). Code edits of the steps must stay inside.',
+      ),
     instances: z
       .number()
       .int()

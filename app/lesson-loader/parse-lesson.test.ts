@@ -179,4 +179,59 @@ steps:
       'steps[0].do[3].editCode.replace',
     ])
   })
+
+  describe('editable', () => {
+    const marked = `const session = require('express-session')
+app.use(
+  session({
+    // ▼ edit these options
+    secret: 'keyboard cat',
+    resave: false,
+    // ▲
+  }),
+)
+`
+    const withEdit = (editable: string, replace: string) => `title: T
+summary: S
+editable: ${editable}
+steps:
+  - id: edit
+    title: Edit
+    instructions: Edit.
+    do:
+      - editCode: { replace: "${replace}", with: "x" }
+    checks:
+      - console: { includes: listening }`
+    const parse = (frontmatter: string) =>
+      parseLesson({ folder: '05-fix', markdown: lesson(frontmatter), serverSource: marked })
+
+    it('reads the markers of the editable lines', () => {
+      const parsed = parse(withEdit('{ from: "// ▼", to: "// ▲" }', 'resave: false'))
+      expect(parsed.ok && parsed.lesson.editable).toEqual({ from: '// ▼', to: '// ▲' })
+    })
+
+    it.each([
+      [
+        'an edit outside the editable lines',
+        '{ from: "// ▼", to: "// ▲" }',
+        'app.use(',
+        'lessons/05-fix/lesson.md:10: steps[0].do[0].editCode.replace: changes code outside the editable lines (between "// ▼" and "// ▲")',
+      ],
+      [
+        'an edit of a read-only server.js',
+        'false',
+        'resave: false',
+        'lessons/05-fix/lesson.md:10: steps[0].do[0].editCode.replace: server.js is read-only in this lesson (editable: false), so no step can edit it',
+      ],
+      [
+        'markers that are not in server.js',
+        '{ from: "// start", to: "// ▲" }',
+        'resave: false',
+        'lessons/05-fix/lesson.md:4: editable: marks no lines of server.js: it needs a line holding "// start" and, after it, a line holding "// ▲"',
+      ],
+    ])('reports %s', (_case, editable, replace, problem) => {
+      const parsed = parse(withEdit(editable, replace))
+      expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([problem])
+    })
+  })
 })

@@ -16,6 +16,12 @@ import {
   type LessonStep,
 } from './lesson-schema.ts'
 import { applyCodeEdit } from './code-edit.ts'
+import {
+  findEditableRange,
+  isInsideRange,
+  type CodeEditPolicy,
+  type EditableMarkers,
+} from './editable-region.ts'
 import type { LessonProblem } from './lesson-problem.ts'
 
 export type { LessonProblem }
@@ -26,7 +32,8 @@ export interface Lesson {
   number: number
   title: string
   summary: string
-  editable: boolean
+  /** What of server.js the learner may edit (see editable-region.ts). */
+  editable: CodeEditPolicy
   /** Server instances behind the load balancer. */
   instances: number
   steps: LessonStep[]
@@ -176,6 +183,12 @@ function checkSemantics(
   report: (path: PropertyKey[], message: string) => void,
 ): void {
   const seen = new Set<string>()
+  const policy = editPolicyOf(data)
+  if (isMarkers(policy) && serverSource !== undefined && !findEditableRange(serverSource, policy))
+    report(
+      ['editable'],
+      `marks no lines of server.js: it needs a line holding "${policy.from}" and, after it, a line holding "${policy.to}"`,
+    )
   // Edits apply one after another, so each is checked against the code the ones before left
   // (an edit that cannot be read or applied leaves the code as it was).
   let currentSource = serverSource
@@ -193,7 +206,10 @@ function checkSemantics(
       const action = parsed.data
       if ('editCode' in action && currentSource !== undefined) {
         const count = currentSource.split(action.editCode.replace).length - 1
-        if (count === 1) {
+        const outside = count === 1 && editOutsidePolicy(currentSource, action.editCode, policy)
+        if (outside) {
+          report(['steps', stepIndex, 'do', actionIndex, 'editCode', 'replace'], outside)
+        } else if (count === 1) {
           currentSource = applyCodeEdit(currentSource, action.editCode)
         } else {
           report(
@@ -229,6 +245,34 @@ function checkSemantics(
       }
     })
   })
+}
+
+function editPolicyOf(data: unknown): CodeEditPolicy {
+  const parsed = lessonFrontmatterSchema.shape.editable.safeParse(
+    isRecord(data) ? data.editable : undefined,
+  )
+  return parsed.success ? parsed.data : true
+}
+
+function isMarkers(policy: CodeEditPolicy): policy is EditableMarkers {
+  return typeof policy === 'object'
+}
+
+/** Why a step's code edit is one the learner could not make by hand, if it is. */
+function editOutsidePolicy(
+  source: string,
+  edit: { replace: string },
+  policy: CodeEditPolicy,
+): string | undefined {
+  if (policy === true) return undefined
+  if (policy === false)
+    return 'server.js is read-only in this lesson (editable: false), so no step can edit it'
+  const range = findEditableRange(source, policy)
+  if (!range) return undefined
+  const at = source.indexOf(edit.replace)
+  return isInsideRange(range, at, at + edit.replace.length)
+    ? undefined
+    : `changes code outside the editable lines (between "${policy.from}" and "${policy.to}")`
 }
 
 export function parseLesson(files: LessonFiles, options: ParseOptions = {}): ParsedLesson {

@@ -20,6 +20,7 @@ import type {
   StoreSnapshot,
 } from '../../mocks/server/runtime/server-transport'
 import { PROFILES, type ProfileName, type TabState } from '../state/browsers-slice'
+import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 import type { ConsoleLine, StoreCall, StoreDiff } from '../state/activity-slice'
 import type { PlaygroundState } from '../state/store'
 
@@ -41,6 +42,14 @@ export type TamperAction =
   | { kind: 'resign'; secret: string }
 
 const JAR_REFRESH_MS = 1000
+
+/** How a lesson runs its server.js. */
+export interface LessonServerOptions {
+  /** Server instances behind the load balancer; default 1. */
+  instances?: number
+  /** What of server.js the learner may edit; default all of it. */
+  editable?: CodeEditPolicy
+}
 
 export class Playground {
   readonly browsers: Record<ProfileName, SimulatedBrowser>
@@ -142,7 +151,7 @@ export class Playground {
   async loadServerCode(
     source: string,
     codeOrigin = this.state.server.codeOrigin,
-    instances = 1,
+    { instances = 1, editable = true }: LessonServerOptions = {},
   ): Promise<void> {
     for (const profile of PROFILES) this.browsers[profile].jar.clear()
     const state = this.state
@@ -169,6 +178,7 @@ export class Playground {
       clockOffsetMs: nowMs - this.realNow(),
       originalSource: source,
       codeOrigin,
+      editable,
     })
     state.updateServer({ instances })
     // A clean slate has an empty Redis too; Run and Restart keep it, as a real one would.

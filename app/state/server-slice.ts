@@ -1,5 +1,6 @@
 import type { SliceCreator } from './slice'
 import type { ErrorInfo, SessionMiddlewareInfo } from '../../mocks/server/runtime/realm-types'
+import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 
 /** The origin of the sample server that runs when no lesson is open. */
 export const SAMPLE_CODE_ORIGIN = 'sample'
@@ -17,6 +18,8 @@ export interface ServerState {
   source: string
   /** The code the server started with, for "Reset". */
   originalSource: string
+  /** What of the code the learner may edit: a lesson may allow less than all of it. */
+  editable: CodeEditPolicy
   loadError: ErrorInfo | undefined
   /** How many instances run behind the load balancer (a lesson may ask for two). */
   instances: number
@@ -38,6 +41,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set) => ({
     codeOrigin: SAMPLE_CODE_ORIGIN,
     source: '',
     originalSource: '',
+    editable: true,
     loadError: undefined,
     crashError: undefined,
     instances: 1,

@@ -8,9 +8,11 @@ const app = express()
 
 app.use(
   session({
+    // ▼ The options this lesson is about: change them here, then press Run.
     secret: 'keyboard cat',
     resave: false,
     saveUninitialized: false,
+    // ▲
   }),
 )
 

@@ -84,7 +84,10 @@ export function LessonPlayer({ lesson, stepId, nextLesson }: LessonPlayerProps) 
   const completeStep = usePlaygroundStore((state) => state.completeStep)
   const setCurrentStep = usePlaygroundStore((state) => state.setCurrentStep)
   const resetLessonProgress = usePlaygroundStore((state) => state.resetLessonProgress)
-  const server = useServerCode(lesson.id, lesson.serverSource, lesson.instances)
+  const server = useServerCode(lesson.id, lesson.serverSource, {
+    instances: lesson.instances,
+    editable: lesson.editable,
+  })
   const observation = usePlaygroundObservation()
 
   const { step, index } = stepToShow(lesson, stepId, progress)

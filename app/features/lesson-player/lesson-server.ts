@@ -5,7 +5,7 @@
  * `server.codeOrigin` names whose code runs (a lesson id, or "sample" for free play); the
  * server controls keep edits under it.
  */
-import type { Playground } from '../../playground/playground'
+import type { LessonServerOptions, Playground } from '../../playground/playground'
 import type { PlaygroundState } from '../../state/store'
 
 interface Load {
@@ -32,14 +32,14 @@ export function loadServer(
   getState: () => PlaygroundState,
   origin: string,
   source: string,
-  instances = 1,
+  options: LessonServerOptions = {},
 ): Promise<void> {
   const pending = loads.get(playground)
   // Set first, so the server controls key the learner's edits by this origin at once.
   getState().updateServer({ codeOrigin: origin })
   const done = (pending?.done ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => playground.loadServerCode(source, origin, instances))
+    .then(() => playground.loadServerCode(source, origin, options))
     .finally(() => {
       if (loads.get(playground)?.done === done) loads.delete(playground)
     })
@@ -53,10 +53,10 @@ export function ensureServerRuns(
   getState: () => PlaygroundState,
   origin: string,
   source: string,
-  instances = 1,
+  options: LessonServerOptions = {},
 ): Promise<void> {
   const pending = loads.get(playground)
   if (pending?.origin === origin) return pending.done
   if (isServerRunning(playground, getState(), origin, source)) return Promise.resolve()
-  return loadServer(playground, getState, origin, source, instances)
+  return loadServer(playground, getState, origin, source, options)
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
+import type { LessonServerOptions } from '../../playground/playground'
 import { ensureServerRuns, isServerRunning, loadServer } from './lesson-server'
 
 export interface ServerCode {
@@ -23,7 +24,11 @@ function messageOf(error: unknown): string {
 }
 
 /** Makes the playground's server run `source` as `origin` while the caller is shown. */
-export function useServerCode(origin: string, source: string, instances = 1): ServerCode {
+export function useServerCode(
+  origin: string,
+  source: string,
+  { instances = 1, editable = true }: LessonServerOptions = {},
+): ServerCode {
   const playground = usePlayground()
   const [state, setState] = useState<Phase>(() => ({
     phase: isServerRunning(playground, usePlaygroundStore.getState(), origin, source)
@@ -35,7 +40,10 @@ export function useServerCode(origin: string, source: string, instances = 1): Se
 
   useEffect(() => {
     let active = true
-    ensureServerRuns(playground, usePlaygroundStore.getState, origin, source, instances).then(
+    ensureServerRuns(playground, usePlaygroundStore.getState, origin, source, {
+      instances,
+      editable,
+    }).then(
       () => {
         if (!active) return
         setState((current) =>
@@ -52,12 +60,15 @@ export function useServerCode(origin: string, source: string, instances = 1): Se
     return () => {
       active = false
     }
-  }, [playground, origin, source, instances])
+  }, [playground, origin, source, instances, editable])
 
   const reload = useCallback(async () => {
     setState((current) => ({ ...current, phase: 'loading', error: undefined }))
     try {
-      await loadServer(playground, usePlaygroundStore.getState, origin, source, instances)
+      await loadServer(playground, usePlaygroundStore.getState, origin, source, {
+        instances,
+        editable,
+      })
       setState((current) => ({
         phase: 'ready',
         generation: current.generation + 1,
@@ -66,7 +77,7 @@ export function useServerCode(origin: string, source: string, instances = 1): Se
     } catch (error) {
       setState((current) => ({ ...current, phase: 'failed', error: messageOf(error) }))
     }
-  }, [playground, origin, source, instances])
+  }, [playground, origin, source, instances, editable])
 
   return { ...state, reload }
 }

@@ -2,8 +2,23 @@ import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
 import { basicSetup } from 'codemirror'
 import { javascript } from '@codemirror/lang-javascript'
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint'
-import { EditorState, StateEffect, StateField, type Text } from '@codemirror/state'
+import {
+  Compartment,
+  EditorState,
+  RangeSetBuilder,
+  StateEffect,
+  StateField,
+  type Extension,
+  type Text,
+} from '@codemirror/state'
 import { Decoration, EditorView, type DecorationSet } from '@codemirror/view'
+import {
+  findEditableRange,
+  isInsideRange,
+  type CodeEditPolicy,
+  type EditableMarkers,
+  type SourceRange,
+} from '../../lesson-loader/editable-region'
 
 /** An error to show in the code, at a 1-based line and column as the server reports them. */
 export interface CodeError {
@@ -46,6 +61,56 @@ const errorLineField = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 })
 
+/**
+ * The lines a lesson lets the learner change, between two marker lines. The range follows
+ * edits inside it; text put in by the playground (Reset, a lesson's code) finds it anew.
+ */
+function editableLines(markers: EditableMarkers): Extension {
+  const lockedLine = Decoration.line({ class: 'cm-lockedLine' })
+  const find = (doc: Text): SourceRange | undefined => findEditableRange(doc.toString(), markers)
+  const region = StateField.define<SourceRange | undefined>({
+    create: (state) => find(state.doc),
+    update(range, transaction) {
+      if (!transaction.docChanged) return range
+      // The playground's own edits bypass the filter below, and may move the markers.
+      if (!range || (!transaction.isUserEvent('input') && !transaction.isUserEvent('delete')))
+        return find(transaction.newDoc)
+      // Text typed at either edge of the range belongs to it.
+      return {
+        start: transaction.changes.mapPos(range.start, -1),
+        end: transaction.changes.mapPos(range.end, 1),
+      }
+    },
+  })
+  const locked = EditorView.decorations.compute([region, 'doc'], (state) => {
+    const range = state.field(region)
+    const builder = new RangeSetBuilder<Decoration>()
+    for (let number = 1; number <= state.doc.lines; number++) {
+      const line = state.doc.line(number)
+      if (!range || line.from < range.start || line.from >= range.end)
+        builder.add(line.from, line.from, lockedLine)
+    }
+    return builder.finish()
+  })
+  // A learner's change anywhere else is refused; the playground's own (filter: false) pass.
+  const onlyInside = EditorState.changeFilter.of((transaction) => {
+    const range = transaction.startState.field(region)
+    if (!range) return false
+    let inside = true
+    transaction.changes.iterChangedRanges((from, to) => {
+      inside &&= isInsideRange(range, from, to)
+    })
+    return inside
+  })
+  return [region, locked, onlyInside]
+}
+
+function editPolicyExtension(policy: CodeEditPolicy): Extension {
+  if (policy === true) return []
+  if (policy === false) return EditorState.readOnly.of(true)
+  return editableLines(policy)
+}
+
 const theme = EditorView.theme({
   '&': {
     height: '100%',
@@ -58,6 +123,7 @@ const theme = EditorView.theme({
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
   '.cm-gutters': { backgroundColor: 'var(--surface-sunken)', color: 'var(--text-muted)' },
   '.cm-errorLine': { backgroundColor: 'var(--danger-soft)' },
+  '.cm-lockedLine': { backgroundColor: 'var(--surface-sunken)', color: 'var(--text-muted)' },
 })
 
 /**
@@ -70,6 +136,7 @@ export function CodeEditor({
   initialText,
   onChange,
   error,
+  editable = true,
   labelledBy,
   describedBy,
 }: {
@@ -78,10 +145,14 @@ export function CodeEditor({
   onChange: (text: string) => void
   /** Shown at its line; undefined clears what was shown. */
   error: CodeError | undefined
+  /** What the learner may change; the rest is shown, locked. */
+  editable?: CodeEditPolicy
   labelledBy: string
   describedBy: string
 }) {
   const host = useRef<HTMLDivElement>(null)
+  const policy = useRef(new Compartment())
+  const initialPolicy = useRef(editable)
   const view = useRef<EditorView | undefined>(undefined)
   // Read when the editor is (re)created, and kept current so a re-creation loses no edits.
   const text = useRef(initialText)
@@ -101,6 +172,7 @@ export function CodeEditor({
           javascript(),
           lintGutter(),
           errorLineField,
+          policy.current.of(editPolicyExtension(initialPolicy.current)),
           theme,
           EditorView.contentAttributes.of({
             // Editable content is focusable anyway; saying so lets checkers (axe's
@@ -123,6 +195,11 @@ export function CodeEditor({
       view.current = undefined
     }
   }, [labelledBy, describedBy])
+
+  useEffect(() => {
+    initialPolicy.current = editable
+    view.current?.dispatch({ effects: policy.current.reconfigure(editPolicyExtension(editable)) })
+  }, [editable])
 
   useEffect(() => {
     const editor = view.current
@@ -153,7 +230,11 @@ export function CodeEditor({
           return
         }
         if (editor.state.doc.toString() === next) return
-        editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: next } })
+        // The playground's own text: past the lesson's edit limits (filter: false).
+        editor.dispatch({
+          changes: { from: 0, to: editor.state.doc.length, insert: next },
+          filter: false,
+        })
       },
       reveal(line, column) {
         const editor = view.current

@@ -207,6 +207,67 @@ describe('ServerControls', () => {
   })
 })
 
+describe('when a lesson limits what may be edited', () => {
+  const marked = `const express = require('express')
+const session = require('express-session')
+const app = express()
+app.use(
+  session({
+    // ▼ edit these options
+    secret: 'keyboard cat',
+    resave: false,
+    // ▲
+  }),
+)
+module.exports = app
+`
+
+  async function renderLesson(editable: false | { from: string; to: string }) {
+    playground ??= (await startTestPlayground()).playground
+    await playground.loadServerCode(marked, '05-options', { editable })
+    return renderServerControls()
+  }
+
+  /** Typing, as CodeMirror's input handling dispatches it. */
+  function typeAt(position: number, text: string): void {
+    const view = editor()
+    act(() => view.dispatch({ changes: { from: position, insert: text }, userEvent: 'input.type' }))
+  }
+
+  it('takes typing between the marker lines and refuses it elsewhere', async () => {
+    await renderLesson({ from: '// ▼', to: '// ▲' })
+    const inside = marked.indexOf('resave: false')
+    typeAt(inside, 'rolling: true, ')
+    expect(editor().state.doc.toString()).toContain('rolling: true, resave: false')
+    typeAt(0, '// outside ')
+    typeAt(editor().state.doc.toString().indexOf('module.exports'), 'x')
+    expect(editor().state.doc.toString()).toBe(
+      marked.replace('resave: false', 'rolling: true, resave: false'),
+    )
+    expect(screen.getByText(/you may edit the lines between “\/\/ ▼” and “\/\/ ▲”/)).toBeTruthy()
+  })
+
+  it('shows the locked lines as locked, and only those', async () => {
+    await renderLesson({ from: '// ▼', to: '// ▲' })
+    const lines = [...document.querySelectorAll('.cm-line')].map((line) => ({
+      text: line.textContent?.trim(),
+      locked: line.classList.contains('cm-lockedLine'),
+    }))
+    expect(lines.filter((line) => !line.locked).map((line) => line.text)).toEqual([
+      "secret: 'keyboard cat',",
+      'resave: false,',
+    ])
+  })
+
+  it('offers no Run or Reset when server.js is read-only, and the editor takes no typing', async () => {
+    await renderLesson(false)
+    expect(editor().state.readOnly).toBe(true)
+    expect(screen.queryByRole('button', { name: 'Run' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Reset to original' })).toBeNull()
+    expect(screen.getByText('Read-only in this lesson')).toBeTruthy()
+  })
+})
+
 describe('before the editor has loaded', () => {
   it('shows the running code read-only, so the first paint does not wait for CodeMirror', async () => {
     playground ??= (await startTestPlayground()).playground

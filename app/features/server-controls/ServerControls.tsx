@@ -3,6 +3,7 @@ import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
 import type { CodeEditorHandle, CodeError } from './CodeEditor'
 import { useWhenIdle } from './use-when-idle'
+import { describeEditPolicy } from '../../lesson-loader/editable-region'
 import { findCrashReport, STATUS_LABELS, STATUS_SENTENCES } from './server-status'
 import './server-controls.css'
 
@@ -46,6 +47,7 @@ export function ServerControls() {
   const originalSource = usePlaygroundStore((state) => state.server.originalSource)
   const loadError = usePlaygroundStore((state) => state.server.loadError)
   const origin = usePlaygroundStore((state) => state.server.codeOrigin)
+  const editable = usePlaygroundStore((state) => state.server.editable)
   const crashReport = usePlaygroundStore((state) =>
     state.server.status === 'crashed' ? findCrashReport(state.consoleLines) : undefined,
   )
@@ -164,14 +166,18 @@ export function ServerControls() {
         {notRunning && (
           <span className="server-mark server-mark-pending">Not running yet: press Run</span>
         )}
-        <span className="server-editor-actions">
-          <button type="button" className="primary" onClick={() => void run()}>
-            Run
-          </button>
-          <button type="button" onClick={() => void reset()} disabled={!edited && !notRunning}>
-            Reset to original
-          </button>
-        </span>
+        {editable === false ? (
+          <span className="server-mark">Read-only in this lesson</span>
+        ) : (
+          <span className="server-editor-actions">
+            <button type="button" className="primary" onClick={() => void run()}>
+              Run
+            </button>
+            <button type="button" onClick={() => void reset()} disabled={!edited && !notRunning}>
+              Reset to original
+            </button>
+          </span>
+        )}
       </div>
 
       {editorWanted ? (
@@ -181,6 +187,7 @@ export function ServerControls() {
             initialText={text}
             onChange={onEdit}
             error={codeError}
+            editable={editable}
             labelledBy={ids.label}
             // A missing id is skipped, so the error joins the description only while it is shown.
             describedBy={`${ids.error} ${ids.hint}`}
@@ -191,8 +198,8 @@ export function ServerControls() {
       )}
 
       <p id={ids.hint} className="server-hint">
-        Run restarts the server with this code; your edits are kept in this browser. Tab leaves the
-        editor; Ctrl+] and Ctrl+[ indent (⌘ on a Mac).
+        {describeEditPolicy(editable)}
+        {editable !== false && ' Tab leaves the editor; Ctrl+] and Ctrl+[ indent (⌘ on a Mac).'}
       </p>
     </section>
   )
