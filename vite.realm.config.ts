@@ -51,6 +51,8 @@ const aliases = [
   { find: /^depd$/, replacement: instrument('depd') },
   // raw-body and body-parser only need UTF-8 here; the real package drags in large tables.
   { find: /^iconv-lite$/, replacement: compat('iconv-lite') },
+  // qs's side-channel on the realm's own WeakMap and Map, without get-intrinsic and object-inspect.
+  { find: /^side-channel$/, replacement: standIn('side-channel') },
 ]
 
 /**
