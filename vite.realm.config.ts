@@ -53,6 +53,8 @@ const aliases = [
   { find: /^iconv-lite$/, replacement: compat('iconv-lite') },
   // qs's side-channel on the realm's own WeakMap and Map, without get-intrinsic and object-inspect.
   { find: /^side-channel$/, replacement: standIn('side-channel') },
+  // readable-stream's fallback for hosts without AbortController; both hosts have it.
+  { find: /^abort-controller$/, replacement: standIn('abort-controller') },
 ]
 
 /**
