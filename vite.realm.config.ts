@@ -53,6 +53,10 @@ const aliases = [
   { find: /^iconv-lite$/, replacement: compat('iconv-lite') },
   // qs's side-channel on the realm's own WeakMap and Map, without get-intrinsic and object-inspect.
   { find: /^side-channel$/, replacement: standIn('side-channel') },
+  // util@0.12's `types` checks without the polyfill tree under them (get-intrinsic, call-bind…).
+  ...['is-arguments', 'is-generator-function', 'is-typed-array', 'which-typed-array'].map(
+    (name) => ({ find: new RegExp(`^${name}$`), replacement: standIn(name) }),
+  ),
   // readable-stream's fallback for hosts without AbortController; both hosts have it.
   { find: /^abort-controller$/, replacement: standIn('abort-controller') },
 ]
