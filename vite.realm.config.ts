@@ -8,12 +8,15 @@
  * clock. The same file is imported by the browser worker and by the Node API, so both run the
  * same code.
  */
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
+import { encodeMimeDb } from './mocks/server/stand-ins/mime-db.ts'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const compat = (name: string) => here(`./mocks/server/node-compat/${name}.ts`)
 const instrument = (name: string) => here(`./mocks/server/instrument/${name}.ts`)
+const standIn = (name: string) => here(`./mocks/server/stand-ins/${name}.ts`)
 const pkg = (name: string) => here(`./node_modules/${name}`)
 
 /** Node builtins (both `x` and `node:x` spellings occur in the dependency tree). */
@@ -48,7 +51,42 @@ const aliases = [
   { find: /^depd$/, replacement: instrument('depd') },
   // raw-body and body-parser only need UTF-8 here; the real package drags in large tables.
   { find: /^iconv-lite$/, replacement: compat('iconv-lite') },
+  // qs's side-channel on the realm's own WeakMap and Map, without get-intrinsic and object-inspect.
+  { find: /^side-channel$/, replacement: standIn('side-channel') },
+  // util@0.12's `types` checks without the polyfill tree under them (get-intrinsic, call-bind…).
+  ...['is-arguments', 'is-generator-function', 'is-typed-array', 'which-typed-array'].map(
+    (name) => ({ find: new RegExp(`^${name}$`), replacement: standIn(name) }),
+  ),
+  // readable-stream's fallback for hosts without AbortController; both hosts have it.
+  { find: /^abort-controller$/, replacement: standIn('abort-controller') },
 ]
+
+/**
+ * mime-db is mime-types' table: 150 KB of JSON, most of it fields and types that mime-types never
+ * reads. This bundles the installed table in the compact form of stand-ins/mime-db.ts instead.
+ */
+function compactMimeDb(): Plugin {
+  const resolvedId = '\0session-playground:mime-db'
+  return {
+    name: 'session-playground:compact-mime-db',
+    // Before Vite's own resolver, which would find node_modules/mime-db.
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'mime-db' ? resolvedId : undefined
+    },
+    load(id) {
+      if (id !== resolvedId) return undefined
+      const db = JSON.parse(readFileSync(pkg('mime-db/db.json'), 'utf8')) as Parameters<
+        typeof encodeMimeDb
+      >[0]
+      return [
+        `import { decodeMimeDb } from ${JSON.stringify(standIn('mime-db'))}`,
+        `const db = decodeMimeDb(${JSON.stringify(encodeMimeDb(db))})`,
+        "export { db as 'module.exports' }",
+      ].join('\n')
+    },
+  }
+}
 
 /** Wraps the IIFE so that evaluating it is a function call: one call, one fresh realm. */
 function realmFactory(): Plugin {
@@ -80,6 +118,7 @@ function realmFactory(): Plugin {
 }
 
 export default defineConfig({
+  plugins: [compactMimeDb()],
   resolve: { alias: aliases, mainFields: ['main'], conditions: ['node', 'require', 'default'] },
   define: {},
   logLevel: 'warn',
