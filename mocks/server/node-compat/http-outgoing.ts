@@ -111,14 +111,15 @@ export class ServerResponse extends EventEmitter {
   }
 
   appendHeader(name: string, value: HeaderValue): this {
-    const existing = this.outHeaders.get(name.toLowerCase())
-    if (!existing) return this.setHeader(name, value)
+    // Checked before the lookup: Node says "append" even for a header that was never set.
     if (this._header) {
       throw nodeError(
         'ERR_HTTP_HEADERS_SENT',
         'Cannot append headers after they are sent to the client',
       )
     }
+    const existing = this.outHeaders.get(name.toLowerCase())
+    if (!existing) return this.setHeader(name, value)
     validateHeader(name, value)
     const merged = ([] as string[]).concat(
       existing[1] as string | string[],
