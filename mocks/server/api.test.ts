@@ -259,6 +259,56 @@ app.listen(3000, () => console.log('listening'))`,
     })
   })
 
+  describe('debug events', () => {
+    /** express-session's debug() lines of each request, by request id. */
+    function sessionDebugLines(events: readonly EngineEvent[]): Map<number, string[]> {
+      const byRequest = new Map<number, string[]>()
+      for (const event of events) {
+        if (event.kind !== 'debug' || event.namespace !== 'express-session') continue
+        if (!('requestId' in event) || typeof event.requestId !== 'number') continue
+        byRequest.set(event.requestId, [...(byRequest.get(event.requestId) ?? []), event.message])
+      }
+      return byRequest
+    }
+
+    it("reports each of express-session's debug() lines as its own event, with its request", async () => {
+      const events: EngineEvent[] = []
+      const server = await createSimServer({
+        source: visitCounter(),
+        onEvent: (event) => events.push(event),
+      })
+      const first = await server.request({ path: '/' })
+      const cookie = cookiePair(first)
+      const returning = await server.request({ path: '/', headers: [['Cookie', cookie]] })
+      // One character of the signature changed, as a curious learner would in the cookie jar.
+      const tampered = cookie.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'))
+      const forged = await server.request({ path: '/', headers: [['Cookie', tampered]] })
+      server.close()
+
+      const lines = sessionDebugLines(events)
+      const sessionId = /^connect\.sid=s%3A([\w-]{32})\./.exec(cookie)?.[1] ?? ''
+      expect(lines.get(first.requestId)).toEqual([
+        'no SID sent, generating session',
+        `saving ${sessionId}`,
+        expect.stringMatching(/^set-cookie connect\.sid=s%3A/),
+        'split response',
+      ])
+      expect(lines.get(returning.requestId)).toEqual([
+        `fetching ${sessionId}`,
+        'session found',
+        `saving ${sessionId}`,
+        'split response',
+      ])
+      expect(lines.get(forged.requestId)).toEqual([
+        'cookie signature invalid',
+        'no SID sent, generating session',
+        expect.stringMatching(/^saving [\w-]{32}$/),
+        expect.stringMatching(/^set-cookie connect\.sid=s%3A/),
+        'split response',
+      ])
+    })
+  })
+
   describe('loadError', () => {
     it('reports a syntax error with its line and column in server.js', async () => {
       const server = await createSimServer({ source: 'const a = 1\nconst b = (\n' })
