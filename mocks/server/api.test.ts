@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createSimServer, type EngineEvent, type SimRequestResult } from './api'
+import { readFileSync } from 'node:fs'
+import {
+  createSimServer,
+  type EngineEvent,
+  type SimRequestResult,
+  type SimServerOptions,
+} from './api'
 
 const START = Date.UTC(2030, 0, 1)
 
@@ -253,6 +259,56 @@ app.listen(3000, () => console.log('listening'))`,
     })
   })
 
+  describe('debug events', () => {
+    /** express-session's debug() lines of each request, by request id. */
+    function sessionDebugLines(events: readonly EngineEvent[]): Map<number, string[]> {
+      const byRequest = new Map<number, string[]>()
+      for (const event of events) {
+        if (event.kind !== 'debug' || event.namespace !== 'express-session') continue
+        if (!('requestId' in event) || typeof event.requestId !== 'number') continue
+        byRequest.set(event.requestId, [...(byRequest.get(event.requestId) ?? []), event.message])
+      }
+      return byRequest
+    }
+
+    it("reports each of express-session's debug() lines as its own event, with its request", async () => {
+      const events: EngineEvent[] = []
+      const server = await createSimServer({
+        source: visitCounter(),
+        onEvent: (event) => events.push(event),
+      })
+      const first = await server.request({ path: '/' })
+      const cookie = cookiePair(first)
+      const returning = await server.request({ path: '/', headers: [['Cookie', cookie]] })
+      // One character of the signature changed, as a curious learner would in the cookie jar.
+      const tampered = cookie.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'))
+      const forged = await server.request({ path: '/', headers: [['Cookie', tampered]] })
+      server.close()
+
+      const lines = sessionDebugLines(events)
+      const sessionId = /^connect\.sid=s%3A([\w-]{32})\./.exec(cookie)?.[1] ?? ''
+      expect(lines.get(first.requestId)).toEqual([
+        'no SID sent, generating session',
+        `saving ${sessionId}`,
+        expect.stringMatching(/^set-cookie connect\.sid=s%3A/),
+        'split response',
+      ])
+      expect(lines.get(returning.requestId)).toEqual([
+        `fetching ${sessionId}`,
+        'session found',
+        `saving ${sessionId}`,
+        'split response',
+      ])
+      expect(lines.get(forged.requestId)).toEqual([
+        'cookie signature invalid',
+        'no SID sent, generating session',
+        expect.stringMatching(/^saving [\w-]{32}$/),
+        expect.stringMatching(/^set-cookie connect\.sid=s%3A/),
+        'split response',
+      ])
+    })
+  })
+
   describe('loadError', () => {
     it('reports a syntax error with its line and column in server.js', async () => {
       const server = await createSimServer({ source: 'const a = 1\nconst b = (\n' })
@@ -441,5 +497,123 @@ describe('onEvent', () => {
       },
     })
     expect(texts).toEqual(['listening on 3000'])
+  })
+})
+
+describe('the documented surface', () => {
+  const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8')
+  /** The text under a `### heading` of README.md, up to the next heading. */
+  function section(heading: string): string {
+    const start = readme.indexOf(`### ${heading}\n`)
+    if (start === -1) throw new Error(`README.md has no "### ${heading}" section`)
+    const end = readme.indexOf('\n#', start + 1)
+    return readme.slice(start, end === -1 ? undefined : end)
+  }
+  /** The code names in the first column of a section's table: `on(listener)` → `on`. */
+  function tableNames(heading: string): string[] {
+    return section(heading)
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([\w-]+)/g)])
+      .map((match) => match[1] ?? '')
+  }
+  const documentedOptions = tableNames('`createSimServer(options): Promise<SimServer>`')
+  const documentedMembers = tableNames('`SimServer`')
+  const documentedKinds = tableNames('Events')
+  /** The fields listed for stores(): `{ storeId, kind, entries(), … }`. */
+  const documentedStoreFields = [
+    ...(/`\{ (storeId[^}]*) \}`/.exec(section('`SimServer`'))?.[1] ?? '').matchAll(/(\w+)[(,]?/g),
+  ]
+    .map((match) => match[1] ?? '')
+    .filter((name) => !['id', 'data'].includes(name))
+
+  /**
+   * Wraps an object so that every property read by name is recorded. Symbol keys are skipped:
+   * only api.ts reads those (its private link for shareRedisWith), never a caller.
+   */
+  function recordReads<T extends object>(target: T, reads: Set<string>): T {
+    return new Proxy(target, {
+      get(object, property, receiver) {
+        if (typeof property === 'string') reads.add(property)
+        return Reflect.get(object, property, receiver) as unknown
+      },
+    })
+  }
+
+  const redisCounter = `
+const express = require('express')
+const session = require('express-session')
+const { RedisStore } = require('connect-redis')
+const { createClient } = require('redis')
+const client = createClient()
+client.connect()
+const app = express()
+app.use(session({ store: new RedisStore({ client }), secret: 's', saveUninitialized: false }))
+app.get('/', (req, res) => {
+  req.session.views = (req.session.views || 0) + 1
+  res.send('views: ' + req.session.views)
+})
+app.listen(3000, () => console.log('listening'))
+`
+
+  it('walks only names that README.md documents, and sees only documented event kinds', async () => {
+    const kinds = new Set<string>()
+    const options: SimServerOptions = {
+      source: redisCounter,
+      filename: 'app.js',
+      startTime: new Date(START),
+      flowingClock: false,
+      env: { NODE_ENV: 'development' },
+      requestTimeoutMs: 1000,
+      onEvent: (event) => kinds.add(event.kind),
+    }
+    const memberReads = new Set<string>()
+    const first = recordReads(await createSimServer(options), memberReads)
+    const second = recordReads(
+      await createSimServer({ source: redisCounter, startTime: START, shareRedisWith: first }),
+      memberReads,
+    )
+
+    const visit = await first.request({ method: 'GET', path: '/', headers: [], secure: false })
+    // The second server reads the session the first one wrote: they share one Redis.
+    const again = await second.request({ path: '/', headers: [['Cookie', cookiePair(visit)]] })
+    expect(bodyOf(again)).toBe('views: 2')
+    expect(first.advanceClock(1000)).toBe(first.now())
+    const [store] = first.stores()
+    if (!store) throw new Error('expected a store')
+    const storeReads = new Set<string>()
+    const recordedStore = recordReads(store, storeReads)
+    expect(recordedStore.kind).toBe('RedisStore')
+    expect(recordedStore.storeId).toBeGreaterThan(0)
+    expect(Object.keys(recordedStore.entries() ?? {})).toHaveLength(1)
+    recordedStore.disconnect()
+    recordedStore.connect()
+    const unsubscribe = first.on((event) => kinds.add(event.kind))
+    expect(await first.restart('syntax error (')).toMatchObject({ ok: false })
+    expect(first.state).toBe('failed')
+    expect(first.loadError?.name).toBe('SyntaxError')
+    expect(await first.restart(redisCounter)).toEqual({ ok: true })
+    unsubscribe()
+    first.close()
+    second.close()
+
+    const undocumented = (used: Iterable<string>, documented: readonly string[]) =>
+      [...used].filter((name) => !documented.includes(name))
+    expect(undocumented([...Object.keys(options), 'shareRedisWith'], documentedOptions)).toEqual([])
+    expect(undocumented(memberReads, documentedMembers)).toEqual([])
+    expect(undocumented(storeReads, documentedStoreFields)).toEqual([])
+    expect(undocumented(kinds, documentedKinds)).toEqual([])
+    // The walk reached the kinds a test is most likely to rely on, start-up ones included.
+    expect([...kinds]).toEqual(
+      expect.arrayContaining([
+        'start-explanations',
+        'deprecation',
+        'console',
+        'debug',
+        'store-call',
+        'explanations',
+        'load-error',
+      ]),
+    )
   })
 })

@@ -10,7 +10,7 @@ import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js'
 import type { CHash } from '@noble/hashes/utils.js'
 import { host } from '../runtime/realm-host'
 import { nextTick } from './timers'
-import { nodeError } from './node-errors'
+import { invalidArgType, nodeError } from './node-errors'
 
 type Algorithm = CHash
 const ALGORITHMS: Record<string, Algorithm> = { md5, sha1, sha224, sha256, sha384, sha512 }
@@ -27,10 +27,10 @@ function findAlgorithm(name: string): Algorithm {
 function toBytes(data: unknown, encoding?: string): Uint8Array {
   if (typeof data === 'string') return Buffer.from(data, (encoding ?? 'utf8') as 'utf8')
   if (data instanceof Uint8Array) return data
-  throw nodeError(
-    'ERR_INVALID_ARG_TYPE',
-    'The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView.',
-    TypeError,
+  throw invalidArgType(
+    'data',
+    'of type string or an instance of Buffer, TypedArray, or DataView',
+    data,
   )
 }
 
@@ -70,12 +70,12 @@ export function createHash(algorithm: string): Digest {
 }
 
 export function createHmac(algorithm: string, key: BinaryLike): Digest {
-  if (key === undefined || key === null) {
-    throw nodeError(
-      'ERR_INVALID_ARG_TYPE',
-      'The "key" argument must be of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey. Received ' +
-        String(key),
-      TypeError,
+  // Checked first, as Node does: a `secret: 42` given to session() fails here, naming the key.
+  if (typeof key !== 'string' && !(key instanceof Uint8Array)) {
+    throw invalidArgType(
+      'key',
+      'of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey',
+      key,
     )
   }
   return new Digest(hmac.create(findAlgorithm(algorithm), toBytes(key)))

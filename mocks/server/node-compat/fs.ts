@@ -5,13 +5,22 @@
  */
 import { nextTick } from './timers'
 
+/** The system call Node names in the error, where it is not the function's own name. */
+const SYSCALLS: Readonly<Record<string, string>> = {
+  readFile: 'open',
+  writeFile: 'open',
+  readdir: 'scandir',
+  realpath: 'lstat',
+}
+
 function noFileSystem(operation: string, path: unknown): Error & { code: string } {
+  const syscall = SYSCALLS[operation] ?? operation
   const error = new Error(
-    `ENOENT: no such file or directory, ${operation} '${String(path)}' (the playground has no file system)`,
+    `ENOENT: no such file or directory, ${syscall} '${String(path)}' (the playground has no file system)`,
   ) as Error & { code: string; errno: number; syscall: string; path: string }
   error.code = 'ENOENT'
   error.errno = -2
-  error.syscall = operation
+  error.syscall = syscall
   error.path = String(path)
   return error
 }

@@ -11,7 +11,7 @@
 import { EventEmitter } from 'events'
 import { Buffer } from 'buffer'
 import { nextTick, setImmediate } from './timers'
-import { nodeError } from './node-errors'
+import { invalidArgType, nodeError } from './node-errors'
 import { validateHeaderName, validateHeaderValue } from './http-validate'
 import { STATUS_CODES } from './http-constants'
 import type { IncomingMessage, SimSocket } from './http-incoming'
@@ -30,10 +30,10 @@ function toBytes(chunk: unknown, encoding: unknown): Buffer {
     return Buffer.from(chunk, (typeof encoding === 'string' ? encoding : 'utf8') as 'utf8')
   }
   if (chunk instanceof Uint8Array) return Buffer.from(chunk)
-  throw nodeError(
-    'ERR_INVALID_ARG_TYPE',
-    `The "chunk" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${chunk === null ? 'null' : typeof chunk}`,
-    TypeError,
+  throw invalidArgType(
+    'chunk',
+    'of type string or an instance of Buffer, TypedArray, or DataView',
+    chunk,
   )
 }
 
@@ -111,14 +111,15 @@ export class ServerResponse extends EventEmitter {
   }
 
   appendHeader(name: string, value: HeaderValue): this {
-    const existing = this.outHeaders.get(name.toLowerCase())
-    if (!existing) return this.setHeader(name, value)
+    // Checked before the lookup: Node says "append" even for a header that was never set.
     if (this._header) {
       throw nodeError(
         'ERR_HTTP_HEADERS_SENT',
         'Cannot append headers after they are sent to the client',
       )
     }
+    const existing = this.outHeaders.get(name.toLowerCase())
+    if (!existing) return this.setHeader(name, value)
     validateHeader(name, value)
     const merged = ([] as string[]).concat(
       existing[1] as string | string[],

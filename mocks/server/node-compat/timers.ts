@@ -13,6 +13,7 @@ import { bindToCurrentRequest } from '../runtime/request-context'
 import { runGuarded } from '../runtime/crash'
 import { queueTick } from '../runtime/tick-queue'
 import { host } from '../runtime/realm-host'
+import { invalidArgType } from './node-errors'
 
 const RealDate = globalThis.Date
 
@@ -83,11 +84,7 @@ function cancel(timer: unknown): void {
 
 function schedule(kind: Timer['kind'], callback: unknown, delay: unknown, args: unknown[]): Timer {
   if (typeof callback !== 'function') {
-    const error = new TypeError(
-      `The "callback" argument must be of type function. Received ${describeValue(callback)}`,
-    ) as TypeError & { code: string }
-    error.code = 'ERR_INVALID_ARG_TYPE'
-    throw error
+    throw invalidArgType('callback', 'of type function', callback)
   }
   // Guarded inside the request context, so a crash is reported as that request's.
   const guarded = bindToCurrentRequest(() => runGuarded(() => (callback as Callback)(...args)))
@@ -110,11 +107,6 @@ function schedule(kind: Timer['kind'], callback: unknown, delay: unknown, args: 
   if (kind === 'immediate') host.scheduleImmediate(timer.run)
   else timer.hostHandle = host.setTimer(timer.run, delayMs, kind === 'interval')
   return timer
-}
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return String(value)
-  return `type ${typeof value} (${String(value)})`
 }
 
 export function setImmediate(callback: unknown, ...args: unknown[]): Timer {
@@ -148,9 +140,7 @@ export function queueMicrotask(callback: () => void): void {
 }
 
 export function nextTick(callback: Callback, ...args: unknown[]): void {
-  if (typeof callback !== 'function') {
-    throw new TypeError('The "callback" argument must be of type function')
-  }
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'of type function', callback)
   queueTick(bindToCurrentRequest(() => runGuarded(() => callback(...args))))
 }
 

@@ -4,6 +4,7 @@ import { badInputScenarios } from './bad-input'
 import { expiryAndRestartScenarios } from './expiry-and-restart'
 import { expressBehaviourScenarios } from './express-behaviour'
 import { loginScenarios } from './login'
+import { optionTypeScenarios } from './option-types'
 import { processAndEnvironmentScenarios } from './process-and-environment'
 import { responseDetailScenarios } from './response-details'
 import { secureAndProxyScenarios } from './secure-and-proxy'
@@ -19,6 +20,7 @@ export const scenarios: readonly Scenario[] = [
   ...secureAndProxyScenarios,
   ...signedCookieScenarios,
   ...sessionOptionScenarios,
+  ...optionTypeScenarios,
   ...sessionMethodScenarios,
   ...expiryAndRestartScenarios,
   ...storeErrorScenarios,

@@ -194,6 +194,8 @@ function effects(result: NonNullable<Reply['result']>, output: OutputLine[]): Se
 export class NodeDriver implements ServerDriver {
   private directory: string | undefined
   private current: NodeProcess | undefined
+  /** The last start's server.js threw while loading. */
+  private loadFailed = false
 
   /**
    * `sharedDirectory`: instances behind one load balancer run from one folder, so they share
@@ -209,7 +211,7 @@ export class NodeDriver implements ServerDriver {
     this.directory ??= await (this.sharedDirectory ?? mkdtemp(path.join(tmpdir(), 'differential-')))
     await writeFile(path.join(this.directory, 'server.js'), this.source)
     const directory = this.directory
-    return new Promise<StartResult>((resolve, reject) => {
+    const started = await new Promise<StartResult>((resolve, reject) => {
       this.current = new NodeProcess(directory, nowMs, this.env, {
         reject,
         settle: (result, output) =>
@@ -226,9 +228,16 @@ export class NodeDriver implements ServerDriver {
           ),
       })
     })
+    this.loadFailed = started.loadError !== undefined
+    return started
   }
 
   request(request: WireRequest): Promise<ExchangeResult> {
+    // `node server.js` exits when server.js throws: nothing listens, the connection is refused.
+    // (The runner lives on, to report the error; it has no server to pass requests to.)
+    if (this.loadFailed) {
+      return Promise.resolve({ exchange: { error: 'not-running' }, ...deadEffects([]) })
+    }
     const child = this.process()
     // A process that is gone refuses the connection; one that dies now resets it.
     const error = child.running ? 'crashed' : 'not-running'

@@ -85,6 +85,21 @@ describe('normalizeTranscript', () => {
     ])
   })
 
+  it("keeps the source excerpt above a crash report only when it is server.js's", () => {
+    const report = (file: string) =>
+      `${file}:59\n  this.cookie.maxAge = this.cookie.originalMaxAge;\n                                   ^\n\nTypeError: boom\n\nNode.js v24.21.0`
+    const t = transcript({
+      output: [
+        { stream: 'stderr', text: report('/tmp/differential-Ab12/server.js') },
+        { stream: 'stderr', text: report('/work/node_modules/express-session/session/session.js') },
+      ],
+    })
+    expect(lines(t)).toEqual([
+      `stderr: ${JSON.stringify(report('server.js'))}`,
+      `stderr: ${JSON.stringify('TypeError: boom\n\nNode.js v24.21.0')}`,
+    ])
+  })
+
   it('replaces a Content-Length that depends on an id only when it matches the raw body', () => {
     const body = `id ${ID_A}`
     const consistent = transcript({

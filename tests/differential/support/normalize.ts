@@ -7,7 +7,9 @@
  *   scenario's secrets and replaced by the secret that made it (`<sig:secret0>`) or `<sig:invalid>`;
  * - the `Date` response header is real time on Node (its http layer does not use the faked Date);
  * - stack frames name different files and internals on each side: a stack keeps its first line;
- * - depd's location is only comparable when it points into server.js; Node's pid is random.
+ * - depd's location, and the source excerpt above a crash report, are only comparable when
+ *   they point into server.js (elsewhere they name a package file by its path on this
+ *   machine); Node's pid is random.
  * A Content-Length or ETag that depends on a normalized body is checked against the raw body
  * and then replaced by what it was checked to be.
  */
@@ -30,6 +32,8 @@ const SIGNED_VALUE = /(s:|s%3A)([^\s;,"'<>]+?)\.((?:[A-Za-z0-9+/]|%2B|%2F){43})(
 const STACK_FRAME = /\n {4}at [^\n]*/g
 const HTML_STACK_FRAME = /<br> &nbsp; &nbsp;at .*?(?=<br>|<\/pre>)/g
 const DEPRECATION_SITE = /^(.* deprecated .*) at (\S+):(\d+):(\d+)$/s
+/** The source excerpt Node prints above a fatal exception: `file:line`, the line, a caret. */
+const CRASH_CODE_FRAME = /^(\S+):\d+\n[^\n]*\n *\^+\n\n/
 const TEMP_DIRECTORY = /\/\S*?\/differential-[A-Za-z0-9]+\//g
 
 function safeDecode(text: string): string {
@@ -90,6 +94,8 @@ class Normalizer {
       .replace(/\(node:\d+\)/g, '(node:<pid>)')
     const site = DEPRECATION_SITE.exec(normalized)
     if (site && site[2] !== 'server.js') normalized = site[1] ?? normalized
+    const frame = CRASH_CODE_FRAME.exec(normalized)
+    if (frame && frame[1] !== 'server.js') normalized = normalized.slice(frame[0].length)
     return `${stream}: ${JSON.stringify(this.text(normalized))}`
   }
 

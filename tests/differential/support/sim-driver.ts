@@ -180,9 +180,10 @@ export class SimDriver implements ServerDriver {
       store: handles.findIndex((handle) => handle.storeId === storeId),
       ...call,
     }))
-    // A crashed process has no memory left to look into, as on Node.
+    // A crashed process, or one whose server.js threw while loading, has no memory left to
+    // look into, as on Node.
     const stores =
-      server.state === 'crashed'
+      server.state === 'crashed' || server.state === 'failed'
         ? []
         : handles.map((handle) => ({ kind: handle.kind, entries: handle.entries() ?? null }))
     const effects: ServerEffects = { output: this.output, storeCalls, stores }
