@@ -82,7 +82,7 @@ describe('WorkerServerClient', () => {
   })
 
   describe('when an answer carries the events of its call', () => {
-    it('publishes them before the call resolves, in order', async () => {
+    it('resolves the call first, then publishes them in order in the next task', async () => {
       const console = (text: string): EngineEvent => ({
         kind: 'console',
         time: 0,
@@ -107,7 +107,9 @@ describe('WorkerServerClient', () => {
       const seen: string[] = []
       client.subscribe((event) => seen.push(event.kind === 'console' ? event.text : event.kind))
       await client.request({ method: 'GET', url: '/', headers: [] }).then(() => seen.push('result'))
-      expect(seen).toEqual(['first', 'second', 'result'])
+      expect(seen).toEqual(['result'])
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(seen).toEqual(['result', 'first', 'second'])
       client.dispose()
     })
   })

@@ -48,6 +48,7 @@ export class WorkerServerClient implements ServerTransport {
   private worker: WorkerLike
   private readonly pending = new Map<number, PendingCall>()
   private readonly listeners = new Set<EngineListener>()
+  private unpublished: EngineEvent[] = []
   private nextCallId = 1
   private lastStart: { source: string; filename: string; options?: StartOptions } | undefined
   /** Virtual minus real time, as last reported, so a replacement worker keeps the same clock. */
@@ -79,11 +80,9 @@ export class WorkerServerClient implements ServerTransport {
   }
 
   private receive(message: WorkerToPage): void {
-    // Events first: a result never arrives before what led to it.
-    for (const event of message.events) {
+    for (const event of message.events)
       if (event.kind === 'clock') this.clockOffsetMs = event.time - Date.now()
-      this.publish(event)
-    }
+    this.publishSoon(message.events)
     if (message.type === 'events') return
     const call = this.pending.get(message.callId)
     if (!call) return
@@ -95,6 +94,23 @@ export class WorkerServerClient implements ServerTransport {
 
   private publish(event: EngineEvent): void {
     for (const listener of this.listeners) listener(event)
+  }
+
+  /**
+   * Listeners hear of events in the task after the message that brought them, in order. The
+   * page redraws its panels for them; the answer to a request goes back to the service worker
+   * first, and the browser waits less for it.
+   */
+  private publishSoon(events: readonly EngineEvent[]): void {
+    if (events.length === 0) return
+    const first = this.unpublished.length === 0
+    this.unpublished.push(...events)
+    if (!first) return
+    setTimeout(() => {
+      const due = this.unpublished
+      this.unpublished = []
+      for (const event of due) this.publish(event)
+    }, 0)
   }
 
   private invoke<M extends WorkerCall['method']>(

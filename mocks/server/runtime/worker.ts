@@ -46,7 +46,7 @@ function sendPendingEvents(): void {
   pendingEvents = []
 }
 
-/** The events so far, to send with a call's answer: they come first, as they happened first. */
+/** The events so far, to send with a call's answer. */
 function takePendingEvents(): EngineEvent[] {
   if (flushTimer !== undefined) platform.clearTimer(flushTimer)
   flushTimer = undefined
