@@ -14,14 +14,11 @@ import {
 import type { JarCookie } from '../../mocks/client/cookie-jar'
 import { tamper } from '../../mocks/client/signed-cookie'
 import type { EngineEvent } from '../../mocks/server/runtime/engine'
-import type {
-  ServerTransport,
-  StoreChange,
-  StoreSnapshot,
-} from '../../mocks/server/runtime/server-transport'
+import type { ServerTransport } from '../../mocks/server/runtime/server-transport'
 import { PROFILES, type ProfileName, type TabState } from '../state/browsers-slice'
 import type { CodeEditPolicy } from '../lesson-loader/editable-region'
-import type { ConsoleLine, StoreCall, StoreDiff } from '../state/activity-slice'
+import { applyStoreChanges } from './apply-store-changes'
+import { consoleLineFor, storeCallFor } from './engine-event-rows'
 import type { PlaygroundState } from '../state/store'
 
 export interface StoreAccess {
@@ -42,6 +39,8 @@ export type TamperAction =
   | { kind: 'resign'; secret: string }
 
 const JAR_REFRESH_MS = 1000
+/** How long a navigation runs before the tab shows that it is loading. */
+export const LOADING_SHOWN_AFTER_MS = 80
 
 /** How a lesson runs its server.js. */
 export interface LessonServerOptions {
@@ -266,13 +265,29 @@ export class Playground {
     const tab = this.tab(tabId)
     const browser = this.browsers[tab.profile]
     const settings = this.state.profiles[tab.profile].settings
-    this.state.updateTab(tabId, { loading: true })
-    const { page } = await browser.navigate(request, settings)
+    const { page } = await this.whileLoading(tabId, browser.navigate(request, settings))
     // The learner may have closed the tab while the request was in flight.
     const current = this.state.tabs.find((candidate) => candidate.id === tabId)
     if (!current) return
     const history = [...current.history.slice(0, current.historyIndex + 1), page.url]
     this.state.updateTab(tabId, { page, loading: false, history, historyIndex: history.length - 1 })
+  }
+
+  /**
+   * Marks the tab as loading only once `navigation` has taken LOADING_SHOWN_AFTER_MS: most
+   * answers come sooner, and redrawing every panel for a progress bar that shows for a frame
+   * would make them later still. The caller clears `loading` with the page.
+   */
+  private async whileLoading<T>(tabId: number, navigation: Promise<T>): Promise<T> {
+    const timer = setTimeout(() => {
+      if (this.state.tabs.some((tab) => tab.id === tabId))
+        this.state.updateTab(tabId, { loading: true })
+    }, LOADING_SHOWN_AFTER_MS)
+    try {
+      return await navigation
+    } finally {
+      clearTimeout(timer)
+    }
   }
 
   async goBack(tabId: number): Promise<void> {
@@ -299,8 +314,10 @@ export class Playground {
     if (entry === undefined) return
     const settings = this.state.profiles[tab.profile].settings
     const url = withSiteScheme(entry, settings.scheme)
-    this.state.updateTab(tabId, { loading: true })
-    const { page } = await this.browsers[tab.profile].navigate({ url }, settings)
+    const { page } = await this.whileLoading(
+      tabId,
+      this.browsers[tab.profile].navigate({ url }, settings),
+    )
     const current = this.state.tabs.find((candidate) => candidate.id === tabId)
     if (!current) return
     // Like a browser, the entry now holds where the request ended up (scheme, redirects).
@@ -441,120 +458,4 @@ function tamperedValue(value: string, action: TamperAction): string {
     case 'resign':
       return tamper.resign(value, action.secret)
   }
-}
-
-function storeCallFor(event: Extract<EngineEvent, { kind: 'store-call' }>): StoreCall {
-  return {
-    requestId: event.requestId,
-    storeId: event.storeId,
-    operation: event.operation,
-    sessionId: event.sessionId,
-    expired: event.expired === true,
-  }
-}
-
-function consoleLineFor(event: EngineEvent): Omit<ConsoleLine, 'id'> | undefined {
-  const base = {
-    time: event.time,
-    requestId: 'requestId' in event ? event.requestId : undefined,
-    location: undefined,
-  }
-  switch (event.kind) {
-    case 'console':
-      return { ...base, kind: event.level, text: event.text }
-    case 'deprecation':
-      return { ...base, kind: 'deprecation', text: event.text }
-    case 'uncaught-error':
-      return {
-        ...base,
-        kind: 'error',
-        text: `The server crashed: ${event.error.name}: ${event.error.message}. Restart it to continue.`,
-        location: event.error.location,
-      }
-    case 'load-error':
-      return {
-        ...base,
-        kind: 'error',
-        text: `${event.filename} failed to load: ${event.error.name}: ${event.error.message}`,
-        location: event.error.location,
-      }
-    case 'server-stop':
-      return event.reason === 'restart'
-        ? undefined
-        : { ...base, kind: 'system', text: event.reason }
-    default:
-      return undefined
-  }
-}
-
-type StoreChanges = Omit<StoreDiff, 'requestId'>
-
-/**
- * The stores after `changes` (from `readStoreChanges()`), and the session ids they added,
- * changed and removed. Snapshots and entries objects that did not change are kept as they were,
- * so the panels that show them need not look again; an entry that did not change keeps its
- * object in a changed store too.
- */
-export function applyStoreChanges(
-  previous: readonly StoreSnapshot[],
-  changes: readonly StoreChange[],
-): { stores: StoreSnapshot[]; diff: StoreChanges } {
-  const diff: StoreChanges = { added: [], changed: [], removed: [] }
-  const before = new Map(previous.map((store) => [store.storeId, store]))
-  const stores = changes.map((change) => {
-    const old = before.get(change.storeId)
-    before.delete(change.storeId)
-    return changedSnapshot(old, change, diff)
-  })
-  // Stores that are gone (a restart numbered them anew) take their sessions with them.
-  for (const gone of before.values())
-    for (const id of Object.keys(gone.entries ?? {})) diff.removed.push(id)
-  const same =
-    stores.length === previous.length && stores.every((store, index) => store === previous[index])
-  return { stores: same ? (previous as StoreSnapshot[]) : stores, diff }
-}
-
-function changedSnapshot(
-  old: StoreSnapshot | undefined,
-  change: StoreChange,
-  diff: StoreChanges,
-): StoreSnapshot {
-  const before = old?.entries ?? {}
-  const had = (id: string) => Object.hasOwn(before, id)
-  let entries: Record<string, unknown> | undefined
-  if (change.entries === undefined) {
-    // Unreadable now: what was shown of it is gone.
-    for (const id of Object.keys(before)) diff.removed.push(id)
-  } else if (change.complete || !old?.entries) {
-    // A whole picture (a fresh reader): compared entry by entry with what the page had.
-    entries = change.entries
-    for (const [id, data] of Object.entries(entries)) {
-      if (!had(id)) diff.added.push(id)
-      else if (JSON.stringify(before[id]) !== JSON.stringify(data)) diff.changed.push(id)
-    }
-    for (const id of Object.keys(before)) if (!Object.hasOwn(entries, id)) diff.removed.push(id)
-  } else {
-    const changed = Object.entries(change.entries)
-    const removed = change.removed.filter(had)
-    entries = old.entries
-    if (changed.length > 0 || removed.length > 0) {
-      entries = { ...old.entries }
-      for (const id of removed) delete entries[id]
-      for (const [id, data] of changed) {
-        ;(had(id) ? diff.changed : diff.added).push(id)
-        entries[id] = data
-      }
-      for (const id of removed) diff.removed.push(id)
-    }
-  }
-  const unchanged =
-    old?.entries === entries &&
-    old?.kind === change.kind &&
-    old?.instance === change.instance &&
-    old?.keyPrefix === change.keyPrefix
-  if (old && unchanged) return old
-  const snapshot: StoreSnapshot = { storeId: change.storeId, kind: change.kind, entries }
-  if (change.instance !== undefined) snapshot.instance = change.instance
-  if (change.keyPrefix !== undefined) snapshot.keyPrefix = change.keyPrefix
-  return snapshot
 }

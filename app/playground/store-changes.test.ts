@@ -11,7 +11,8 @@ import type {
 import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
 import { toSimExchange } from '../../mocks/sim-http'
 import { usePlaygroundStore } from '../state/store'
-import { applyStoreChanges, Playground } from './playground'
+import { applyStoreChanges } from './apply-store-changes'
+import { Playground } from './playground'
 
 const initialState = usePlaygroundStore.getState()
 let playground: Playground | undefined

@@ -44,16 +44,17 @@ export function BrowserView() {
 
 function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }) {
   const playground = usePlayground()
+  // Where this tab is going while its request is answered: the address bar says so at once.
   const [pendingUrl, setPendingUrl] = useState<string>()
   const [notice, setNotice] = useState<string>()
-  const shownUrl = tab.loading
-    ? (pendingUrl ?? tab.page?.url ?? '')
-    : (tab.page?.url ?? tab.history[tab.historyIndex] ?? '')
+  const shownUrl = pendingUrl ?? tab.page?.url ?? tab.history[tab.historyIndex] ?? ''
 
   function navigate(request: NavigationRequest) {
     setNotice(undefined)
     setPendingUrl(request.url)
-    void playground.navigate(tab.id, request)
+    void playground.navigate(tab.id, request).finally(() =>
+      setPendingUrl((current) => (current === request.url ? undefined : current)),
+    )
   }
 
   function follow(navigation: PageNavigation, document: Document | undefined) {
