@@ -9,6 +9,7 @@ import {
   SITE_HOST,
   type BrowserSettings,
   type NavigationRequest,
+  type PageView,
   type SendFunction,
 } from '../../mocks/client/simulated-browser'
 import type { JarCookie } from '../../mocks/client/cookie-jar'
@@ -18,6 +19,7 @@ import type { ServerTransport } from '../../mocks/server/runtime/server-transpor
 import { PROFILES, type ProfileName, type TabState } from '../state/browsers-slice'
 import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 import { applyStoreChanges } from './apply-store-changes'
+import { UpdateHold } from './update-hold'
 import { consoleLineFor, storeCallFor } from './engine-event-rows'
 import type { PlaygroundState } from '../state/store'
 
@@ -41,6 +43,8 @@ export type TamperAction =
 const JAR_REFRESH_MS = 1000
 /** How long a navigation runs before the tab shows that it is loading. */
 export const LOADING_SHOWN_AFTER_MS = 80
+/** The longest a navigation holds back what the panels show (see UpdateHold). */
+const MAX_HOLD_MS = 60
 
 /** How a lesson runs its server.js. */
 export interface LessonServerOptions {
@@ -59,6 +63,7 @@ export class Playground {
   private nextTabId = PROFILES.length + 1
   private jarTimer: ReturnType<typeof setInterval> | undefined
   private readonly unsubscribe: () => void
+  private readonly hold = new UpdateHold(MAX_HOLD_MS)
   /** The store read in flight, and the one more read wanted once it lands. */
   private storeRead: Promise<void> | undefined
   private storeReadAgain: { promise: Promise<void>; requestId: number | undefined } | undefined
@@ -80,8 +85,10 @@ export class Playground {
           logIds.set(exchange.id, id)
           const redirectedFrom =
             exchange.redirectedFrom === undefined ? undefined : logIds.get(exchange.redirectedFrom)
-          this.state.appendExchange({ ...exchange, id, redirectedFrom })
-          this.refreshJar(profile)
+          this.hold.run(() => {
+            this.state.appendExchange({ ...exchange, id, redirectedFrom })
+            this.refreshJar(profile)
+          })
         },
       })
     }
@@ -252,11 +259,13 @@ export class Playground {
 
   private async readStoreChanges(request: number | undefined): Promise<void> {
     const changes = await this.server.readStoreChanges()
-    const { stores, diff } = applyStoreChanges(this.state.stores, changes)
-    this.state.setStores(
-      stores,
-      request === undefined ? undefined : { requestId: request, ...diff },
-    )
+    this.hold.run(() => {
+      const { stores, diff } = applyStoreChanges(this.state.stores, changes)
+      this.state.setStores(
+        stores,
+        request === undefined ? undefined : { requestId: request, ...diff },
+      )
+    })
   }
 
   // ——— browsers ———
@@ -265,26 +274,33 @@ export class Playground {
     const tab = this.tab(tabId)
     const browser = this.browsers[tab.profile]
     const settings = this.state.profiles[tab.profile].settings
-    const { page } = await this.whileLoading(tabId, browser.navigate(request, settings))
-    // The learner may have closed the tab while the request was in flight.
-    const current = this.state.tabs.find((candidate) => candidate.id === tabId)
-    if (!current) return
-    const history = [...current.history.slice(0, current.historyIndex + 1), page.url]
-    this.state.updateTab(tabId, { page, loading: false, history, historyIndex: history.length - 1 })
+    await this.showNavigation(tabId, browser.navigate(request, settings), (current, page) => {
+      const history = [...current.history.slice(0, current.historyIndex + 1), page.url]
+      return { history, historyIndex: history.length - 1 }
+    })
   }
 
   /**
-   * Marks the tab as loading only once `navigation` has taken LOADING_SHOWN_AFTER_MS: most
-   * answers come sooner, and redrawing every panel for a progress bar that shows for a frame
-   * would make them later still. The caller clears `loading` with the page.
+   * Puts the page `navigation` ends on into the tab, with the history `record` gives, in the
+   * same redraw as everything else the request changed (see UpdateHold). The tab shows that it
+   * is loading only once the navigation has taken LOADING_SHOWN_AFTER_MS: most answers come
+   * sooner, and redrawing every panel for a progress bar seen for a frame would delay them.
    */
-  private async whileLoading<T>(tabId: number, navigation: Promise<T>): Promise<T> {
+  private async showNavigation(
+    tabId: number,
+    navigation: Promise<{ page: PageView }>,
+    record: (current: TabState, page: PageView) => Pick<TabState, 'history' | 'historyIndex'>,
+  ): Promise<void> {
     const timer = setTimeout(() => {
       if (this.state.tabs.some((tab) => tab.id === tabId))
         this.state.updateTab(tabId, { loading: true })
     }, LOADING_SHOWN_AFTER_MS)
     try {
-      return await navigation
+      await this.hold.during(navigation, ({ page }) => {
+        // The learner may have closed the tab while the request was in flight.
+        const current = this.state.tabs.find((candidate) => candidate.id === tabId)
+        if (current) this.state.updateTab(tabId, { page, loading: false, ...record(current, page) })
+      })
     } finally {
       clearTimeout(timer)
     }
@@ -314,15 +330,15 @@ export class Playground {
     if (entry === undefined) return
     const settings = this.state.profiles[tab.profile].settings
     const url = withSiteScheme(entry, settings.scheme)
-    const { page } = await this.whileLoading(
+    await this.showNavigation(
       tabId,
       this.browsers[tab.profile].navigate({ url }, settings),
+      // Like a browser, the entry now holds where the request ended up (scheme, redirects).
+      (current, page) => ({
+        history: current.history.map((visited, at) => (at === index ? page.url : visited)),
+        historyIndex: index,
+      }),
     )
-    const current = this.state.tabs.find((candidate) => candidate.id === tabId)
-    if (!current) return
-    // Like a browser, the entry now holds where the request ended up (scheme, redirects).
-    const history = current.history.map((visited, at) => (at === index ? page.url : visited))
-    this.state.updateTab(tabId, { page, loading: false, history, historyIndex: index })
   }
 
   activateTab(tabId: number): void {
@@ -405,6 +421,12 @@ export class Playground {
   }
 
   private receive(event: EngineEvent): void {
+    // The store is read at once, so that its contents can join the same redraw.
+    if (event.kind === 'request-end') void this.refreshStores(event.requestId)
+    this.hold.run(() => this.show(event))
+  }
+
+  private show(event: EngineEvent): void {
     const state = this.state
     const line = consoleLineFor(event)
     if (line) state.appendConsole([line])
@@ -417,9 +439,6 @@ export class Playground {
         break
       case 'explanations':
         state.setExplanations(event.requestId, event.explanations)
-        break
-      case 'request-end':
-        void this.refreshStores(event.requestId)
         break
       case 'uncaught-error':
         state.updateServer({ status: 'crashed', crashError: event.error })
