@@ -33,13 +33,29 @@ describe('parseLesson', () => {
       id: '01-first-session',
       number: 1,
       editable: true,
-      prose: '# Hello',
+      proseHtml: '<h3>Hello</h3>\n',
+      takeawayHtml: undefined,
       serverSource: server,
     })
+    expect(parsed.lesson.steps[0]?.instructionsHtml).toBe('<p>Visit <code>/</code> as Alice.</p>\n')
     expect(parsed.lesson.steps[0]?.checks[0]).toEqual({
       jar: { profile: 'Alice', cookie: 'connect.sid', httpOnly: true, present: true },
       hint: 'Did you visit /?',
     })
+  })
+
+  it('renders the prose without a heading that repeats the title, and its takeaway', () => {
+    const parsed = parseLesson({
+      folder: '01-first-session',
+      markdown: lesson(valid, '# First session\n\nIntro.\n\n**Takeaway:** ids in cookies.\n'),
+      serverSource: server,
+    })
+    expect(parsed.ok && parsed.lesson.proseHtml).toBe(
+      '<p>Intro.</p>\n<p><strong>Takeaway:</strong> ids in cookies.</p>\n',
+    )
+    expect(parsed.ok && parsed.lesson.takeawayHtml).toBe(
+      '<p><strong>Takeaway:</strong> ids in cookies.</p>\n',
+    )
   })
 
   it('reports every problem at once, each with file, line and field', () => {

@@ -23,6 +23,8 @@ import {
   type EditableMarkers,
 } from './editable-region.ts'
 import type { LessonProblem } from './lesson-problem.ts'
+import { findTakeaway, proseWithoutTitle } from './lesson-prose.ts'
+import { renderMarkdown } from './markdown.ts'
 
 export type { LessonProblem }
 
@@ -36,11 +38,19 @@ export interface Lesson {
   editable: CodeEditPolicy
   /** Server instances behind the load balancer. */
   instances: number
-  steps: LessonStep[]
-  /** The Markdown after the frontmatter. */
-  prose: string
+  steps: RenderedStep[]
+  /**
+   * The Markdown after the frontmatter as HTML, without a `# Title` that repeats the lesson's:
+   * rendered when the site is built, so the browser needs no Markdown parser.
+   */
+  proseHtml: string
+  /** The prose's `**Takeaway:**` paragraph as HTML, repeated when the lesson is done. */
+  takeawayHtml: string | undefined
   serverSource: string
 }
+
+/** A step with its instructions rendered to HTML, as the player shows them. */
+export type RenderedStep = LessonStep & { instructionsHtml: string }
 
 export type ParsedLesson =
   { ok: true; lesson: Lesson } | { ok: false; id: string; problems: LessonProblem[] }
@@ -346,6 +356,8 @@ export function parseLesson(files: LessonFiles, options: ParseOptions = {}): Par
   problems.push(...frontmatterProblems.sort((a, b) => a.line - b.line))
   if (problems.length || !frontmatter) return { ok: false, id: folder, problems }
 
+  const prose = parts.body.trim()
+  const takeaway = findTakeaway(prose)
   return {
     ok: true,
     lesson: {
@@ -355,8 +367,13 @@ export function parseLesson(files: LessonFiles, options: ParseOptions = {}): Par
       summary: frontmatter.summary,
       editable: frontmatter.editable,
       instances: frontmatter.instances,
-      steps: frontmatter.steps,
-      prose: parts.body.trim(),
+      steps: frontmatter.steps.map((step) => ({
+        ...step,
+        instructionsHtml: renderMarkdown(step.instructions, { headingOffset: 3 }),
+      })),
+      proseHtml: renderMarkdown(proseWithoutTitle(prose, frontmatter.title), { headingOffset: 2 }),
+      takeawayHtml:
+        takeaway === undefined ? undefined : renderMarkdown(`**Takeaway:** ${takeaway}`),
       serverSource: files.serverSource ?? '',
     },
   }

@@ -1,4 +1,9 @@
 declare module 'virtual:lessons' {
-  const lessons: import('./parse-lesson').ParsedLesson[]
+  const lessons: import('./lesson-summary').LessonEntry[]
   export default lessons
+}
+
+declare module 'virtual:lesson/*' {
+  const lesson: import('./parse-lesson').Lesson
+  export default lesson
 }

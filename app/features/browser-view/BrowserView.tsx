@@ -52,9 +52,9 @@ function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }
   function navigate(request: NavigationRequest) {
     setNotice(undefined)
     setPendingUrl(request.url)
-    void playground.navigate(tab.id, request).finally(() =>
-      setPendingUrl((current) => (current === request.url ? undefined : current)),
-    )
+    void playground
+      .navigate(tab.id, request)
+      .finally(() => setPendingUrl((current) => (current === request.url ? undefined : current)))
   }
 
   function follow(navigation: PageNavigation, document: Document | undefined) {

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import type { Lesson } from '../../lesson-loader/parse-lesson'
+import type { LessonSummary } from '../../lesson-loader/lesson-summary'
 import { formatRoute } from '../../routing/route'
-import { findTakeaway } from './lesson-prose'
 import { Markdown } from './Markdown'
 
 /** "Well done": the lesson's takeaway again, and the way on. */
@@ -10,15 +10,14 @@ export function LessonComplete({
   nextLesson,
 }: {
   lesson: Lesson
-  nextLesson: Lesson | undefined
+  nextLesson: LessonSummary | undefined
 }) {
   const id = useId()
-  const takeaway = findTakeaway(lesson.prose)
   return (
     <section className="lp-complete" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Well done: lesson complete!</h3>
       <p>You completed every step of “{lesson.title}”.</p>
-      {takeaway && <Markdown source={`**Takeaway:** ${takeaway}`} />}
+      {lesson.takeawayHtml && <Markdown html={lesson.takeawayHtml} />}
       <p>
         {nextLesson ? (
           <a href={formatRoute({ name: 'lesson', lessonId: nextLesson.id })}>

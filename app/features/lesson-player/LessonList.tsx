@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { Lesson, ParsedLesson } from '../../lesson-loader/parse-lesson'
+import type { LessonEntry, LessonSummary } from '../../lesson-loader/lesson-summary'
 import { formatRoute } from '../../routing/route'
 import type { LessonProgress } from '../../state/progress-slice'
 import { usePlaygroundStore } from '../../state/store'
@@ -11,7 +11,7 @@ function CompletionMark({
   lesson,
   progress,
 }: {
-  lesson: Lesson
+  lesson: LessonSummary
   progress: LessonProgress | undefined
 }) {
   const { completed, total, done } = lessonStatus(lesson, progress)
@@ -32,7 +32,7 @@ function LessonCard({
   lesson,
   progress,
 }: {
-  lesson: Lesson
+  lesson: LessonSummary
   progress: LessonProgress | undefined
 }) {
   return (
@@ -48,7 +48,7 @@ function LessonCard({
 }
 
 /** Every lesson in order, with its completion; broken lessons as error cards; free play. */
-export function LessonList({ lessons }: { lessons: readonly ParsedLesson[] }) {
+export function LessonList({ lessons }: { lessons: readonly LessonEntry[] }) {
   const id = useId()
   const progress = usePlaygroundStore((state) => state.progress)
   return (

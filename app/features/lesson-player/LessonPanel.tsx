@@ -1,9 +1,11 @@
-import type { ParsedLesson } from '../../lesson-loader/parse-lesson'
+import { useEffect, useState } from 'react'
+import type { Lesson } from '../../lesson-loader/parse-lesson'
+import { lessonIdOf, type LessonEntry } from '../../lesson-loader/lesson-summary'
 import { formatRoute } from '../../routing/route'
 import { useRoute } from '../../routing/use-route'
 import { BrokenLessonCard } from './BrokenLessonCard'
 import { FreePlay } from './FreePlay'
-import { findStep, nextLessonAfter } from './lesson-progress'
+import { hasStep, nextLessonAfter } from './lesson-progress'
 import { LessonList } from './LessonList'
 import { LessonPlayer } from './LessonPlayer'
 import { NotFound } from './NotFound'
@@ -12,7 +14,7 @@ import './lesson-player.css'
 
 export interface LessonPanelProps {
   /** All lessons in order, broken ones included: `discoverLessons()`. */
-  lessons: readonly ParsedLesson[]
+  lessons: readonly LessonEntry[]
   /** The server that free play runs (the sample login server). */
   freePlaySource: string
 }
@@ -33,9 +35,7 @@ function RoutedContent({ lessons, freePlaySource }: LessonPanelProps) {
         </NotFound>
       )
     case 'lesson': {
-      const parsed = lessons.find(
-        (candidate) => (candidate.ok ? candidate.lesson.id : candidate.id) === route.lessonId,
-      )
+      const parsed = lessons.find((candidate) => lessonIdOf(candidate) === route.lessonId)
       if (!parsed)
         return (
           <NotFound title="No such lesson">
@@ -54,7 +54,7 @@ function RoutedContent({ lessons, freePlaySource }: LessonPanelProps) {
           </div>
         )
       const { lesson } = parsed
-      if (route.stepId !== undefined && !findStep(lesson, route.stepId))
+      if (route.stepId !== undefined && !hasStep(lesson, route.stepId))
         return (
           <NotFound title="No such step">
             <p>
@@ -64,15 +64,62 @@ function RoutedContent({ lessons, freePlaySource }: LessonPanelProps) {
           </NotFound>
         )
       return (
-        <LessonPlayer
+        <LoadedLessonPlayer
           key={lesson.id}
-          lesson={lesson}
+          entry={parsed}
           stepId={route.stepId}
           nextLesson={nextLessonAfter(lessons, lesson.id)}
         />
       )
     }
   }
+}
+
+type OkEntry = Extract<LessonEntry, { ok: true }>
+type Loaded = { lesson: Lesson; error?: undefined } | { lesson?: undefined; error: unknown }
+
+/** What has been fetched of each lesson, for the page's life: opened again, it is there at once. */
+const loaded = new WeakMap<OkEntry, Loaded>()
+
+/** The lesson's own chunk (see discover-lessons.ts), fetched on first use. */
+function useLesson(entry: OkEntry): Loaded | undefined {
+  const [, setVersion] = useState(0)
+  useEffect(() => {
+    if (entry.loaded || loaded.has(entry)) return
+    let active = true
+    entry
+      .load()
+      .then(
+        (lesson) => loaded.set(entry, { lesson }),
+        (error: unknown) => loaded.set(entry, { error }),
+      )
+      .finally(() => {
+        if (active) setVersion((version) => version + 1)
+      })
+    return () => {
+      active = false
+    }
+  }, [entry])
+  return entry.loaded ? { lesson: entry.loaded } : loaded.get(entry)
+}
+
+function LoadedLessonPlayer({
+  entry,
+  ...props
+}: Omit<Parameters<typeof LessonPlayer>[0], 'lesson'> & { entry: OkEntry }) {
+  const state = useLesson(entry)
+  if (!state) return <p className="lp-loading">Loading “{entry.lesson.title}”…</p>
+  if (state.lesson) return <LessonPlayer lesson={state.lesson} {...props} />
+  // A lesson is a chunk of its own: fetching it can fail (offline, or a newer version of the
+  // site replaced it). Say so, with the way out, instead of a blank panel.
+  return (
+    <NotFound title="This lesson could not be loaded">
+      <p>
+        “{entry.lesson.title}” did not arrive ({String(state.error)}). Check the connection and
+        reload the page; your progress is kept.
+      </p>
+    </NotFound>
+  )
 }
 
 /**

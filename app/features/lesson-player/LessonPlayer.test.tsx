@@ -7,6 +7,7 @@ import type { Lesson } from '../../lesson-loader/parse-lesson'
 import type { Playground } from '../../playground/playground'
 import { usePlaygroundStore } from '../../state/store'
 import { firstSession, renderPanel, startPlayground, stopPlaygrounds } from './test-playground'
+import { summarizeLesson, type LessonEntry } from '../../lesson-loader/lesson-summary'
 
 const LESSON_LINK = '#/lessons/01-first-session'
 
@@ -47,6 +48,39 @@ async function aliceVisits(playground: Playground): Promise<void> {
 }
 
 describe('LessonPlayer', () => {
+  describe('when the lesson is not in memory yet (its own chunk)', () => {
+    const fetched = (load: () => Promise<Lesson>): LessonEntry => ({
+      ok: true,
+      lesson: summarizeLesson(firstSession),
+      load,
+    })
+
+    it('says it is loading, then shows the lesson', async () => {
+      let arrive!: (lesson: Lesson) => void
+      const playground = await startPlayground()
+      renderPanel(playground, LESSON_LINK, [
+        fetched(() => new Promise<Lesson>((resolve) => (arrive = resolve))),
+      ])
+      expect(screen.getByText('Loading “Your first session”…')).toBeInTheDocument()
+      await act(async () => arrive(firstSession))
+      await checksShown(0)
+    })
+
+    it('says so when the lesson cannot be fetched, and keeps the page working', async () => {
+      const playground = await startPlayground()
+      renderPanel(playground, LESSON_LINK, [
+        fetched(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module'))),
+      ])
+      await screen.findByRole('heading', { name: 'This lesson could not be loaded' })
+      expect(
+        screen.getByText(
+          /did not arrive \(TypeError: Failed to fetch dynamically imported module\)/,
+        ),
+      ).toBeInTheDocument()
+      expect(screen.getByRole('link', { name: 'See all lessons' })).toBeInTheDocument()
+    })
+  })
+
   describe('when a lesson opens', () => {
     it("loads the lesson's server.js on a clean slate", async () => {
       const playground = await startPlayground()

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { LessonObservation } from '../../lesson-loader/evaluate-check'
 import type { Lesson } from '../../lesson-loader/parse-lesson'
+import type { LessonSummary } from '../../lesson-loader/lesson-summary'
 import { formatRoute } from '../../routing/route'
 import { navigate } from '../../routing/use-route'
 import { usePlaygroundStore } from '../../state/store'
@@ -8,7 +9,6 @@ import { CatchUp } from './CatchUp'
 import { evaluateStep } from './evaluate-step'
 import { LessonComplete } from './LessonComplete'
 import { isStepCompleted, lessonStatus, stepToShow } from './lesson-progress'
-import { proseWithoutTitle } from './lesson-prose'
 import { LessonResetControls } from './LessonResetControls'
 import { Markdown } from './Markdown'
 import { StepList } from './StepList'
@@ -21,7 +21,7 @@ export interface LessonPlayerProps {
   /** The step the link names; without one, the step the learner was on (or the first). */
   stepId: string | undefined
   /** Offered once the lesson is complete. */
-  nextLesson: Lesson | undefined
+  nextLesson: LessonSummary | undefined
 }
 
 interface Baseline {
@@ -144,7 +144,7 @@ export function LessonPlayer({ lesson, stepId, nextLesson }: LessonPlayerProps) 
       <ServerNotice server={server} />
       <details className="lp-prose" open={proseOpen}>
         <summary>About this lesson</summary>
-        <Markdown source={proseWithoutTitle(lesson.prose, lesson.title)} headingOffset={2} />
+        <Markdown html={lesson.proseHtml} />
       </details>
       <StepList lesson={lesson} currentStepId={step.id} progress={progress} />
       {ready && nothingDoneYet && earlierSteps.some((earlier) => earlier.do.length > 0) && (

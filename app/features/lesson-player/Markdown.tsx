@@ -1,21 +1,12 @@
-import { useMemo } from 'react'
-import { renderMarkdown, type MarkdownOptions } from './markdown'
-
-/** Instructor-written Markdown, rendered by markdown.ts (raw HTML escaped, links checked). */
-export function Markdown({
-  source,
-  className,
-  ...options
-}: { source: string; className?: string } & MarkdownOptions) {
-  const { headingOffset } = options
-  const html = useMemo(
-    () => renderMarkdown(source, headingOffset === undefined ? {} : { headingOffset }),
-    [source, headingOffset],
-  )
+/**
+ * Instructor-written Markdown, rendered to HTML when the site was built (see
+ * lesson-loader/markdown.ts: raw HTML escaped, links checked).
+ */
+export function Markdown({ html, className }: { html: string; className?: string }) {
   return (
     <div
       className={className ? `lp-markdown ${className}` : 'lp-markdown'}
-      // Safe: markdown.ts escapes every piece of raw HTML and refuses unsafe URLs.
+      // Safe: markdown.ts escaped every piece of raw HTML and refused unsafe URLs.
       dangerouslySetInnerHTML={{ __html: html }}
     />
   )

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { LessonStep } from '../../lesson-loader/lesson-schema'
+import type { RenderedStep } from '../../lesson-loader/parse-lesson'
 import { performLessonAction } from '../../playground/perform-lesson-action'
 import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
@@ -8,7 +9,7 @@ import type { StepEvaluation } from './evaluate-step'
 import { Markdown } from './Markdown'
 
 export interface StepViewProps {
-  step: LessonStep
+  step: RenderedStep
   /** 0-based position in the lesson. */
   index: number
   total: number
@@ -79,7 +80,7 @@ export function StepView({
         {step.title}
         {completed && <span className="lp-step-done"> ✓ completed</span>}
       </h3>
-      <Markdown className="lp-instructions" source={step.instructions} headingOffset={3} />
+      <Markdown className="lp-instructions" html={step.instructionsHtml} />
       <CheckList
         checks={step.checks}
         results={evaluation?.results}

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Lesson, ParsedLesson } from '../../lesson-loader/parse-lesson'
+import type { Lesson, ParsedLesson, RenderedStep } from '../../lesson-loader/parse-lesson'
 import type { LessonStep } from '../../lesson-loader/lesson-schema'
 import { findStep, lessonStatus, nextLessonAfter, stepToShow } from './lesson-progress'
+import { lessonEntry } from '../../lesson-loader/lesson-summary'
 
-function step(id: string): LessonStep {
-  return { id, title: id, instructions: id, do: [], checks: [{ console: { includes: 'x' } }] }
+function step(id: string): RenderedStep {
+  const checks: LessonStep['checks'] = [{ console: { includes: 'x' } }]
+  return { id, title: id, instructions: id, instructionsHtml: id, do: [], checks }
 }
 
 function lesson(id: string, stepIds = ['one', 'two', 'three']): Lesson {
@@ -16,7 +18,8 @@ function lesson(id: string, stepIds = ['one', 'two', 'three']): Lesson {
     editable: true,
     instances: 1,
     steps: stepIds.map(step),
-    prose: '',
+    proseHtml: '',
+    takeawayHtml: undefined,
     serverSource: '',
   }
 }
@@ -60,11 +63,12 @@ describe('stepToShow', () => {
 
 describe('nextLessonAfter', () => {
   const broken: ParsedLesson = { ok: false, id: '02-broken', problems: [] }
-  const lessons: ParsedLesson[] = [
+  const parsed: ParsedLesson[] = [
     { ok: true, lesson: counter },
     broken,
     { ok: true, lesson: lesson('03-login') },
   ]
+  const lessons = parsed.map(lessonEntry)
 
   it('skips lessons that cannot be opened', () => {
     expect(nextLessonAfter(lessons, '01-counter')?.id).toBe('03-login')

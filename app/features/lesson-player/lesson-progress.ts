@@ -2,8 +2,8 @@
  * What a lesson's saved progress means for the list and the player: which steps count as done,
  * which step to show, which lesson comes next. Pure.
  */
-import type { Lesson, ParsedLesson } from '../../lesson-loader/parse-lesson'
-import type { LessonStep } from '../../lesson-loader/lesson-schema'
+import type { Lesson, RenderedStep } from '../../lesson-loader/parse-lesson'
+import type { LessonEntry, LessonSummary } from '../../lesson-loader/lesson-summary'
 import type { LessonProgress } from '../../state/progress-slice'
 
 export interface LessonStatus {
@@ -17,13 +17,16 @@ export function isStepCompleted(progress: LessonProgress | undefined, stepId: st
   return progress?.completedStepIds.includes(stepId) ?? false
 }
 
-export function lessonStatus(lesson: Lesson, progress: LessonProgress | undefined): LessonStatus {
+export function lessonStatus(
+  lesson: LessonSummary,
+  progress: LessonProgress | undefined,
+): LessonStatus {
   const completed = lesson.steps.filter((step) => isStepCompleted(progress, step.id)).length
   return { completed, total: lesson.steps.length, done: completed === lesson.steps.length }
 }
 
 export interface ResolvedStep {
-  step: LessonStep
+  step: RenderedStep
   /** 0-based. */
   index: number
 }
@@ -33,6 +36,11 @@ export function findStep(lesson: Lesson, stepId: string | undefined): ResolvedSt
   const index = lesson.steps.findIndex((step) => step.id === stepId)
   const step = lesson.steps[index]
   return step ? { step, index } : undefined
+}
+
+/** Whether the lesson has a step with this id: a deep link may name one it lacks. */
+export function hasStep(lesson: LessonSummary, stepId: string): boolean {
+  return lesson.steps.some((step) => step.id === stepId)
 }
 
 /**
@@ -55,9 +63,9 @@ export function stepToShow(
 
 /** The next lesson in order that can be opened (broken ones are skipped). */
 export function nextLessonAfter(
-  lessons: readonly ParsedLesson[],
+  lessons: readonly LessonEntry[],
   lessonId: string,
-): Lesson | undefined {
+): LessonSummary | undefined {
   const at = lessons.findIndex((parsed) => (parsed.ok ? parsed.lesson.id : parsed.id) === lessonId)
   if (at === -1) return undefined
   for (const parsed of lessons.slice(at + 1)) if (parsed.ok) return parsed.lesson

@@ -24,6 +24,7 @@ import { Playground } from '../../playground/playground'
 import { PlaygroundProvider } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
 import { LessonPanel } from './LessonPanel'
+import { lessonEntry, type LessonEntry } from '../../lesson-loader/lesson-summary'
 
 const root = join(import.meta.dirname, '../../..')
 
@@ -81,13 +82,16 @@ export function stopPlaygrounds(): void {
 export function renderPanel(
   playground: Playground,
   hash: string,
-  lessons: readonly ParsedLesson[] = [{ ok: true, lesson: firstSession }],
+  lessons: ReadonlyArray<ParsedLesson | LessonEntry> = [{ ok: true, lesson: firstSession }],
 ): RenderResult {
   window.history.replaceState(null, '', hash)
   return render(
     <StrictMode>
       <PlaygroundProvider playground={playground}>
-        <LessonPanel lessons={lessons} freePlaySource={sampleServer} />
+        <LessonPanel
+          lessons={lessons.map((lesson) => ('load' in lesson ? lesson : lessonEntry(lesson)))}
+          freePlaySource={sampleServer}
+        />
       </PlaygroundProvider>
     </StrictMode>,
   )

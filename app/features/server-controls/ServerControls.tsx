@@ -2,13 +2,14 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
 import type { CodeEditorHandle, CodeError } from './CodeEditor'
-import { useWhenIdle } from './use-when-idle'
+import { useWhenShownOrSettled } from './use-when-shown-or-settled'
 import { describeEditPolicy } from '../../lesson-loader/editable-region'
 import { findCrashReport, STATUS_LABELS, STATUS_SENTENCES } from './server-status'
 import './server-controls.css'
 
 // CodeMirror is a large part of the app's JavaScript and no lesson needs it to start: it is
-// fetched once the page is idle, and the code is shown read-only until then.
+// fetched once this panel is shown or the page has settled (use-when-shown-or-settled.ts), and
+// the code is shown read-only until then.
 const CodeEditor = lazy(() =>
   import('./CodeEditor').then((module) => ({ default: module.CodeEditor })),
 )
@@ -56,7 +57,8 @@ export function ServerControls() {
   const [text, setText] = useState(initialText)
   const [notice, setNotice] = useState('')
   const editor = useRef<CodeEditorHandle>(null)
-  const editorWanted = useWhenIdle()
+  const codeArea = useRef<HTMLDivElement>(null)
+  const editorWanted = useWhenShownOrSettled(codeArea)
   const id = useId()
   const ids = {
     heading: `${id}-heading`,
@@ -180,22 +182,24 @@ export function ServerControls() {
         )}
       </div>
 
-      {editorWanted ? (
-        <Suspense fallback={<ReadOnlyCode text={text} labelledBy={ids.label} />}>
-          <CodeEditor
-            ref={editor}
-            initialText={text}
-            onChange={onEdit}
-            error={codeError}
-            editable={editable}
-            labelledBy={ids.label}
-            // A missing id is skipped, so the error joins the description only while it is shown.
-            describedBy={`${ids.error} ${ids.hint}`}
-          />
-        </Suspense>
-      ) : (
-        <ReadOnlyCode text={text} labelledBy={ids.label} />
-      )}
+      <div ref={codeArea} className="server-code">
+        {editorWanted ? (
+          <Suspense fallback={<ReadOnlyCode text={text} labelledBy={ids.label} />}>
+            <CodeEditor
+              ref={editor}
+              initialText={text}
+              onChange={onEdit}
+              error={codeError}
+              editable={editable}
+              labelledBy={ids.label}
+              // A missing id is skipped, so the error joins the description only while it is shown.
+              describedBy={`${ids.error} ${ids.hint}`}
+            />
+          </Suspense>
+        ) : (
+          <ReadOnlyCode text={text} labelledBy={ids.label} />
+        )}
+      </div>
 
       <p id={ids.hint} className="server-hint">
         {describeEditPolicy(editable)}

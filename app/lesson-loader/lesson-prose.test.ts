@@ -6,7 +6,7 @@ import { findTakeaway, proseWithoutTitle } from './lesson-prose'
 describe('findTakeaway', () => {
   it("finds lesson 1's takeaway paragraph, with its line breaks", () => {
     const markdown = readFileSync(
-      join(import.meta.dirname, '../../../lessons/01-first-session/lesson.md'),
+      join(import.meta.dirname, '../../lessons/01-first-session/lesson.md'),
       'utf8',
     )
     expect(findTakeaway(markdown)).toBe(
