@@ -49,8 +49,18 @@ export function sessionIdOf(
   return parsed.kind === 'signed' ? parsed.id : parsed.raw
 }
 
+/**
+ * Checks are evaluated on every change the panels see; the sessions are listed again only
+ * when the stores changed (a store of 10 000 is not walked for each console line).
+ */
+const sessionsOf = new WeakMap<LessonObservation['stores'], unknown[]>()
 function storedSessions(observation: LessonObservation): unknown[] {
-  return observation.stores.flatMap((store) => Object.values(store.entries ?? {}))
+  let sessions = sessionsOf.get(observation.stores)
+  if (!sessions) {
+    sessions = observation.stores.flatMap((store) => Object.values(store.entries ?? {}))
+    sessionsOf.set(observation.stores, sessions)
+  }
+  return sessions
 }
 
 function lastExchange(

@@ -17,6 +17,7 @@ import { tamper } from '../../mocks/client/signed-cookie'
 import type { EngineEvent } from '../../mocks/server/runtime/engine'
 import type { ServerTransport } from '../../mocks/server/runtime/server-transport'
 import { PROFILES, type ProfileName, type TabState } from '../state/browsers-slice'
+import type { ActivityEntry } from '../state/activity-slice'
 import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 import { applyStoreChanges } from './apply-store-changes'
 import { UpdateHold } from './update-hold'
@@ -43,6 +44,8 @@ export type TamperAction =
 const JAR_REFRESH_MS = 1000
 /** How long a navigation runs before the tab shows that it is loading. */
 export const LOADING_SHOWN_AFTER_MS = 80
+/** The least time between two store reads when requests come faster than reads. */
+const STORE_READ_SPACING_MS = 100
 /** The longest a navigation holds back what the panels show (see UpdateHold). */
 const MAX_HOLD_MS = 60
 
@@ -64,6 +67,7 @@ export class Playground {
   private jarTimer: ReturnType<typeof setInterval> | undefined
   private readonly unsubscribe: () => void
   private readonly hold = new UpdateHold(MAX_HOLD_MS)
+  private unshownEvents: EngineEvent[] = []
   /** The store read in flight, and the one more read wanted once it lands. */
   private storeRead: Promise<void> | undefined
   private storeReadAgain: { promise: Promise<void>; requestId: number | undefined } | undefined
@@ -228,8 +232,9 @@ export class Playground {
    * Brings the store panel up to date with what changed in the stores, recorded as `request`'s
    * diff. Reads never overlap: a call made while one is in flight waits for a single further
    * read, which then covers every request that ended meanwhile (its diff goes to the newest of
-   * them). A learner's requests, one at a time, each get a read and a diff of their own; a burst
-   * of thousands costs a few reads instead of one each.
+   * them), and comes STORE_READ_SPACING_MS after the one before. A learner's requests, one at a
+   * time, each get a read and a diff of their own at once; a burst of thousands costs a few
+   * reads a second instead of one each (each read walks every stored session).
    */
   refreshStores(request?: number): Promise<void> {
     if (!this.storeRead) {
@@ -248,6 +253,7 @@ export class Playground {
       requestId: request,
       promise: this.storeRead
         .catch(() => undefined)
+        .then(() => new Promise((resolve) => setTimeout(resolve, STORE_READ_SPACING_MS)))
         .then((): Promise<void> => {
           this.storeReadAgain = undefined
           return this.refreshStores(next.requestId)
@@ -420,25 +426,44 @@ export class Playground {
     ])
   }
 
+  /**
+   * Events are shown in batches, one store update per burst (a request sends dozens, a burst
+   * of requests thousands): each update copies the logs it appends to.
+   */
   private receive(event: EngineEvent): void {
     // The store is read at once, so that its contents can join the same redraw.
     if (event.kind === 'request-end') void this.refreshStores(event.requestId)
-    this.hold.run(() => this.show(event))
+    if (this.unshownEvents.push(event) > 1) return
+    queueMicrotask(() => {
+      const events = this.unshownEvents
+      this.unshownEvents = []
+      this.hold.run(() => this.show(events))
+    })
   }
 
-  private show(event: EngineEvent): void {
+  private show(events: readonly EngineEvent[]): void {
+    const activity: ActivityEntry[] = []
+    for (const event of events) {
+      const line = consoleLineFor(event)
+      if (line) activity.push({ kind: 'line', line })
+      if (event.kind === 'store-call')
+        activity.push({ kind: 'store-call', call: storeCallFor(event) })
+      if (event.kind === 'explanations')
+        activity.push({
+          kind: 'explanations',
+          requestId: event.requestId,
+          explanations: event.explanations,
+        })
+    }
+    if (activity.length > 0) this.state.recordActivity(activity)
+    for (const event of events) this.showServerChange(event)
+  }
+
+  private showServerChange(event: EngineEvent): void {
     const state = this.state
-    const line = consoleLineFor(event)
-    if (line) state.appendConsole([line])
     switch (event.kind) {
       case 'session-middleware':
         state.updateServer({ middlewares: [...state.server.middlewares, event.info] })
-        break
-      case 'store-call':
-        state.appendStoreCalls([storeCallFor(event)])
-        break
-      case 'explanations':
-        state.setExplanations(event.requestId, event.explanations)
         break
       case 'uncaught-error':
         state.updateServer({ status: 'crashed', crashError: event.error })

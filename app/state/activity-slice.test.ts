@@ -6,11 +6,22 @@ import { usePlaygroundStore } from './store'
 const initialState = usePlaygroundStore.getState()
 afterEach(() => usePlaygroundStore.setState(initialState, true))
 
-describe('setExplanations', () => {
+describe('recordActivity', () => {
+  const line = (text: string) => ({
+    kind: 'line' as const,
+    line: { kind: 'log' as const, text, time: 0, requestId: undefined, location: undefined },
+  })
+
   it('keeps the explanations of the 500 newest requests, as the network log keeps 500 exchanges', () => {
-    const { setExplanations } = usePlaygroundStore.getState()
+    const { recordActivity } = usePlaygroundStore.getState()
     const why = [{ code: 'test' }] as unknown as Explanation[]
-    for (let requestId = 1; requestId <= 520; requestId++) setExplanations(requestId, why)
+    recordActivity(
+      Array.from({ length: 520 }, (_, index) => ({
+        kind: 'explanations' as const,
+        requestId: index + 1,
+        explanations: why,
+      })),
+    )
 
     const { explanations, explanationAnchors } = usePlaygroundStore.getState()
     const kept = Object.keys(explanations).map(Number)
@@ -18,5 +29,28 @@ describe('setExplanations', () => {
     expect(kept[0]).toBe(21)
     expect(kept.at(-1)).toBe(520)
     expect(Object.keys(explanationAnchors).map(Number)).toEqual(kept)
+  })
+
+  it("anchors each request's explanations after the console lines that came before them", () => {
+    const { recordActivity } = usePlaygroundStore.getState()
+    const why = [{ code: 'test' }] as unknown as Explanation[]
+    recordActivity([
+      line('first'),
+      { kind: 'explanations', requestId: 1, explanations: why },
+      line('second'),
+      line('third'),
+      { kind: 'explanations', requestId: 2, explanations: why },
+    ])
+    const { consoleLines, explanationAnchors } = usePlaygroundStore.getState()
+    const idOf = (text: string) => consoleLines.find((entry) => entry.text === text)?.id
+    expect(explanationAnchors).toEqual({ 1: idOf('first'), 2: idOf('third') })
+  })
+
+  it('keeps the newest 1000 console lines of a burst', () => {
+    const { recordActivity } = usePlaygroundStore.getState()
+    recordActivity(Array.from({ length: 1200 }, (_, index) => line(`line ${index}`)))
+    const texts = usePlaygroundStore.getState().consoleLines.map((entry) => entry.text)
+    expect(texts).toHaveLength(1000)
+    expect(texts[0]).toBe('line 200')
   })
 })

@@ -36,6 +36,12 @@ export interface StoreDiff {
   removed: string[]
 }
 
+/** One thing the server did that the console and the store panel record, in order. */
+export type ActivityEntry =
+  | { kind: 'line'; line: Omit<ConsoleLine, 'id'> }
+  | { kind: 'store-call'; call: StoreCall }
+  | { kind: 'explanations'; requestId: number; explanations: Explanation[] }
+
 export interface ActivitySlice {
   consoleLines: ConsoleLine[]
   /** Network log entries; `id` is unique across profiles. */
@@ -55,9 +61,12 @@ export interface ActivitySlice {
   appendConsole: (lines: Array<Omit<ConsoleLine, 'id'>>) => void
   appendExchange: (exchange: Exchange) => void
   selectExchange: (id: number | undefined) => void
-  setExplanations: (requestId: number, explanations: Explanation[]) => void
+  /**
+   * Records a batch of what the server did in one update: a burst of requests costs one copy
+   * of the logs, not one per debug line.
+   */
+  recordActivity: (entries: readonly ActivityEntry[]) => void
   setStores: (stores: StoreSnapshot[], diff?: StoreDiff) => void
-  appendStoreCalls: (calls: StoreCall[]) => void
   clearActivity: () => void
   setStoreConnection: (storeId: number, connected: boolean) => void
   /** A fresh server has fresh, connected stores. */
@@ -86,28 +95,43 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
   appendExchange: (exchange) =>
     set((state) => ({ exchanges: [...state.exchanges, exchange].slice(-MAX_EXCHANGES) })),
   selectExchange: (selectedExchangeId) => set({ selectedExchangeId }),
-  setExplanations: (requestId, explanations) =>
+  recordActivity: (entries) =>
     set((state) => {
-      const kept = { ...state.explanations, [requestId]: explanations }
-      const anchors = {
-        ...state.explanationAnchors,
-        [requestId]: state.explanationAnchors[requestId] ?? nextLineId - 1,
+      const lines = [...state.consoleLines]
+      const calls = [...state.storeCalls]
+      let explanations = state.explanations
+      let anchors = state.explanationAnchors
+      for (const entry of entries) {
+        if (entry.kind === 'line') lines.push({ ...entry.line, id: nextLineId++ })
+        else if (entry.kind === 'store-call') calls.push(entry.call)
+        else {
+          if (explanations === state.explanations) {
+            explanations = { ...explanations }
+            anchors = { ...anchors }
+          }
+          explanations[entry.requestId] = entry.explanations
+          // Where the request's "why" goes among the console lines: after those before it.
+          anchors[entry.requestId] ??= nextLineId - 1
+        }
       }
       // Integer keys enumerate in ascending order: the oldest requests come first.
-      const ids = Object.keys(kept)
+      const ids = Object.keys(explanations)
       for (const id of ids.slice(0, Math.max(0, ids.length - MAX_EXPLAINED_REQUESTS))) {
-        delete kept[Number(id)]
+        delete explanations[Number(id)]
         delete anchors[Number(id)]
       }
-      return { explanations: kept, explanationAnchors: anchors }
+      return {
+        consoleLines: lines.length > MAX_LINES ? lines.slice(-MAX_LINES) : lines,
+        storeCalls: calls.length > MAX_LINES ? calls.slice(-MAX_LINES) : calls,
+        explanations,
+        explanationAnchors: anchors,
+      }
     }),
   setStores: (stores, diff) =>
     set((state) => ({
       stores,
       storeDiffs: diff ? [...state.storeDiffs, diff].slice(-MAX_EXCHANGES) : state.storeDiffs,
     })),
-  appendStoreCalls: (calls) =>
-    set((state) => ({ storeCalls: [...state.storeCalls, ...calls].slice(-MAX_LINES) })),
   clearActivity: () =>
     set({
       consoleLines: [],

@@ -8,7 +8,7 @@ import { useState } from 'react'
 import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
 import type { TabState } from '../../state/browsers-slice'
-import type { NavigationRequest } from '../../../mocks/client/simulated-browser'
+import type { NavigationRequest, PageView } from '../../../mocks/client/simulated-browser'
 import { siteUrl } from '../../../mocks/client/simulated-browser'
 import { BrowserTabs, BROWSER_WINDOW_ID, tabElementId } from './BrowserTabs'
 import { BrowserToolbar } from './BrowserToolbar'
@@ -44,17 +44,20 @@ export function BrowserView() {
 
 function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }) {
   const playground = usePlayground()
-  // Where this tab is going while its request is answered: the address bar says so at once.
-  const [pendingUrl, setPendingUrl] = useState<string>()
+  // Where this tab is going while its request is answered: the address bar says so at once,
+  // until a page arrives (the redraw that shows the page shows its URL).
+  const [pending, setPending] = useState<{ url: string; over: PageView | undefined }>()
   const [notice, setNotice] = useState<string>()
+  const pendingUrl = pending && pending.over === tab.page ? pending.url : undefined
   const shownUrl = pendingUrl ?? tab.page?.url ?? tab.history[tab.historyIndex] ?? ''
 
   function navigate(request: NavigationRequest) {
     setNotice(undefined)
-    setPendingUrl(request.url)
+    const going = { url: request.url, over: tab.page }
+    setPending(going)
     void playground
       .navigate(tab.id, request)
-      .finally(() => setPendingUrl((current) => (current === request.url ? undefined : current)))
+      .finally(() => setPending((current) => (current === going ? undefined : current)))
   }
 
   function follow(navigation: PageNavigation, document: Document | undefined) {
