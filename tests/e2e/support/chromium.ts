@@ -29,18 +29,25 @@ export interface Site {
 export interface OpenSiteOptions {
   /** Extra Chromium flags, e.g. `--host-resolver-rules=…` to serve the site under another name. */
   args?: string[]
+  /** The built site to serve (default dist/) and the path it was built for. */
+  root?: string
+  base?: string
 }
 
-export async function openSite({ args = [] }: OpenSiteOptions = {}): Promise<Site> {
+export async function openSite({
+  args = [],
+  root = 'dist',
+  base = SITE_BASE,
+}: OpenSiteOptions = {}): Promise<Site> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}: install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
     )
   }
-  if (!existsSync('dist/index.html')) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does).')
+  if (!existsSync(`${root}/index.html`)) {
+    throw new Error(`${root}/ is missing: run \`npm run build\` first (npm test does).`)
   }
-  const server = await startStaticServer({ root: 'dist', base: SITE_BASE, port: 0 })
+  const server = await startStaticServer({ root, base, port: 0 })
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [...FLAGS, ...args],
