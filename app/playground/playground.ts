@@ -6,14 +6,14 @@
  */
 import {
   SimulatedBrowser,
-  SITE_HOST,
+  withSiteScheme,
   type BrowserSettings,
   type NavigationRequest,
   type PageView,
   type SendFunction,
 } from '../../mocks/client/simulated-browser'
 import type { JarCookie } from '../../mocks/client/cookie-jar'
-import { tamper } from '../../mocks/client/signed-cookie'
+import { tamperedValue, type TamperAction } from '../../mocks/client/signed-cookie'
 import type { EngineEvent } from '../../mocks/server/runtime/engine'
 import type { ServerTransport } from '../../mocks/server/runtime/server-transport'
 import { PROFILES, type ProfileName, type TabState } from '../state/browsers-slice'
@@ -21,6 +21,7 @@ import type { ActivityEntry } from '../state/activity-slice'
 import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 import { applyStoreChanges } from './apply-store-changes'
 import { UpdateHold } from './update-hold'
+import { CoalescedReads } from './coalesced-reads'
 import { consoleLineFor, storeCallFor } from './engine-event-rows'
 import type { PlaygroundState } from '../state/store'
 
@@ -34,12 +35,6 @@ export interface PlaygroundOptions {
   store: StoreAccess
   realNow?: () => number
 }
-
-export type TamperAction =
-  | { kind: 'flip-signature' }
-  | { kind: 'change-id'; id: string }
-  | { kind: 'drop-prefix' }
-  | { kind: 'resign'; secret: string }
 
 const JAR_REFRESH_MS = 1000
 /** How long a navigation runs before the tab shows that it is loading. */
@@ -68,9 +63,11 @@ export class Playground {
   private readonly unsubscribe: () => void
   private readonly hold = new UpdateHold(MAX_HOLD_MS)
   private unshownEvents: EngineEvent[] = []
-  /** The store read in flight, and the one more read wanted once it lands. */
-  private storeRead: Promise<void> | undefined
-  private storeReadAgain: { promise: Promise<void>; requestId: number | undefined } | undefined
+  private readonly storeReads = new CoalescedReads<number>(
+    (request) => this.readStoreChanges(request),
+    Math.max,
+    STORE_READ_SPACING_MS,
+  )
 
   constructor(options: PlaygroundOptions) {
     this.server = options.server
@@ -230,37 +227,13 @@ export class Playground {
 
   /**
    * Brings the store panel up to date with what changed in the stores, recorded as `request`'s
-   * diff. Reads never overlap: a call made while one is in flight waits for a single further
-   * read, which then covers every request that ended meanwhile (its diff goes to the newest of
-   * them), and comes STORE_READ_SPACING_MS after the one before. A learner's requests, one at a
-   * time, each get a read and a diff of their own at once; a burst of thousands costs a few
-   * reads a second instead of one each (each read walks every stored session).
+   * diff. A learner's requests, one at a time, each get a read and a diff of their own at once;
+   * in a burst, one read stands for every request that ended meanwhile (its diff goes to the
+   * newest of them), STORE_READ_SPACING_MS after the one before: each read walks every stored
+   * session.
    */
   refreshStores(request?: number): Promise<void> {
-    if (!this.storeRead) {
-      const read = this.readStoreChanges(request).finally(() => {
-        if (this.storeRead === read) this.storeRead = undefined
-      })
-      this.storeRead = read
-      return read
-    }
-    const again = this.storeReadAgain
-    if (again) {
-      if (request !== undefined) again.requestId = Math.max(request, again.requestId ?? request)
-      return again.promise
-    }
-    const next: { promise: Promise<void>; requestId: number | undefined } = {
-      requestId: request,
-      promise: this.storeRead
-        .catch(() => undefined)
-        .then(() => new Promise((resolve) => setTimeout(resolve, STORE_READ_SPACING_MS)))
-        .then((): Promise<void> => {
-          this.storeReadAgain = undefined
-          return this.refreshStores(next.requestId)
-        }),
-    }
-    this.storeReadAgain = next
-    return next.promise
+    return this.storeReads.ask(request)
   }
 
   private async readStoreChanges(request: number | undefined): Promise<void> {
@@ -480,26 +453,5 @@ export class Playground {
   async switchStoreConnection(storeId: number, connected: boolean): Promise<void> {
     await this.setStoreConnected(storeId, connected)
     this.state.setStoreConnection(storeId, connected)
-  }
-}
-
-/** The URL with the given scheme when it is on the simulated site; other URLs stay as they are. */
-export function withSiteScheme(url: string, scheme: BrowserSettings['scheme']): string {
-  const parsed = new URL(url)
-  if (parsed.hostname !== SITE_HOST) return url
-  parsed.protocol = `${scheme}:`
-  return parsed.href
-}
-
-function tamperedValue(value: string, action: TamperAction): string {
-  switch (action.kind) {
-    case 'flip-signature':
-      return tamper.flipSignatureCharacter(value)
-    case 'change-id':
-      return tamper.changeId(value, action.id)
-    case 'drop-prefix':
-      return tamper.dropSignedPrefix(value)
-    case 'resign':
-      return tamper.resign(value, action.secret)
   }
 }

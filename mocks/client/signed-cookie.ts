@@ -89,3 +89,23 @@ export const tamper = {
     return signCookieValue(id, secret)
   },
 }
+
+/** A tamper action as the jar panel and lessons name it. */
+export type TamperAction =
+  | { kind: 'flip-signature' }
+  | { kind: 'change-id'; id: string }
+  | { kind: 'drop-prefix' }
+  | { kind: 'resign'; secret: string }
+
+export function tamperedValue(value: string, action: TamperAction): string {
+  switch (action.kind) {
+    case 'flip-signature':
+      return tamper.flipSignatureCharacter(value)
+    case 'change-id':
+      return tamper.changeId(value, action.id)
+    case 'drop-prefix':
+      return tamper.dropSignedPrefix(value)
+    case 'resign':
+      return tamper.resign(value, action.secret)
+  }
+}

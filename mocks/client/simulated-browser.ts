@@ -94,6 +94,14 @@ export function siteUrl(path: string, settings: Pick<BrowserSettings, 'scheme'>)
   return new URL(path, `${settings.scheme}://${SITE_HOST}/`).href
 }
 
+/** The URL with the given scheme when it is on the simulated site; other URLs stay as they are. */
+export function withSiteScheme(url: string, scheme: BrowserSettings['scheme']): string {
+  const parsed = new URL(url)
+  if (parsed.hostname !== SITE_HOST) return url
+  parsed.protocol = `${scheme}:`
+  return parsed.href
+}
+
 function redirectMethod(status: number, method: string): string {
   if (status === 303 && method !== 'HEAD') return 'GET'
   if ((status === 301 || status === 302) && method === 'POST') return 'GET'

@@ -6,7 +6,7 @@
  * algorithm: GET puts the fields in the query (replacing it), POST sends them urlencoded.
  */
 import type { BrowserSettings, NavigationRequest } from '../../../mocks/client/simulated-browser'
-import { withSiteScheme } from '../../playground/playground'
+import { withSiteScheme } from '../../../mocks/client/simulated-browser'
 import { SITE_HOST } from '../../../mocks/client/simulated-browser'
 
 export type PageNavigation =

@@ -4,7 +4,7 @@ import { usePlaygroundStore } from '../../state/store'
 import { PROFILES, type ProfileName } from '../../state/browsers-slice'
 import type { JarCookie } from '../../../mocks/client/cookie-jar'
 import { decodeCookieValue } from '../../../mocks/client/signed-cookie'
-import type { TamperAction } from '../../playground/playground'
+import type { TamperAction } from '../../../mocks/client/signed-cookie'
 import {
   describeVerdict,
   isVerified,

@@ -20,6 +20,9 @@ const folders = readdirSync(join(import.meta.dirname, '../../../lessons'), { wit
   .map((entry) => entry.name)
   .sort()
 
+/** Well under the test timeout (20 s): a step that never passes fails with its checks named. */
+const STEP_TIMEOUT_MS = 5000
+
 afterEach(() => {
   cleanup()
   stopPlaygrounds()
@@ -38,8 +41,13 @@ describe.each(folders)('lesson %s in the player', (folder) => {
         name: new RegExp(`^Checks \\(\\d+ of ${total} passing`),
       })
       await user.click(screen.getByRole('button', { name: 'Do it for me' }))
+      // Several actions, each a request and a store read: give a loaded machine time.
       const passing = await screen
-        .findByRole('heading', { name: `Checks (${total} of ${total} passing)` })
+        .findByRole(
+          'heading',
+          { name: `Checks (${total} of ${total} passing)` },
+          { timeout: STEP_TIMEOUT_MS },
+        )
         .catch(() => undefined)
       const failing = [...document.querySelectorAll('.lp-check:not(.lp-check-passed)')].map(
         (check) => check.textContent,
