@@ -9,9 +9,8 @@ import {
   type Site,
 } from './support/chromium'
 import {
-  checkColours,
+  expectStepPassedAndGreen,
   hardReload,
-  isGreen,
   isWithinViewport,
   pageOverflow,
   playground,
@@ -19,7 +18,6 @@ import {
   screenshot,
   showPanel,
   visit,
-  waitForChecksPassing,
   type Playground,
 } from './support/playground'
 
@@ -46,16 +44,6 @@ async function openPage(url: string): Promise<void> {
 async function stepMarks(): Promise<string[]> {
   const links = page.getByRole('navigation', { name: 'Steps of this lesson' }).getByRole('listitem')
   return (await links.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())
-}
-
-async function expectStepPassedAndGreen(): Promise<void> {
-  await waitForChecksPassing(ui)
-  const { green, checks } = await checkColours(ui)
-  expect(isGreen(green)).toBe(true)
-  expect(checks.length).toBeGreaterThan(0)
-  for (const colour of checks) expect(colour).toBe(green)
-  await expect(ui.step.getByText(/^Not yet: /).count()).resolves.toBe(0)
-  await ui.step.getByRole('heading', { name: /✓ completed/ }).waitFor()
 }
 
 describe('lessons in the built site', () => {
@@ -108,7 +96,7 @@ describe('lessons in the built site', () => {
       .shownPage()
       .getByRole('heading', { name: 'You have visited this page 1 time' })
       .waitFor()
-    await expectStepPassedAndGreen()
+    await expectStepPassedAndGreen(ui)
 
     const sid = ui.cookiePanel.getByRole('row').filter({ hasText: 'connect.sid' })
     await expect(sid.count()).resolves.toBe(1)
@@ -143,7 +131,7 @@ describe('lessons in the built site', () => {
       .shownPage()
       .getByRole('heading', { name: 'You have visited this page 2 times' })
       .waitFor()
-    await expectStepPassedAndGreen()
+    await expectStepPassedAndGreen(ui)
     await expect(ui.networkPanel.getByRole('row').filter({ hasText: 'GET' }).count()).resolves.toBe(
       2,
     )
@@ -157,7 +145,7 @@ describe('lessons in the built site', () => {
       .shownPage()
       .getByRole('heading', { name: 'You have visited this page 1 time' })
       .waitFor()
-    await expectStepPassedAndGreen()
+    await expectStepPassedAndGreen(ui)
     await ui.lesson.getByRole('heading', { name: 'Well done: lesson complete!' }).waitFor()
     await expect(ui.lesson.getByText('✓ Done', { exact: true }).count()).resolves.toBe(1)
     await ui.storePanel.getByText(/^2 sessions$/).waitFor()
@@ -188,7 +176,7 @@ describe('lessons in the built site', () => {
     await form.getByRole('button', { name: 'Log in' }).click()
     await form.getByRole('heading', { name: 'Hello, alice' }).waitFor()
     expect(await ui.addressBar.inputValue()).toBe('http://session.test/dashboard')
-    await expectStepPassedAndGreen()
+    await expectStepPassedAndGreen(ui)
     expect(await stepMarks()).toEqual([
       'Knock on a locked door',
       'Alice logs in ✓ (completed)',

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs'
 import type { FrameLocator, Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 export const SCREENSHOTS = 'screenshots'
 
@@ -89,6 +90,20 @@ export async function checkColours(ui: Playground): Promise<{ green: string; che
 export function isGreen(colour: string): boolean {
   const [r = 0, g = 0, b = 0] = (colour.match(/\d+(\.\d+)?/g) ?? []).map(Number)
   return g > r + 40 && g > b
+}
+
+/**
+ * Waits until the current step's checks all pass, then asserts what the learner sees of it:
+ * every check drawn green, none left "Not yet", and the step marked completed.
+ */
+export async function expectStepPassedAndGreen(ui: Playground): Promise<void> {
+  await waitForChecksPassing(ui)
+  const { green, checks } = await checkColours(ui)
+  expect(isGreen(green)).toBe(true)
+  expect(checks.length).toBeGreaterThan(0)
+  for (const colour of checks) expect(colour).toBe(green)
+  await expect(ui.step.getByText(/^Not yet: /).count()).resolves.toBe(0)
+  await ui.step.getByRole('heading', { name: /✓ completed/ }).waitFor()
 }
 
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
