@@ -38,6 +38,8 @@ async function runServerCode(source: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.insertText(source)
   await ui.serverPanel.getByRole('button', { name: 'Run', exact: true }).click()
+  // Until the new code runs, the old server still shows as running, with the edit pending.
+  await ui.serverPanel.getByText('Not running yet: press Run').waitFor({ state: 'detached' })
   await ui.serverPanel.getByText('Running', { exact: true }).waitFor()
 }
 
