@@ -10,6 +10,7 @@ import {
   stopPlaygrounds,
 } from '../../../tests/support/playground-harness'
 import { ServerConsole } from './ServerConsole'
+import { usePlaygroundStore } from '../../state/store'
 
 afterEach(() => {
   cleanup()
@@ -121,6 +122,34 @@ describe('ServerConsole', () => {
       await renderConsole("const x = 1\nthrow new Error('bad config')\n")
       const failure = within(output()).getByText(/failed to load: Error: bad config/).parentElement!
       expect(within(failure).getByText('server.js:2:7')).toBeInTheDocument()
+    })
+  })
+
+  describe('after a burst of output', () => {
+    it('draws the newest 200 entries and counts the ones before them', async () => {
+      await renderConsole()
+      const { recordActivity } = usePlaygroundStore.getState()
+      act(() =>
+        recordActivity(
+          Array.from({ length: 250 }, (_, index) => ({
+            kind: 'line' as const,
+            line: {
+              kind: 'log' as const,
+              text: `line ${index}`,
+              time: 0,
+              requestId: undefined,
+              location: undefined,
+            },
+          })),
+        ),
+      )
+      const before = usePlaygroundStore.getState().consoleLines.length - 250
+      expect(
+        within(output()).getByText(`${50 + before} earlier entries not shown.`),
+      ).toBeInTheDocument()
+      expect(within(output()).queryByText('line 49')).toBeNull()
+      expect(within(output()).getByText('line 50')).toBeInTheDocument()
+      expect(within(output()).getByText('line 249')).toBeInTheDocument()
     })
   })
 

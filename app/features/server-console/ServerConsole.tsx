@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { ConsoleLine as ConsoleLineData } from '../../state/activity-slice'
 import { usePlaygroundStore } from '../../state/store'
 import {
@@ -14,6 +14,11 @@ import './server-console.css'
 
 /** Pixels from the bottom within which the console keeps following new output. */
 const FOLLOW_THRESHOLD_PX = 40
+/**
+ * The newest lines and requests shown; older ones are counted. A burst of requests would
+ * otherwise have every one of them redrawn for each new one.
+ */
+const SHOWN_ITEMS = 200
 
 /** What the kind badge says; plain `log` lines carry none. */
 const KIND_LABELS: Record<ConsoleLineData['kind'], string | undefined> = {
@@ -29,7 +34,9 @@ const KIND_LABELS: Record<ConsoleLineData['kind'], string | undefined> = {
 /** Kinds whose code location is worth a badge. */
 const LOCATED_KINDS = new Set<ConsoleLineData['kind']>(['error', 'warn', 'deprecation'])
 
-function ConsoleLine({ line }: { line: ConsoleLineData }) {
+// Lines never change once printed; a request's block only grows. Both are drawn again only
+// when that happened, not for every new line elsewhere in the console.
+const ConsoleLine = memo(function ConsoleLine({ line }: { line: ConsoleLineData }) {
   const label = KIND_LABELS[line.kind]
   const location = LOCATED_KINDS.has(line.kind) ? sourceLocationOf(line) : undefined
   const { first, rest } = splitFirstLine(line.text)
@@ -56,9 +63,15 @@ function ConsoleLine({ line }: { line: ConsoleLineData }) {
       )}
     </div>
   )
-}
+})
 
-function RequestBlock({ group, onlyWhy }: { group: RequestGroup; onlyWhy: boolean }) {
+const RequestBlock = memo(function RequestBlock({
+  group,
+  onlyWhy,
+}: {
+  group: RequestGroup
+  onlyWhy: boolean
+}) {
   return (
     <section className="server-console__request" aria-label={group.title}>
       <h3 className="server-console__request-title">{group.title}</h3>
@@ -78,6 +91,21 @@ function RequestBlock({ group, onlyWhy }: { group: RequestGroup; onlyWhy: boolea
       )}
     </section>
   )
+}, sameRequestBlock)
+
+function sameRequestBlock(
+  before: { group: RequestGroup; onlyWhy: boolean },
+  after: { group: RequestGroup; onlyWhy: boolean },
+): boolean {
+  const [a, b] = [before.group, after.group]
+  return (
+    before.onlyWhy === after.onlyWhy &&
+    a.title === b.title &&
+    a.lines.length === b.lines.length &&
+    a.lines.at(-1) === b.lines.at(-1) &&
+    a.explanations.length === b.explanations.length &&
+    a.explanations.every((explanation, index) => explanation === b.explanations[index])
+  )
 }
 
 /** The server's console output, and for each request the reasons behind what it did. */
@@ -96,9 +124,11 @@ export function ServerConsole() {
     () => buildTimeline(lines, explanations, anchors, exchanges),
     [lines, explanations, anchors, exchanges],
   )
-  const shown = onlyWhy
+  const wanted = onlyWhy
     ? timeline.filter((item) => item.kind === 'request' && item.explanations.length > 0)
     : timeline
+  const shown = wanted.slice(-SHOWN_ITEMS)
+  const hidden = wanted.length - shown.length
 
   useEffect(() => {
     const element = scroller.current
@@ -150,13 +180,21 @@ export function ServerConsole() {
               : 'The console is empty — what server.js prints, and why each request went as it did, appear here.'}
           </p>
         ) : (
-          shown.map((item) =>
-            item.kind === 'line' ? (
-              <ConsoleLine key={item.key} line={item.line} />
-            ) : (
-              <RequestBlock key={item.key} group={item} onlyWhy={onlyWhy} />
-            ),
-          )
+          <>
+            {hidden > 0 && (
+              <p className="server-console__hidden">
+                {hidden.toLocaleString('en')} earlier {hidden === 1 ? 'entry' : 'entries'} not
+                shown.
+              </p>
+            )}
+            {shown.map((item) =>
+              item.kind === 'line' ? (
+                <ConsoleLine key={item.key} line={item.line} />
+              ) : (
+                <RequestBlock key={item.key} group={item} onlyWhy={onlyWhy} />
+              ),
+            )}
+          </>
         )}
       </div>
     </section>
