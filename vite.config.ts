@@ -53,5 +53,19 @@ export default defineConfig({
     // minification must not rename the classes of the Express stack the worker runs.
     rolldownOptions: { output: { keepNames: true } },
   },
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      treeshake: {
+        // msw/browser builds an unused default network at import time. Its service-worker
+        // source listens to every message from the worker and awaits a worker that never comes,
+        // so each message event (a request, a response) stays in memory for good: ~4 KB per
+        // simulated request, tens of MB and long garbage collections at 10 000 sessions.
+        // Declaring the call pure lets the bundler drop it; setupWorker builds its own.
+        manualPureFunctions: ['createDefaultNetworkOptions'],
+      },
+    },
+  },
 })
