@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { PageView } from '../../../mocks/client/simulated-browser'
 import { attachPageInterceptors, type PageInterceptorHandlers } from './page-interceptors'
 import { pageSrcdoc, prettyJson } from './page-document'
@@ -30,6 +30,13 @@ export function PageArea({
   // frame goes away with the focus in it; as in a real browser, the next page takes the focus
   // instead of the app's body.
   const focusNextPage = useRef(false)
+  const sizing = useRef<number | undefined>(undefined)
+  useEffect(
+    () => () => {
+      if (sizing.current !== undefined) cancelAnimationFrame(sizing.current)
+    },
+    [],
+  )
 
   /** Whether the focus fell out of the page (to the body) rather than going somewhere chosen. */
   function focusWasLost(element: Element): boolean {
@@ -56,8 +63,14 @@ export function PageArea({
         latest.current.form(submission)
       },
     })
-    const height = document.documentElement.scrollHeight
-    frame.style.height = `${Math.min(MAX_FRAME_PX, Math.max(MIN_FRAME_PX, height + 4))}px`
+    // Sized in the next animation frame: reading the page's height here, right after React's
+    // commit, would lay the whole app out at once and then again when the frame is drawn.
+    if (sizing.current !== undefined) cancelAnimationFrame(sizing.current)
+    sizing.current = requestAnimationFrame(() => {
+      sizing.current = undefined
+      const height = document.documentElement.scrollHeight
+      frame.style.height = `${Math.min(MAX_FRAME_PX, Math.max(MIN_FRAME_PX, height + 4))}px`
+    })
     if (focusNextPage.current) {
       focusNextPage.current = false
       if (focusWasLost(frame)) frame.focus({ preventScroll: true })

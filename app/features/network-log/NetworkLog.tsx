@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useMemo, type KeyboardEvent } from 'react'
 import type { Exchange } from '../../../mocks/client/simulated-browser'
 import { usePlaygroundStore } from '../../state/store'
 import { ExchangeDetails } from './ExchangeDetails'
@@ -13,10 +13,9 @@ import {
 } from './exchange-summary'
 import { ProfileChip } from './ProfileChip'
 import { VerdictBadge } from './VerdictBadge'
+import { useFollowNewest } from '../../layout/use-follow-newest'
 import './network-log.css'
 
-/** Pixels from the bottom within which the log keeps following new rows. */
-const FOLLOW_THRESHOLD_PX = 40
 
 /** Every request the simulated browsers sent, one row per hop, like DevTools' Network panel. */
 export function NetworkLog() {
@@ -30,20 +29,7 @@ export function NetworkLog() {
   )
   const selected = selectedId === undefined ? undefined : byId.get(selectedId)
   const newest = exchanges.at(-1)
-  const scroller = useRef<HTMLDivElement>(null)
-  const wasAtBottom = useRef(true)
-
-  useEffect(() => {
-    const element = scroller.current
-    if (element && wasAtBottom.current) element.scrollTop = element.scrollHeight
-  }, [newest?.id])
-
-  const rememberScroll = () => {
-    const element = scroller.current
-    if (!element) return
-    wasAtBottom.current =
-      element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX
-  }
+  const { ref: scroller, onScroll: rememberScroll } = useFollowNewest<HTMLDivElement>(newest?.id)
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, exchange: Exchange) => {
     if (event.key === 'Enter' || event.key === ' ') {

@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { memo, useId, useMemo, useState } from 'react'
 import type { ConsoleLine as ConsoleLineData } from '../../state/activity-slice'
 import { usePlaygroundStore } from '../../state/store'
 import {
@@ -10,10 +10,9 @@ import {
   type RequestGroup,
 } from './console-timeline'
 import { ExplanationText } from './explanation-text'
+import { useFollowNewest } from '../../layout/use-follow-newest'
 import './server-console.css'
 
-/** Pixels from the bottom within which the console keeps following new output. */
-const FOLLOW_THRESHOLD_PX = 40
 /**
  * The newest lines and requests shown; older ones are counted. A burst of requests would
  * otherwise have every one of them redrawn for each new one.
@@ -117,8 +116,6 @@ export function ServerConsole() {
   const clearActivity = usePlaygroundStore((state) => state.clearActivity)
   const [onlyWhy, setOnlyWhy] = useState(false)
   const toggleId = useId()
-  const scroller = useRef<HTMLDivElement>(null)
-  const following = useRef(true)
 
   const timeline = useMemo(
     () => buildTimeline(lines, explanations, anchors, exchanges),
@@ -129,18 +126,7 @@ export function ServerConsole() {
     : timeline
   const shown = wanted.slice(-SHOWN_ITEMS)
   const hidden = wanted.length - shown.length
-
-  useEffect(() => {
-    const element = scroller.current
-    if (element && following.current) element.scrollTop = element.scrollHeight
-  }, [shown])
-
-  const rememberScroll = () => {
-    const element = scroller.current
-    if (!element) return
-    following.current =
-      element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX
-  }
+  const { ref: scroller, onScroll: rememberScroll } = useFollowNewest<HTMLDivElement>(shown)
 
   return (
     <section aria-labelledby="server-console-heading" className="panel server-console">

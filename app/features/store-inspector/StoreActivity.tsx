@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import { usePlaygroundStore } from '../../state/store'
+import { useFollowNewest } from '../../layout/use-follow-newest'
 import { groupStoreActivity, hasChanges, shortId } from './store-activity'
 
 /** Older requests than this are summarized in a count, not listed. */
 const SHOWN_REQUESTS = 25
-/** Pixels from the bottom within which the list keeps following new requests. */
-const FOLLOW_THRESHOLD_PX = 40
 
 function IdList({ ids }: { ids: readonly string[] }) {
   return (
@@ -31,21 +30,8 @@ export function StoreActivity({ showStoreIds }: { showStoreIds: boolean }) {
   )
   const shown = groups.slice(-SHOWN_REQUESTS)
   const hidden = groups.length - shown.length
-  const list = useRef<HTMLOListElement>(null)
-  const following = useRef(true)
-
   // Newest last, and kept in view while the learner has not scrolled up to older ones.
-  useEffect(() => {
-    const element = list.current
-    if (element && following.current) element.scrollTop = element.scrollHeight
-  }, [groups])
-
-  const rememberScroll = () => {
-    const element = list.current
-    if (!element) return
-    following.current =
-      element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX
-  }
+  const { ref: list, onScroll: rememberScroll } = useFollowNewest<HTMLOListElement>(groups)
 
   return (
     <section className="store-activity" aria-labelledby="store-activity-heading">
