@@ -16,7 +16,6 @@ import { VerdictBadge } from './VerdictBadge'
 import { useFollowNewest } from '../../layout/use-follow-newest'
 import './network-log.css'
 
-
 /** Every request the simulated browsers sent, one row per hop, like DevTools' Network panel. */
 export function NetworkLog() {
   const exchanges = usePlaygroundStore((state) => state.exchanges)
