@@ -6,13 +6,13 @@
 import type { JarCookie } from '../../mocks/client/cookie-jar'
 import type { Exchange, PageView } from '../../mocks/client/simulated-browser'
 import { inspectSessionCookie } from '../../mocks/client/signed-cookie'
-import type { StoreSnapshot } from '../../mocks/server/runtime/server-transport'
+import type { StoreView } from '../../mocks/server/runtime/server-transport'
 import type { Explanation } from '../../mocks/server/explain/explanation-types'
 import type { LessonCheck, ProfileName } from './lesson-schema'
 
 export interface LessonObservation {
   cookies: Record<ProfileName, JarCookie[]>
-  stores: StoreSnapshot[]
+  stores: StoreView[]
   exchanges: Exchange[]
   explanations: Record<number, Explanation[]>
   /** The page each profile's most recently used tab shows. */
@@ -57,7 +57,7 @@ const sessionsOf = new WeakMap<LessonObservation['stores'], unknown[]>()
 function storedSessions(observation: LessonObservation): unknown[] {
   let sessions = sessionsOf.get(observation.stores)
   if (!sessions) {
-    sessions = observation.stores.flatMap((store) => Object.values(store.entries ?? {}))
+    sessions = observation.stores.flatMap((store) => [...(store.entries?.values() ?? [])])
     sessionsOf.set(observation.stores, sessions)
   }
   return sessions

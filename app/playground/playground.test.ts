@@ -52,9 +52,9 @@ describe('Playground', () => {
 
     const [cookie] = state.profiles.Alice.cookies
     expect(cookie).toMatchObject({ name: 'connect.sid', httpOnly: true })
-    const storedIds = Object.keys(state.stores[0]?.entries ?? {})
+    const storedIds = [...(state.stores[0]?.entries?.keys() ?? [])]
     expect(cookie?.value).toContain(storedIds[0])
-    expect(state.stores[0]?.entries?.[storedIds[0] ?? '']).toMatchObject({ user: 'alice' })
+    expect(state.stores[0]?.entries?.get(storedIds[0] ?? '')).toMatchObject({ user: 'alice' })
     expect(
       state.exchanges.map(
         (exchange) =>
@@ -76,7 +76,7 @@ describe('Playground', () => {
     await app.navigate(1, aliceLogin)
     await app.restartServer()
     const state = usePlaygroundStore.getState()
-    expect(state.stores[0]?.entries).toEqual({})
+    expect(state.stores[0]?.entries).toEqual(new Map())
     expect(state.consoleLines.at(-1)?.text).toMatch(/every stored session is gone/)
   })
 
@@ -188,7 +188,7 @@ app.get('/', (req, res) => res.send(String((req.session.views = (req.session.vie
 module.exports = app`
     const app = await setUp()
     const sessionCount = () =>
-      Object.keys(usePlaygroundStore.getState().stores[0]?.entries ?? {}).length
+      [...(usePlaygroundStore.getState().stores[0]?.entries?.keys() ?? [])].length
     await app.loadServerCode(redisCounter)
     await app.navigate(1, { url: '/' })
     await app.runCode(redisCounter)

@@ -6,7 +6,7 @@ import { createInProcessTransport } from '../../mocks/server/runtime/in-process-
 import type {
   ServerTransport,
   StoreChange,
-  StoreSnapshot,
+  StoreView,
 } from '../../mocks/server/runtime/server-transport'
 import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
 import { toSimExchange } from '../../mocks/sim-http'
@@ -30,21 +30,25 @@ function change(partial: Partial<StoreChange> & Pick<StoreChange, 'entries'>): S
 describe('applyStoreChanges', () => {
   const alice = { cookie: {}, user: 'alice' }
   const bob = { cookie: {}, user: 'bob' }
-  const previous: StoreSnapshot[] = [{ storeId: 1, kind: 'MemoryStore', entries: { a: alice } }]
+  const previous: StoreView[] = [
+    { storeId: 1, kind: 'MemoryStore', entries: new Map([['a', alice]]) },
+  ]
 
   it('adds, changes and removes entries, keeping the objects of the others', () => {
-    const before: StoreSnapshot[] = [
-      { storeId: 1, kind: 'MemoryStore', entries: { a: alice, b: bob, c: { cookie: {} } } },
+    const before: StoreView[] = [
+      {
+        storeId: 1,
+        kind: 'MemoryStore',
+        entries: new Map(Object.entries({ a: alice, b: bob, c: { cookie: {} } })),
+      },
     ]
     const { stores, diff } = applyStoreChanges(before, [
       change({ entries: { b: { ...bob, views: 2 }, d: { cookie: {} } }, removed: ['c'] }),
     ])
-    expect(stores[0]?.entries).toEqual({
-      a: alice,
-      b: { ...bob, views: 2 },
-      d: { cookie: {} },
-    })
-    expect(stores[0]?.entries?.a).toBe(alice)
+    expect(stores[0]?.entries).toEqual(
+      new Map(Object.entries({ a: alice, b: { ...bob, views: 2 }, d: { cookie: {} } })),
+    )
+    expect(stores[0]?.entries?.get('a')).toBe(alice)
     expect(diff).toEqual({ added: ['d'], changed: ['b'], removed: ['c'] })
   })
 
@@ -58,7 +62,7 @@ describe('applyStoreChanges', () => {
     const { stores, diff } = applyStoreChanges(previous, [
       change({ entries: { a: { ...alice }, b: bob }, complete: true }),
     ])
-    expect(stores[0]?.entries).toEqual({ a: alice, b: bob })
+    expect(stores[0]?.entries).toEqual(new Map(Object.entries({ a: alice, b: bob })))
     expect(diff).toEqual({ added: ['b'], changed: [], removed: [] })
 
     expect(applyStoreChanges(previous, [change({ entries: {}, complete: true })]).diff).toEqual({
@@ -86,7 +90,7 @@ describe('applyStoreChanges', () => {
       [change({ storeId: 101, instance: 1, entries: { a: alice }, complete: true })],
     )
     expect(stores).toEqual([
-      { storeId: 101, instance: 1, kind: 'MemoryStore', entries: { a: alice } },
+      { storeId: 101, instance: 1, kind: 'MemoryStore', entries: new Map([['a', alice]]) },
     ])
   })
 })
@@ -161,7 +165,7 @@ describe('Playground.refreshStores', () => {
     await second
 
     const state = usePlaygroundStore.getState()
-    expect(Object.keys(state.stores[0]?.entries ?? {})).toHaveLength(2)
+    expect([...(state.stores[0]?.entries?.keys() ?? [])]).toHaveLength(2)
     // The first read already saw both sessions; the one after it found nothing new.
     expect(state.storeDiffs.map((diff) => [diff.requestId, diff.added.length])).toEqual([
       [1, 2],
@@ -187,7 +191,7 @@ describe('Playground.refreshStores', () => {
     await app.refreshStores()
 
     const state = usePlaygroundStore.getState()
-    const ids = Object.keys(state.stores[0]?.entries ?? {})
+    const ids = [...(state.stores[0]?.entries?.keys() ?? [])]
     expect(ids).toHaveLength(40)
     expect(state.storeDiffs.flatMap((diff) => diff.added).sort()).toEqual([...ids].sort())
     server.dispose()

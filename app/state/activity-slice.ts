@@ -1,6 +1,6 @@
 import type { SliceCreator } from './slice'
 import type { Exchange } from '../../mocks/client/simulated-browser'
-import type { StoreSnapshot } from '../../mocks/server/runtime/server-transport'
+import type { StoreView } from '../../mocks/server/runtime/server-transport'
 import type { Explanation } from '../../mocks/server/explain/explanation-types'
 import type { SourceLocation, StoreOperation } from '../../mocks/server/runtime/realm-types'
 
@@ -53,7 +53,7 @@ export interface ActivitySlice {
    * the console can place a request's "why" where it happened among the lines.
    */
   explanationAnchors: Record<number, number>
-  stores: StoreSnapshot[]
+  stores: StoreView[]
   storeCalls: StoreCall[]
   storeDiffs: StoreDiff[]
   /** Stores the learner disconnected: they emitted "disconnect" and express-session skips them. */
@@ -66,7 +66,7 @@ export interface ActivitySlice {
    * of the logs, not one per debug line.
    */
   recordActivity: (entries: readonly ActivityEntry[]) => void
-  setStores: (stores: StoreSnapshot[], diff?: StoreDiff) => void
+  setStores: (stores: StoreView[], diff?: StoreDiff) => void
   clearActivity: () => void
   setStoreConnection: (storeId: number, connected: boolean) => void
   /** A fresh server has fresh, connected stores. */

@@ -84,7 +84,7 @@ describe('CookieJarPanel', () => {
       const { playground } = await renderWithPlayground(<CookieJarPanel />)
       await logIn(playground)
       await waitFor(() => row('connect.sid'))
-      const id = Object.keys(usePlaygroundStore.getState().stores[0]?.entries ?? {})[0]!
+      const id = [...(usePlaygroundStore.getState().stores[0]?.entries?.keys() ?? [])][0]!
       const parts = screen.getByLabelText('Signed value, taken apart')
       expect(within(parts).getByText(id)).toBeTruthy()
       expect(within(parts).getByText('s:')).toBeTruthy()

@@ -146,7 +146,7 @@ describe('ServerControls', () => {
           ['password', 'wonderland'],
         ],
       })
-      expect(Object.keys(usePlaygroundStore.getState().stores[0]?.entries ?? {})).toHaveLength(1)
+      expect([...(usePlaygroundStore.getState().stores[0]?.entries?.keys() ?? [])]).toHaveLength(1)
 
       const restart = screen.getByRole('button', { name: 'Restart server' })
       const explainer = document.getElementById(restart.getAttribute('aria-describedby') ?? '')
@@ -154,7 +154,7 @@ describe('ServerControls', () => {
 
       await user.click(restart)
       await waitFor(() => expect(statusText()).toMatch(/every session is gone/))
-      expect(usePlaygroundStore.getState().stores[0]?.entries).toEqual({})
+      expect(usePlaygroundStore.getState().stores[0]?.entries).toEqual(new Map())
     })
 
     it('is how a crashed server comes back, after showing the uncaught error', async () => {

@@ -173,7 +173,7 @@ describe('StoreInspector', () => {
             storeId: 1,
             kind: 'RedisStore',
             keyPrefix: 'sess:',
-            entries: { abc123: { cookie: { path: '/' }, user: 'alice' } },
+            entries: new Map([['abc123', { cookie: { path: '/' }, user: 'alice' }]]),
           },
         ],
       })
@@ -193,9 +193,12 @@ describe('StoreInspector', () => {
     async function renderManySessions() {
       const playground = await startPlayground()
       const expires = new Date(Date.now() + 60_000).toISOString()
-      const entries: Record<string, unknown> = {}
+      const entries = new Map<string, unknown>()
       for (let index = 0; index < COUNT; index++)
-        entries[idOf(index)] = { cookie: { originalMaxAge: 60_000, expires, path: '/' }, n: index }
+        entries.set(idOf(index), {
+          cookie: { originalMaxAge: 60_000, expires, path: '/' },
+          n: index,
+        })
       usePlaygroundStore.setState({ stores: [{ storeId: 1, kind: 'MemoryStore', entries }] })
       renderWithPlayground(playground, <StoreInspector />)
     }

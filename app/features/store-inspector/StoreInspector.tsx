@@ -1,5 +1,5 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react'
-import type { StoreSnapshot } from '../../../mocks/server/runtime/server-transport'
+import type { StoreView } from '../../../mocks/server/runtime/server-transport'
 import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
 import { linkCookiesToSessions, type CookieLink } from './session-cookie-links'
@@ -23,6 +23,21 @@ function cachedExpiresAtOf(data: unknown): number | undefined {
   return expiryCache.get(data)
 }
 
+/**
+ * The list row of each stored session object, kept while the object is: a store of 10 000 that
+ * changed in one entry is listed again without building 10 000 new rows.
+ */
+const rowCache = new WeakMap<object, StoredSession>()
+function rowOf(id: string, data: unknown): StoredSession {
+  if (typeof data !== 'object' || data === null) return { id, data }
+  let row = rowCache.get(data)
+  if (row?.id !== id) {
+    row = { id, data }
+    rowCache.set(data, row)
+  }
+  return row
+}
+
 function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`
 }
@@ -43,7 +58,7 @@ function StoreSection({
   links,
   nowMs,
 }: {
-  store: StoreSnapshot
+  store: StoreView
   query: string
   links: ReadonlyMap<string, CookieLink[]>
   nowMs: number
@@ -54,7 +69,7 @@ function StoreSection({
   )
   const [switching, setSwitching] = useState(false)
   const sessions = useMemo(
-    () => Object.entries(store.entries ?? {}).map(([id, data]) => ({ id, data })),
+    () => Array.from(store.entries ?? [], ([id, data]) => rowOf(id, data)),
     [store.entries],
   )
   const filtered = useMemo(() => filterSessionsById(sessions, query), [sessions, query])
