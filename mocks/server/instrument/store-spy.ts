@@ -31,6 +31,8 @@ export interface SessionStoreLike {
 export interface StoreInspector {
   matches(store: SessionStoreLike): boolean
   entries(store: SessionStoreLike): Record<string, unknown>
+  /** Each entry's text as the backend keeps it; without it, texts come from `entries`. */
+  entryTexts?(store: SessionStoreLike): Map<string, string>
   /** Set when the backend's keys are not the bare session ids. */
   keyPrefix?(store: SessionStoreLike): string
   write(store: SessionStoreLike, sessionId: string, data: unknown): void
@@ -47,6 +49,17 @@ const memoryStoreInspector: StoreInspector = {
       entries[id] = typeof json === 'string' ? safeParse(json) : json
     }
     return entries
+  },
+  entryTexts: (store) => {
+    const sessions = store.sessions as Record<string, unknown>
+    const texts = new Map<string, string>()
+    // for…in: MemoryStore's sessions object has no prototype, and at 10 000 sessions
+    // Object.entries costs several times as much.
+    for (const id in sessions) {
+      const json = sessions[id]
+      texts.set(id, typeof json === 'string' ? json : textOf(json))
+    }
+    return texts
   },
   write: (store, sessionId, data) => {
     ;(store.sessions as Record<string, string>)[sessionId] = JSON.stringify(data)
@@ -73,6 +86,14 @@ const redisStoreInspector: StoreInspector = {
     }
     return entries
   },
+  entryTexts: (store) => {
+    const prefix = store.prefix as string
+    const texts = new Map<string, string>()
+    for (const key of host.redis.keys(`${prefix}*`)) {
+      texts.set(key.slice(prefix.length), host.redis.get(key) ?? 'null')
+    }
+    return texts
+  },
   keyPrefix: (store) => store.prefix as string,
   write: (store, sessionId, data) => {
     const key = `${store.prefix as string}${sessionId}`
@@ -91,6 +112,10 @@ const inspectors: StoreInspector[] = [redisStoreInspector, memoryStoreInspector]
 
 export function registerStoreInspector(inspector: StoreInspector): void {
   inspectors.unshift(inspector)
+}
+
+function textOf(data: unknown): string {
+  return JSON.stringify(data) ?? String(data)
 }
 
 function safeParse(json: string): unknown {
@@ -195,6 +220,15 @@ function handleFor(record: TrackedStore): StoreHandle {
     storeId,
     kind: (store as { constructor?: { name?: string } }).constructor?.name || 'Store',
     entries: () => inspector()?.entries(store),
+    entryTexts: () => {
+      const found = inspector()
+      if (!found) return undefined
+      if (found.entryTexts) return found.entryTexts(store)
+      const texts = new Map<string, string>()
+      for (const [id, data] of Object.entries(found.entries(store))) texts.set(id, textOf(data))
+      return texts
+    },
+    parseEntry: safeParse,
     keyPrefix: found?.keyPrefix?.(store),
     emitStatus: (status) => {
       store.emit(status)

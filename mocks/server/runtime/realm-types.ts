@@ -140,6 +140,13 @@ export interface StoreHandle {
   kind: string
   /** Raw contents without the reads that prune expired entries; `undefined` for opaque stores. */
   entries(): Record<string, unknown> | undefined
+  /**
+   * The same entries as text, each as the store keeps it (JSON for MemoryStore and Redis), so
+   * that a reader can tell what changed without parsing every session; `parseEntry` turns one
+   * back into data. `undefined` for opaque stores.
+   */
+  entryTexts(): Map<string, string> | undefined
+  parseEntry(text: string): unknown
   /** What the backend puts before each session id in its keys (connect-redis: `sess:`). */
   keyPrefix: string | undefined
   emitStatus(status: 'connect' | 'disconnect'): void

@@ -15,6 +15,11 @@ function fakeStore(storeId: number, kind = 'MemoryStore', opaque = false) {
     storeId,
     kind,
     entries: () => (opaque ? undefined : structuredClone(sessions)),
+    entryTexts: () =>
+      opaque
+        ? undefined
+        : new Map(Object.entries(sessions).map(([id, data]) => [id, JSON.stringify(data)])),
+    parseEntry: (text) => JSON.parse(text) as unknown,
     keyPrefix: undefined,
     emitStatus: () => {},
     clear: () => {},

@@ -22,9 +22,9 @@ export interface StoreChangeTracker {
 }
 
 /**
- * Remembers what the reader was last sent of each store (each entry as JSON), so that the next
+ * Remembers what the reader was last sent of each store (each entry's text), so that the next
  * read sends only the entries that changed and the ids that left. The stores are still read
- * whole here, in the server's thread; only the change crosses to the page, which no longer
+ * whole here, in the server's thread, but only changed entries are parsed; only the change crosses to the page, which no longer
  * copies, compares and re-parses every stored session after every request.
  */
 export function createStoreChangeTracker(): StoreChangeTracker {
@@ -35,7 +35,7 @@ export function createStoreChangeTracker(): StoreChangeTracker {
       const changes = handles.map((handle): StoreChange => {
         const { storeId, kind } = handle
         present.add(storeId)
-        const entries = handle.entries()
+        const texts = handle.entryTexts()
         const previous = known.get(storeId)
         const instance = instanceOfStore(storeId)
         const change: StoreChange = {
@@ -47,18 +47,15 @@ export function createStoreChangeTracker(): StoreChangeTracker {
         }
         if (instance !== undefined) change.instance = instance
         if (handle.keyPrefix !== undefined) change.keyPrefix = handle.keyPrefix
-        if (entries === undefined) {
+        if (texts === undefined) {
           known.set(storeId, { kind, json: undefined })
           return change
         }
         const before = previous?.kind === kind ? previous.json : undefined
-        const json = new Map<string, string>()
         const changed: Record<string, unknown> = {}
-        for (const [id, data] of Object.entries(entries)) {
-          const text = JSON.stringify(data) ?? String(data)
-          json.set(id, text)
-          if (before?.get(id) !== text) changed[id] = data
-        }
+        for (const [id, text] of texts)
+          if (before?.get(id) !== text) changed[id] = handle.parseEntry(text)
+        const json = texts
         known.set(storeId, { kind, json })
         change.entries = changed
         if (before) {
