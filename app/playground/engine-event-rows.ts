@@ -1,6 +1,45 @@
-/** How engine events become rows of the store panel's call list and of the console. */
+/** How engine events reach the state: rows of the console and store call list, server status. */
 import type { EngineEvent } from '../../mocks/server/runtime/engine'
-import type { ConsoleLine, StoreCall } from '../state/activity-slice'
+import type { ActivityEntry, ConsoleLine, StoreCall } from '../state/activity-slice'
+import type { PlaygroundState } from '../state/store'
+
+/** One burst of events into the state: their rows in one update, then what they say of the server. */
+export function showEngineEvents(
+  store: { getState(): PlaygroundState },
+  events: readonly EngineEvent[],
+  realNowMs: number,
+): void {
+  const activity: ActivityEntry[] = []
+  for (const event of events) {
+    const line = consoleLineFor(event)
+    if (line) activity.push({ kind: 'line', line })
+    if (event.kind === 'store-call')
+      activity.push({ kind: 'store-call', call: storeCallFor(event) })
+    if (event.kind === 'explanations')
+      activity.push({
+        kind: 'explanations',
+        requestId: event.requestId,
+        explanations: event.explanations,
+      })
+  }
+  if (activity.length > 0) store.getState().recordActivity(activity)
+  // Each change reads the state anew: the one before it replaced the state object.
+  for (const event of events) showServerChange(store.getState(), event, realNowMs)
+}
+
+function showServerChange(state: PlaygroundState, event: EngineEvent, realNowMs: number): void {
+  switch (event.kind) {
+    case 'session-middleware':
+      state.updateServer({ middlewares: [...state.server.middlewares, event.info] })
+      break
+    case 'uncaught-error':
+      state.updateServer({ status: 'crashed', crashError: event.error })
+      break
+    case 'clock':
+      state.updateServer({ clockOffsetMs: event.time - realNowMs })
+      break
+  }
+}
 
 export function storeCallFor(event: Extract<EngineEvent, { kind: 'store-call' }>): StoreCall {
   return {

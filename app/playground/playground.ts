@@ -15,14 +15,22 @@ import {
 import type { JarCookie } from '../../mocks/client/cookie-jar'
 import { tamperedValue, type TamperAction } from '../../mocks/client/signed-cookie'
 import type { EngineEvent } from '../../mocks/server/runtime/engine'
+import type { LoadResult } from '../../mocks/server/runtime/realm-types'
 import type { ServerTransport } from '../../mocks/server/runtime/server-transport'
-import { PROFILES, type ProfileName, type TabState } from '../state/browsers-slice'
-import type { ActivityEntry } from '../state/activity-slice'
+import {
+  blankTab,
+  DEFAULT_SETTINGS,
+  PROFILES,
+  startingTabs,
+  type ProfileName,
+  type TabState,
+} from '../state/browsers-slice'
 import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 import { applyStoreChanges } from './apply-store-changes'
+import { createProfileBrowsers } from './profile-browsers'
 import { UpdateHold } from './update-hold'
 import { CoalescedReads } from './coalesced-reads'
-import { consoleLineFor, storeCallFor } from './engine-event-rows'
+import { showEngineEvents } from './engine-event-rows'
 import type { PlaygroundState } from '../state/store'
 
 export interface StoreAccess {
@@ -57,7 +65,6 @@ export class Playground {
   private readonly server: ServerTransport
   private readonly store: StoreAccess
   private readonly realNow: () => number
-  private nextExchangeId = 1
   private nextTabId = PROFILES.length + 1
   private jarTimer: ReturnType<typeof setInterval> | undefined
   private readonly unsubscribe: () => void
@@ -73,27 +80,15 @@ export class Playground {
     this.server = options.server
     this.store = options.store
     this.realNow = options.realNow ?? (() => Date.now())
-    const browsers = {} as Record<ProfileName, SimulatedBrowser>
-    for (const profile of PROFILES) {
-      // Each browser numbers its own exchanges; the log numbers them across profiles, so a
-      // redirect's `redirectedFrom` is translated to the log's id of the hop that caused it.
-      const logIds = new Map<number, number>()
-      browsers[profile] = new SimulatedBrowser(profile, {
-        send: options.send,
-        now: () => this.now(),
-        onExchange: (exchange) => {
-          const id = this.nextExchangeId++
-          logIds.set(exchange.id, id)
-          const redirectedFrom =
-            exchange.redirectedFrom === undefined ? undefined : logIds.get(exchange.redirectedFrom)
-          this.hold.run(() => {
-            this.state.appendExchange({ ...exchange, id, redirectedFrom })
-            this.refreshJar(profile)
-          })
-        },
-      })
-    }
-    this.browsers = browsers
+    this.browsers = createProfileBrowsers({
+      send: options.send,
+      now: () => this.now(),
+      onExchange: (profile, exchange) =>
+        this.hold.run(() => {
+          this.state.appendExchange(exchange)
+          this.refreshJar(profile)
+        }),
+    })
     this.unsubscribe = this.server.subscribe((event) => this.receive(event))
   }
 
@@ -126,20 +121,24 @@ export class Playground {
     instances = this.state.server.instances,
     { freshRedis = false }: { freshRedis?: boolean } = {},
   ): Promise<void> {
+    this.state.updateServer({ source })
+    if (!this.state.server.originalSource) this.state.updateServer({ originalSource: source })
+    await this.boot(() => this.server.start(source, 'server.js', { instances, freshRedis }))
+    await this.refreshStores()
+  }
+
+  /** A fresh server process: status, middlewares and errors start over, and stores connected. */
+  private async boot(start: () => Promise<LoadResult>): Promise<void> {
     const { updateServer } = this.state
     updateServer({
       status: 'starting',
-      source,
       middlewares: [],
       loadError: undefined,
       crashError: undefined,
     })
-    if (!this.state.server.originalSource) updateServer({ originalSource: source })
-    // A fresh process starts with its stores connected.
     this.state.resetStoreConnections()
-    const result = await this.server.start(source, 'server.js', { instances, freshRedis })
+    const result = await start()
     updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
-    await this.refreshStores()
   }
 
   /** Runs edited code: a restart with the new source, as after saving and rerunning `node`. */
@@ -163,21 +162,8 @@ export class Playground {
     for (const profile of PROFILES) this.browsers[profile].jar.clear()
     const state = this.state
     for (const profile of PROFILES)
-      state.setProfile(profile, {
-        cookies: [],
-        settings: { scheme: 'http', behindProxy: false, crossSite: false },
-      })
-    state.setTabs(
-      PROFILES.map((profile, index) => ({
-        id: index + 1,
-        profile,
-        history: [],
-        historyIndex: -1,
-        page: undefined,
-        loading: false,
-      })),
-      1,
-    )
+      state.setProfile(profile, { cookies: [], settings: DEFAULT_SETTINGS })
+    state.setTabs(startingTabs(), 1)
     this.nextTabId = PROFILES.length + 1
     state.clearActivity()
     const nowMs = await this.server.setClock(this.realNow())
@@ -193,16 +179,7 @@ export class Playground {
   }
 
   async restartServer(): Promise<void> {
-    const { updateServer } = this.state
-    updateServer({
-      status: 'starting',
-      middlewares: [],
-      loadError: undefined,
-      crashError: undefined,
-    })
-    this.state.resetStoreConnections()
-    const result = await this.server.restart()
-    updateServer(result.ok ? { status: 'running' } : { status: 'failed', loadError: result.error })
+    await this.boot(() => this.server.restart())
     this.system(
       'Server restarted: MemoryStore lives in the server process, so every stored session is gone.',
     )
@@ -327,15 +304,7 @@ export class Playground {
 
   openTab(profile: ProfileName): number {
     const id = this.nextTabId++
-    const tab: TabState = {
-      id,
-      profile,
-      history: [],
-      historyIndex: -1,
-      page: undefined,
-      loading: false,
-    }
-    this.state.setTabs([...this.state.tabs, tab], id)
+    this.state.setTabs([...this.state.tabs, blankTab(id, profile)], id)
     return id
   }
 
@@ -410,41 +379,8 @@ export class Playground {
     queueMicrotask(() => {
       const events = this.unshownEvents
       this.unshownEvents = []
-      this.hold.run(() => this.show(events))
+      this.hold.run(() => showEngineEvents(this.store, events, this.realNow()))
     })
-  }
-
-  private show(events: readonly EngineEvent[]): void {
-    const activity: ActivityEntry[] = []
-    for (const event of events) {
-      const line = consoleLineFor(event)
-      if (line) activity.push({ kind: 'line', line })
-      if (event.kind === 'store-call')
-        activity.push({ kind: 'store-call', call: storeCallFor(event) })
-      if (event.kind === 'explanations')
-        activity.push({
-          kind: 'explanations',
-          requestId: event.requestId,
-          explanations: event.explanations,
-        })
-    }
-    if (activity.length > 0) this.state.recordActivity(activity)
-    for (const event of events) this.showServerChange(event)
-  }
-
-  private showServerChange(event: EngineEvent): void {
-    const state = this.state
-    switch (event.kind) {
-      case 'session-middleware':
-        state.updateServer({ middlewares: [...state.server.middlewares, event.info] })
-        break
-      case 'uncaught-error':
-        state.updateServer({ status: 'crashed', crashError: event.error })
-        break
-      case 'clock':
-        state.updateServer({ clockOffsetMs: event.time - this.realNow() })
-        break
-    }
   }
 
   // ——— store inspector ———

@@ -30,7 +30,23 @@ export interface BrowsersSlice {
   setActiveTab: (tabId: number) => void
 }
 
-const settings: BrowserSettings = { scheme: 'http', behindProxy: false, crossSite: false }
+/** A profile's browser as it starts: plain http, no proxy, same-site. */
+export const DEFAULT_SETTINGS: BrowserSettings = {
+  scheme: 'http',
+  behindProxy: false,
+  crossSite: false,
+}
+const settings = DEFAULT_SETTINGS
+
+/** A tab that has not been anywhere yet. */
+export function blankTab(id: number, profile: ProfileName): TabState {
+  return { id, profile, history: [], historyIndex: -1, page: undefined, loading: false }
+}
+
+/** One blank tab per profile, numbered from 1; the first is active. */
+export function startingTabs(): TabState[] {
+  return PROFILES.map((profile, index) => blankTab(index + 1, profile))
+}
 
 export const createBrowsersSlice: SliceCreator<BrowsersSlice> = (set) => ({
   profiles: {
@@ -38,14 +54,7 @@ export const createBrowsersSlice: SliceCreator<BrowsersSlice> = (set) => ({
     Bob: { settings, cookies: [] },
     Attacker: { settings, cookies: [] },
   },
-  tabs: PROFILES.map((profile, index) => ({
-    id: index + 1,
-    profile,
-    history: [],
-    historyIndex: -1,
-    page: undefined,
-    loading: false,
-  })),
+  tabs: startingTabs(),
   activeTabId: 1,
   setProfile: (profile, change) =>
     set((state) => ({
