@@ -33,6 +33,8 @@ export interface StoreInspector {
   entries(store: SessionStoreLike): Record<string, unknown>
   /** Each entry's text as the backend keeps it; without it, texts come from `entries`. */
   entryTexts?(store: SessionStoreLike): Map<string, string>
+  /** One entry, read without the others (every `get` asks); without it, from `entries`. */
+  entry?(store: SessionStoreLike, sessionId: string): unknown
   /** Set when the backend's keys are not the bare session ids. */
   keyPrefix?(store: SessionStoreLike): string
   write(store: SessionStoreLike, sessionId: string, data: unknown): void
@@ -60,6 +62,10 @@ const memoryStoreInspector: StoreInspector = {
       texts.set(id, typeof json === 'string' ? json : textOf(json))
     }
     return texts
+  },
+  entry: (store, sessionId) => {
+    const json = (store.sessions as Record<string, unknown>)[sessionId]
+    return typeof json === 'string' ? safeParse(json) : json
   },
   write: (store, sessionId, data) => {
     ;(store.sessions as Record<string, string>)[sessionId] = JSON.stringify(data)
@@ -94,6 +100,10 @@ const redisStoreInspector: StoreInspector = {
     }
     return texts
   },
+  entry: (store, sessionId) => {
+    const json = host.redis.get(`${store.prefix as string}${sessionId}`)
+    return json === undefined || json === null ? undefined : safeParse(json)
+  },
   keyPrefix: (store) => store.prefix as string,
   write: (store, sessionId, data) => {
     const key = `${store.prefix as string}${sessionId}`
@@ -112,6 +122,12 @@ const inspectors: StoreInspector[] = [redisStoreInspector, memoryStoreInspector]
 
 export function registerStoreInspector(inspector: StoreInspector): void {
   inspectors.unshift(inspector)
+}
+
+function entryOf(store: SessionStoreLike, sessionId: string): unknown {
+  const inspector = inspectorFor(store)
+  if (!inspector) return undefined
+  return inspector.entry ? inspector.entry(store, sessionId) : inspector.entries(store)[sessionId]
 }
 
 function textOf(data: unknown): string {
@@ -164,7 +180,7 @@ function wrapOperation(record: TrackedStore, operation: StoreOperation): void {
         ...(sessionId === undefined ? {} : { sessionId }),
       }
       if (operation === 'get' && sessionId !== undefined) {
-        const entry = inspectorFor(store)?.entries(store)[sessionId]
+        const entry = entryOf(store, sessionId)
         if (entry !== undefined && isExpiredEntry(entry, Date.now())) {
           Object.assign(event, { expired: true })
         }
