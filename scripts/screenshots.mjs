@@ -61,6 +61,9 @@ async function step(description, action) {
 /** What the learner does before the picture: open the site in Alice's tab. */
 async function visitAsAlice(page) {
   await step("go to / in Alice's tab", async () => {
+    // On a phone the panels are tabs: the browser is behind its own.
+    const browserPanel = page.getByRole('tab', { name: 'Browser', exact: true })
+    if (await browserPanel.isVisible()) await browserPanel.click({ timeout: STEP_TIMEOUT_MS })
     const aliceTab = page.getByRole('tab', { name: /alice/i }).first()
     if (await aliceTab.count()) await aliceTab.click({ timeout: STEP_TIMEOUT_MS })
     const address = page

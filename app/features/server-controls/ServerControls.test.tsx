@@ -93,6 +93,22 @@ describe('ServerControls', () => {
       ).toContain(alert.id)
     })
 
+    it('brings a new load error into view, where the Run button would have pushed it away', async () => {
+      const scrolledIntoView: Element[] = []
+      // jsdom has no scrollIntoView; this records which elements asked to be seen.
+      Element.prototype.scrollIntoView = function (this: Element) {
+        scrolledIntoView.push(this)
+      }
+      try {
+        const { user } = await renderServerControls()
+        typeCode(brokenServer)
+        await user.click(screen.getByRole('button', { name: 'Run' }))
+        await waitFor(() => expect(scrolledIntoView).toContain(screen.getByRole('alert')))
+      } finally {
+        delete (Element.prototype as Partial<Element>).scrollIntoView
+      }
+    })
+
     it('runs the edited code, which then no longer waits to be run', async () => {
       const { user } = await renderServerControls()
       const edited = sampleServer.replace("secret: 'keyboard cat'", "secret: 'a better secret'")

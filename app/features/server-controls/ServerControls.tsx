@@ -120,6 +120,12 @@ export function ServerControls() {
   const errorText =
     status === 'failed' && loadError ? `${loadError.name}: ${loadError.message}` : crashReport?.text
   const errorLocation = status === 'failed' ? loadError?.location : crashReport?.location
+  // A new error comes into view where it appears, above the code that caused it; without this
+  // the browser keeps the Run button still and lets the error push itself out of sight.
+  const errorBox = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (errorText) errorBox.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [errorText])
 
   return (
     <section aria-labelledby={ids.heading} className="panel server-controls">
@@ -131,7 +137,7 @@ export function ServerControls() {
         {notice && <span className="server-notice"> {notice}</span>}
       </p>
       {errorText && (
-        <div id={ids.error} className="server-error" role="alert">
+        <div id={ids.error} className="server-error" role="alert" ref={errorBox}>
           <p className="server-error-message">{errorText}</p>
           {errorLocation && (
             <p>
