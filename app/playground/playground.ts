@@ -32,6 +32,7 @@ import { UpdateHold } from './update-hold'
 import { CoalescedReads } from './coalesced-reads'
 import { showEngineEvents } from './engine-event-rows'
 import type { PlaygroundState } from '../state/store'
+import type { ServerState } from '../state/server-slice'
 
 export interface StoreAccess {
   getState(): PlaygroundState
@@ -121,16 +122,25 @@ export class Playground {
     instances = this.state.server.instances,
     { freshRedis = false }: { freshRedis?: boolean } = {},
   ): Promise<void> {
-    this.state.updateServer({ source })
-    if (!this.state.server.originalSource) this.state.updateServer({ originalSource: source })
-    await this.boot(() => this.server.start(source, 'server.js', { instances, freshRedis }))
+    const first = this.state.server.originalSource ? {} : { originalSource: source }
+    await this.boot(() => this.server.start(source, 'server.js', { instances, freshRedis }), {
+      source,
+      ...first,
+    })
     await this.refreshStores()
   }
 
-  /** A fresh server process: status, middlewares and errors start over, and stores connected. */
-  private async boot(start: () => Promise<LoadResult>): Promise<void> {
+  /**
+   * A fresh server process: status, middlewares and errors start over (with `starting` in the
+   * same update), and its stores are connected.
+   */
+  private async boot(
+    start: () => Promise<LoadResult>,
+    starting: Partial<ServerState> = {},
+  ): Promise<void> {
     const { updateServer } = this.state
     updateServer({
+      ...starting,
       status: 'starting',
       middlewares: [],
       loadError: undefined,

@@ -36,7 +36,6 @@ export const DEFAULT_SETTINGS: BrowserSettings = {
   behindProxy: false,
   crossSite: false,
 }
-const settings = DEFAULT_SETTINGS
 
 /** A tab that has not been anywhere yet. */
 export function blankTab(id: number, profile: ProfileName): TabState {
@@ -50,9 +49,9 @@ export function startingTabs(): TabState[] {
 
 export const createBrowsersSlice: SliceCreator<BrowsersSlice> = (set) => ({
   profiles: {
-    Alice: { settings, cookies: [] },
-    Bob: { settings, cookies: [] },
-    Attacker: { settings, cookies: [] },
+    Alice: { settings: DEFAULT_SETTINGS, cookies: [] },
+    Bob: { settings: DEFAULT_SETTINGS, cookies: [] },
+    Attacker: { settings: DEFAULT_SETTINGS, cookies: [] },
   },
   tabs: startingTabs(),
   activeTabId: 1,
