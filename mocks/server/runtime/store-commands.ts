@@ -24,8 +24,9 @@ export interface StoreChangeTracker {
 /**
  * Remembers what the reader was last sent of each store (each entry's text), so that the next
  * read sends only the entries that changed and the ids that left. The stores are still read
- * whole here, in the server's thread, but only changed entries are parsed; only the change crosses to the page, which no longer
- * copies, compares and re-parses every stored session after every request.
+ * whole here, in the server's thread, as text: only changed entries are parsed, and only they
+ * cross to the page, which no longer copies, compares and re-parses every stored session after
+ * every request.
  */
 export function createStoreChangeTracker(): StoreChangeTracker {
   const known = new Map<number, { kind: string; json: Map<string, string> | undefined }>()
@@ -55,12 +56,11 @@ export function createStoreChangeTracker(): StoreChangeTracker {
         const changed: Record<string, unknown> = {}
         for (const [id, text] of texts)
           if (before?.get(id) !== text) changed[id] = handle.parseEntry(text)
-        const json = texts
-        known.set(storeId, { kind, json })
+        known.set(storeId, { kind, json: texts })
         change.entries = changed
         if (before) {
           change.complete = false
-          for (const id of before.keys()) if (!json.has(id)) change.removed.push(id)
+          for (const id of before.keys()) if (!texts.has(id)) change.removed.push(id)
         }
         return change
       })
