@@ -2,10 +2,11 @@
 import type { EngineEvent } from '../../mocks/server/runtime/engine'
 import type { ActivityEntry, ConsoleLine, StoreCall } from '../state/activity-slice'
 import type { PlaygroundState } from '../state/store'
+import type { StoreAccess } from './playground-options'
 
 /** One burst of events into the state: their rows in one update, then what they say of the server. */
 export function showEngineEvents(
-  store: { getState(): PlaygroundState },
+  store: StoreAccess,
   events: readonly EngineEvent[],
   realNowMs: number,
 ): void {

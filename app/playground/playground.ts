@@ -10,7 +10,6 @@ import {
   type BrowserSettings,
   type NavigationRequest,
   type PageView,
-  type SendFunction,
 } from '../../mocks/client/simulated-browser'
 import type { JarCookie } from '../../mocks/client/cookie-jar'
 import { tamperedValue, type TamperAction } from '../../mocks/client/signed-cookie'
@@ -25,25 +24,14 @@ import {
   type ProfileName,
   type TabState,
 } from '../state/browsers-slice'
-import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 import { applyStoreChanges } from './apply-store-changes'
 import { createProfileBrowsers } from './profile-browsers'
 import { UpdateHold } from './update-hold'
 import { CoalescedReads } from './coalesced-reads'
 import { showEngineEvents } from './engine-event-rows'
+import type { LessonServerOptions, PlaygroundOptions, StoreAccess } from './playground-options'
 import type { PlaygroundState } from '../state/store'
 import type { ServerState } from '../state/server-slice'
-
-export interface StoreAccess {
-  getState(): PlaygroundState
-}
-
-export interface PlaygroundOptions {
-  server: ServerTransport
-  send: SendFunction
-  store: StoreAccess
-  realNow?: () => number
-}
 
 const JAR_REFRESH_MS = 1000
 /** How long a navigation runs before the tab shows that it is loading. */
@@ -52,14 +40,6 @@ export const LOADING_SHOWN_AFTER_MS = 80
 const STORE_READ_SPACING_MS = 100
 /** The longest a navigation holds back what the panels show (see UpdateHold). */
 const MAX_HOLD_MS = 60
-
-/** How a lesson runs its server.js. */
-export interface LessonServerOptions {
-  /** Server instances behind the load balancer; default 1. */
-  instances?: number
-  /** What of server.js the learner may edit; default all of it. */
-  editable?: CodeEditPolicy
-}
 
 export class Playground {
   readonly browsers: Record<ProfileName, SimulatedBrowser>

@@ -5,7 +5,8 @@
  * `server.codeOrigin` names whose code runs (a lesson id, or "sample" for free play); the
  * server controls keep edits under it.
  */
-import type { LessonServerOptions, Playground } from '../../playground/playground'
+import type { Playground } from '../../playground/playground'
+import type { LessonServerOptions } from '../../playground/playground-options'
 import type { PlaygroundState } from '../../state/store'
 
 interface Load {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
-import type { LessonServerOptions } from '../../playground/playground'
+import type { LessonServerOptions } from '../../playground/playground-options'
 import { ensureServerRuns, isServerRunning, loadServer } from './lesson-server'
 
 export interface ServerCode {
