@@ -42,7 +42,7 @@ export function blankTab(id: number, profile: ProfileName): TabState {
   return { id, profile, history: [], historyIndex: -1, page: undefined, loading: false }
 }
 
-/** One blank tab per profile, numbered from 1; the first is active. */
+/** One blank tab per profile, numbered from 1, as the playground starts. */
 export function startingTabs(): TabState[] {
   return PROFILES.map((profile, index) => blankTab(index + 1, profile))
 }

@@ -12,27 +12,22 @@ import './store-inspector.css'
 /** Stores whose backend expires entries by itself (a TTL), rather than on the next read. */
 const SELF_EXPIRING_STORE = /redis/i
 
-/**
- * `cookie.expires` per stored session object. The playground keeps the object of a session that
- * did not change from one store read to the next, so a store of 10 000 parses only what changed.
- */
-const expiryCache = new WeakMap<object, number | undefined>()
-function cachedExpiresAtOf(data: unknown): number | undefined {
-  if (typeof data !== 'object' || data === null) return expiresAtOf(data)
-  if (!expiryCache.has(data)) expiryCache.set(data, expiresAtOf(data))
-  return expiryCache.get(data)
+/** A row of the list, with its `cookie.expires` parsed once. */
+interface ListedSession extends StoredSession {
+  expiresMs: number | undefined
 }
 
 /**
- * The list row of each stored session object, kept while the object is: a store of 10 000 that
- * changed in one entry is listed again without building 10 000 new rows.
+ * The list row of each stored session object, kept while the object is: the playground keeps
+ * the object of a session that did not change from one store read to the next, so a store of
+ * 10 000 that changed in one entry builds one new row and parses one expiry.
  */
-const rowCache = new WeakMap<object, StoredSession>()
-function rowOf(id: string, data: unknown): StoredSession {
-  if (typeof data !== 'object' || data === null) return { id, data }
+const rowCache = new WeakMap<object, ListedSession>()
+function rowOf(id: string, data: unknown): ListedSession {
+  if (typeof data !== 'object' || data === null) return { id, data, expiresMs: expiresAtOf(data) }
   let row = rowCache.get(data)
   if (row?.id !== id) {
-    row = { id, data }
+    row = { id, data, expiresMs: expiresAtOf(data) }
     rowCache.set(data, row)
   }
   return row
@@ -73,12 +68,8 @@ function StoreSection({
     [store.entries],
   )
   const filtered = useMemo(() => filterSessionsById(sessions, query), [sessions, query])
-  // Parsed once per snapshot, so the count can follow the clock every second cheaply.
-  const expiries = useMemo(
-    () => sessions.map((session) => cachedExpiresAtOf(session.data)),
-    [sessions],
-  )
-  const expired = expiries.filter((expiresMs) => expiresMs !== undefined && expiresMs <= nowMs)
+  // Each row's expiry is parsed once, so the count can follow the clock every second cheaply.
+  const expired = sessions.filter(({ expiresMs }) => expiresMs !== undefined && expiresMs <= nowMs)
   const headingId = useId()
   // MemoryStore only drops an expired entry when it reads it (session/memory.js, getSession);
   // Redis drops a key when its TTL runs out. Unknown stores are assumed to behave like MemoryStore.
