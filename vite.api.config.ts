@@ -1,5 +1,5 @@
 /**
- * Builds the Node API (mocks/server/api.ts) as a plain ES module, build/server/api.js, for
+ * Builds the Node API (mocks/server/host/api.ts) as a plain ES module, build/server/api.js, for
  * scripts that run on Node without a TypeScript step (npm run bench, outside suites). It imports
  * the realm bundle built by vite.realm.config.ts rather than copying it.
  */
@@ -18,7 +18,7 @@ export default defineConfig({
     reportCompressedSize: false,
     ssr: true,
     lib: {
-      entry: fileURLToPath(new URL('./mocks/server/api.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('./mocks/server/host/api.ts', import.meta.url)),
       formats: ['es'],
       fileName: () => 'api.js',
     },

@@ -11,12 +11,13 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
-import { encodeMimeDb } from './mocks/server/stand-ins/mime-db.ts'
+import { encodeMimeDb } from './mocks/server/realm/stand-ins/mime-db.ts'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
-const compat = (name: string) => here(`./mocks/server/node-compat/${name}.ts`)
-const instrument = (name: string) => here(`./mocks/server/instrument/${name}.ts`)
-const standIn = (name: string) => here(`./mocks/server/stand-ins/${name}.ts`)
+const realm = (name: string) => here(`./mocks/server/realm/${name}.ts`)
+const compat = (name: string) => realm(`node-compat/${name}`)
+const instrument = (name: string) => realm(`instrument/${name}`)
+const standIn = (name: string) => realm(`stand-ins/${name}`)
 const pkg = (name: string) => here(`./node_modules/${name}`)
 
 /** Node builtins (both `x` and `node:x` spellings occur in the dependency tree). */
@@ -47,10 +48,10 @@ const aliases = [
     { find: new RegExp(`^(node:)?${name}/?$`), replacement: target },
   ]),
   // The browser builds of these are silent; ours turn their output into runtime events.
-  { find: /^debug$/, replacement: instrument('debug') },
-  { find: /^depd$/, replacement: instrument('depd') },
+  { find: /^debug$/, replacement: standIn('debug') },
+  { find: /^depd$/, replacement: standIn('depd') },
   // raw-body and body-parser only need UTF-8 here; the real package drags in large tables.
-  { find: /^iconv-lite$/, replacement: compat('iconv-lite') },
+  { find: /^iconv-lite$/, replacement: standIn('iconv-lite') },
   // qs's side-channel on the realm's own WeakMap and Map, without get-intrinsic and object-inspect.
   { find: /^side-channel$/, replacement: standIn('side-channel') },
   // util@0.12's `types` checks without the polyfill tree under them (get-intrinsic, call-bind…).
@@ -108,7 +109,7 @@ function realmFactory(): Plugin {
         type: 'asset',
         fileName: 'realm.d.ts',
         source: [
-          "import type { RealmHost, RealmInstance } from '../../mocks/server/runtime/realm-types'",
+          "import type { RealmHost, RealmInstance } from '../../mocks/server/realm/realm-types'",
           'export default function createRealm(host: RealmHost): RealmInstance',
           '',
         ].join('\n'),
@@ -130,7 +131,7 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     lib: {
-      entry: here('./mocks/server/runtime/realm-entry.ts'),
+      entry: realm('realm-entry'),
       formats: ['iife'],
       name: 'SessionPlaygroundRealm',
       fileName: () => 'realm.js',
@@ -149,7 +150,7 @@ export default defineConfig({
           clearInterval: [compat('timers'), 'clearInterval'],
           queueMicrotask: [compat('timers'), 'queueMicrotask'],
           console: instrument('console'),
-          global: compat('global'),
+          global: realm('realm-global'),
         },
       },
       plugins: [realmFactory()],

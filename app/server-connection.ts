@@ -5,12 +5,12 @@
  * run (a non-secure context, a browser that disables them), requests go to the same server
  * directly, and the learner is told so.
  */
-import { WorkerServerClient, type WorkerLike } from '../mocks/server/runtime/worker-client'
+import { WorkerServerClient, type WorkerLike } from '../mocks/server/host/worker-client'
 import { createBrowserWorker } from '../mocks/browser'
 import { sendSimRequest } from '../mocks/client/send-sim-request'
 import { toSimExchange } from '../mocks/sim-http'
 import type { SendFunction } from '../mocks/client/simulated-browser'
-import type { ServerTransport } from '../mocks/server/runtime/server-transport'
+import type { ServerTransport } from '../mocks/server/host/server-transport'
 
 export interface ServerConnection {
   server: ServerTransport
@@ -36,7 +36,7 @@ export async function connectServer(): Promise<ServerConnection> {
   const server = new WorkerServerClient({
     // The DOM's Worker types its messages loosely; WorkerLike pins them to our protocol.
     createWorker: () =>
-      new Worker(new URL('../mocks/server/runtime/worker.ts', import.meta.url), {
+      new Worker(new URL('../mocks/server/host/worker.ts', import.meta.url), {
         type: 'module',
       }) as unknown as WorkerLike,
   })

@@ -1,6 +1,6 @@
 import { setupWorker } from 'msw/browser'
 import { createHandlers } from './handlers'
-import type { ServerTransport } from './server/runtime/server-transport'
+import type { ServerTransport } from './server/host/server-transport'
 
 export function createBrowserWorker(getServer: () => ServerTransport) {
   const worker = setupWorker(...createHandlers(getServer))

@@ -5,8 +5,8 @@
  * `x-sim-response`. Nothing cookie-shaped travels in real `Cookie`/`Set-Cookie` headers: MSW
  * would copy those into the real document.cookie, and the page could not read them anyway.
  */
-import type { RequestResult } from './server/runtime/engine'
-import type { HeaderPair, SimRequest } from './server/runtime/realm-types'
+import type { RequestResult } from './server/host/engine'
+import type { HeaderPair, SimRequest } from './server/realm/realm-types'
 
 export const SIM_ENDPOINT_PATTERN = /\/__sim$/
 const REQUEST_HEADER = 'x-sim-request'

@@ -6,7 +6,7 @@
 import type { JarCookie } from '../../mocks/client/cookie-jar'
 import type { Exchange, PageView } from '../../mocks/client/simulated-browser'
 import { inspectSessionCookie } from '../../mocks/client/signed-cookie'
-import type { StoreView } from '../../mocks/server/runtime/server-transport'
+import type { StoreView } from '../../mocks/server/host/server-transport'
 import type { Explanation } from '../../mocks/server/explain/explanation-types'
 import type { LessonCheck, ProfileName } from './lesson-schema'
 

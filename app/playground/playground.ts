@@ -13,9 +13,9 @@ import {
 } from '../../mocks/client/simulated-browser'
 import type { JarCookie } from '../../mocks/client/cookie-jar'
 import { tamperedValue, type TamperAction } from '../../mocks/client/signed-cookie'
-import type { EngineEvent } from '../../mocks/server/runtime/engine'
-import type { LoadResult } from '../../mocks/server/runtime/realm-types'
-import type { ServerTransport } from '../../mocks/server/runtime/server-transport'
+import type { EngineEvent } from '../../mocks/server/host/engine'
+import type { LoadResult } from '../../mocks/server/realm/realm-types'
+import type { ServerTransport } from '../../mocks/server/host/server-transport'
 import {
   blankTab,
   DEFAULT_SETTINGS,

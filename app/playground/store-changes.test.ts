@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import createRealm from '../../build/realm/realm.js'
-import { createHostPlatform } from '../../mocks/server/runtime/host-platform'
-import { createInProcessTransport } from '../../mocks/server/runtime/in-process-transport'
+import { createHostPlatform } from '../../mocks/server/host/host-platform'
+import { createInProcessTransport } from '../../mocks/server/host/in-process-transport'
 import type {
   ServerTransport,
   StoreChange,
   StoreView,
-} from '../../mocks/server/runtime/server-transport'
-import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
+} from '../../mocks/server/host/server-transport'
+import { VirtualClock } from '../../mocks/server/host/virtual-clock'
 import { toSimExchange } from '../../mocks/sim-http'
 import { usePlaygroundStore } from '../state/store'
 import { applyStoreChanges } from './apply-store-changes'

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import createRealm from '../../build/realm/realm.js'
-import { createInProcessTransport } from '../server/runtime/in-process-transport'
-import { createHostPlatform } from '../server/runtime/host-platform'
-import { VirtualClock } from '../server/runtime/virtual-clock'
+import { createInProcessTransport } from '../server/host/in-process-transport'
+import { createHostPlatform } from '../server/host/host-platform'
+import { VirtualClock } from '../server/host/virtual-clock'
 import { toSimExchange } from '../sim-http'
 import {
   DEFAULT_SETTINGS,

@@ -10,7 +10,7 @@ import {
   type JarCookie,
   type RequestContext,
 } from './cookie-jar'
-import type { HeaderPair, SimRequest } from '../server/runtime/realm-types'
+import type { HeaderPair, SimRequest } from '../server/realm/realm-types'
 import type { SimExchange } from './send-sim-request'
 import type { Explanation } from '../server/explain/explanation-types'
 

@@ -3,10 +3,10 @@
  * controller and the in-process engine, and evaluates the step's checks before and after.
  */
 import createRealm from '../../build/realm/realm.js'
-import { createInProcessTransport } from '../../mocks/server/runtime/in-process-transport'
-import { createHostPlatform } from '../../mocks/server/runtime/host-platform'
-import { VirtualClock } from '../../mocks/server/runtime/virtual-clock'
-import type { SimRequest } from '../../mocks/server/runtime/realm-types'
+import { createInProcessTransport } from '../../mocks/server/host/in-process-transport'
+import { createHostPlatform } from '../../mocks/server/host/host-platform'
+import { VirtualClock } from '../../mocks/server/host/virtual-clock'
+import type { SimRequest } from '../../mocks/server/realm/realm-types'
 import { toSimExchange } from '../../mocks/sim-http'
 import { Playground } from '../../app/playground/playground'
 import { performLessonAction } from '../../app/playground/perform-lesson-action'

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Exchange } from '../../../mocks/client/simulated-browser'
-import type { HeaderPair } from '../../../mocks/server/runtime/realm-types'
+import type { HeaderPair } from '../../../mocks/server/realm/realm-types'
 import { usePlaygroundStore } from '../../state/store'
 import { pathOf, statusLineOf, summarizeVerdict, truncateText } from './exchange-summary'
 import { ExplanationText } from './explanation-text'

@@ -6,7 +6,7 @@
  */
 import type { Exchange } from '../../../mocks/client/simulated-browser'
 import type { Explanation } from '../../../mocks/server/explain/explanation-types'
-import type { SourceLocation } from '../../../mocks/server/runtime/realm-types'
+import type { SourceLocation } from '../../../mocks/server/realm/realm-types'
 import type { ConsoleLine } from '../../state/activity-slice'
 
 export interface RequestGroup {

@@ -1,5 +1,5 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react'
-import type { StoreView } from '../../../mocks/server/runtime/server-transport'
+import type { StoreView } from '../../../mocks/server/host/server-transport'
 import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundStore } from '../../state/store'
 import { linkCookiesToSessions, type CookieLink } from './session-cookie-links'

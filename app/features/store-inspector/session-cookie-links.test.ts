@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { JarCookie } from '../../../mocks/client/cookie-jar'
 import { signCookieValue } from '../../../mocks/client/signed-cookie'
-import type { SessionMiddlewareInfo } from '../../../mocks/server/runtime/realm-types'
+import type { SessionMiddlewareInfo } from '../../../mocks/server/realm/realm-types'
 import { describeLink, linkCookiesToSessions } from './session-cookie-links'
 
 const middleware = {

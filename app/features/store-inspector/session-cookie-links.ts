@@ -6,7 +6,7 @@
  */
 import type { JarCookie } from '../../../mocks/client/cookie-jar'
 import { inspectSessionCookie } from '../../../mocks/client/signed-cookie'
-import type { SessionMiddlewareInfo } from '../../../mocks/server/runtime/realm-types'
+import type { SessionMiddlewareInfo } from '../../../mocks/server/realm/realm-types'
 
 export interface CookieLink {
   profile: string

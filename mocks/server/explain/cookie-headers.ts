@@ -4,7 +4,7 @@
  * just enough to tell which cookie was set, to which id, until when. Untrusted input: never
  * throws.
  */
-import type { HeaderPair } from '../runtime/realm-types'
+import type { HeaderPair } from '../realm/realm-types'
 
 /**
  * cookie@0.7.2 `parse`: pairs split on `;`, a pair without `=` skipped, names and values

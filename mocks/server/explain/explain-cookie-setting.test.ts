@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { SimServer } from '../api'
+import type { SimServer } from '../host/api'
 import {
   codesOf,
   explanationOf,

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import createRealm from '../../../build/realm/realm.js'
-import type { SimServer } from '../api'
-import { Engine, type EngineEvent } from '../runtime/engine'
-import { createHostPlatform } from '../runtime/host-platform'
-import type { RealmEvent } from '../runtime/realm-types'
-import { VirtualClock } from '../runtime/virtual-clock'
+import type { SimServer } from '../host/api'
+import { Engine, type EngineEvent } from '../host/engine'
+import { createHostPlatform } from '../host/host-platform'
+import type { RealmEvent } from '../realm/realm-types'
+import { VirtualClock } from '../host/virtual-clock'
 import { explainServerStart } from './explain-request'
 import {
   codesOf,

@@ -3,7 +3,7 @@
  * (or the start-up) that first hits them. express-session's own are explained with what the
  * default it falls back to does (index.js, `session()` and `getcookie`).
  */
-import type { RealmEvent } from '../runtime/realm-types'
+import type { RealmEvent } from '../realm/realm-types'
 import { finding, type Finding } from './render-explanation'
 
 const SESSION_DEPRECATIONS: Readonly<Record<string, Finding['code']>> = {

@@ -3,7 +3,7 @@
  * error response from Express's final handler (finalhandler, which Express 5 calls with every
  * error passed to `next(err)` or thrown by a route, and for requests no route answered).
  */
-import type { RealmEvent } from '../runtime/realm-types'
+import type { RealmEvent } from '../realm/realm-types'
 import type { RequestTrace } from './explanation-types'
 import type { SessionFacts } from './session-facts'
 import { finding, shortId, type Finding } from './render-explanation'

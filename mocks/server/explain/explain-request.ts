@@ -3,7 +3,7 @@
  * middlewares' options) into learner-facing sentences with stable codes. Pure: it reads the
  * trace and nothing else. The codes and their sentence templates are in explanation-catalogue.ts.
  */
-import type { RealmEvent } from '../runtime/realm-types'
+import type { RealmEvent } from '../realm/realm-types'
 import type { Explanation, RequestTrace } from './explanation-types'
 import { collectSessionFacts } from './session-facts'
 import { explainSession } from './explain-session'

@@ -3,7 +3,7 @@ import type {
   SessionMiddlewareInfo,
   SimRequest,
   SimResponse,
-} from '../runtime/realm-types'
+} from '../realm/realm-types'
 
 /** Everything the engine saw of one request: what explanations are computed from. */
 export interface RequestTrace {

@@ -4,7 +4,7 @@
  * X-Forwarded-Proto (lower-cased); left undefined, it uses Express's `req.secure`, which reads
  * X-Forwarded-Proto only when Express's `trust proxy` setting trusts the sender.
  */
-import type { SimRequest } from '../runtime/realm-types'
+import type { SimRequest } from '../realm/realm-types'
 
 function forwardedProto(request: SimRequest): string | undefined {
   const header = request.headers.find(([name]) => name.toLowerCase() === 'x-forwarded-proto')

@@ -8,7 +8,7 @@
  * - at the end of the response: `store.set` (save), `store.touch`, `store.destroy`, the
  *   `not secured` and `no session` lines, and the Set-Cookie header itself.
  */
-import type { ErrorInfo, RealmEvent, SessionMiddlewareInfo } from '../runtime/realm-types'
+import type { ErrorInfo, RealmEvent, SessionMiddlewareInfo } from '../realm/realm-types'
 import type { RequestTrace } from './explanation-types'
 import {
   isClearingCookie,

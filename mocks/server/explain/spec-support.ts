@@ -8,7 +8,7 @@ import {
   type SimRequestInput,
   type SimRequestResult,
   type SimServer,
-} from '../api'
+} from '../host/api'
 import type { Explanation } from './explanation-types'
 
 /** 2030-01-01T00:00:00Z: far from any real clock, so expiry only moves by advanceClock. */

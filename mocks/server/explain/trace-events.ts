@@ -2,7 +2,7 @@
  * Typed views of a request's realm events: the debug lines express-session and finalhandler
  * print for their silent decisions, and the store traffic the store spy reports.
  */
-import type { RealmEvent } from '../runtime/realm-types'
+import type { RealmEvent } from '../realm/realm-types'
 
 export type DebugEvent = Extract<RealmEvent, { kind: 'debug' }>
 export type StoreCallEvent = Extract<RealmEvent, { kind: 'store-call' }>

@@ -2,7 +2,7 @@
  * The simulated side: the same server.js through the documented Node API (createSimServer),
  * i.e. the real packages bundled into our realm on our Node-compatibility layer.
  */
-import { createSimServer, type EngineEvent, type SimServer } from '../../../mocks/server/api'
+import { createSimServer, type EngineEvent, type SimServer } from '../../../mocks/server/host/api'
 import type {
   Exchange,
   ExchangeResult,

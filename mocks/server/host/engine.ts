@@ -1,0 +1,309 @@
+/**
+ * Runs one simulated server: creates a realm, loads the server code into it, hands it
+ * requests, and turns what happens into one ordered event stream with per-request
+ * explanations. The browser worker and the Node API both drive this same class.
+ */
+import { VirtualClock } from './virtual-clock'
+import { createSharedRedis, type SharedRedis } from './services/shared-redis'
+import { locateSyntaxError } from './locate-syntax-error'
+import type { HostPlatform } from './host-platform'
+import type {
+  ErrorInfo,
+  LoadResult,
+  RealmEvent,
+  RealmHost,
+  RealmInstance,
+  SessionMiddlewareInfo,
+  SimRequest,
+  StoreHandle,
+} from '../realm/realm-types'
+import { explainRequest, explainServerStart } from '../explain/explain-request'
+import type { Explanation, RequestOutcome } from '../explain/explanation-types'
+
+/** A store of a running server, with the cluster instance that owns it (none for one server). */
+export type HostedStore = StoreHandle & { instance?: number }
+
+/** What an engine reports; events of a cluster's instances also name the `instance`. */
+export type EngineEvent = (
+  | RealmEvent
+  | { kind: 'request-start'; time: number; requestId: number; request: SimRequest }
+  | {
+      kind: 'request-end'
+      time: number
+      requestId: number
+      outcome: RequestOutcome
+      durationMs: number
+    }
+  | { kind: 'explanations'; time: number; requestId: number; explanations: Explanation[] }
+  | { kind: 'server-start'; time: number; filename: string }
+  | { kind: 'start-explanations'; time: number; explanations: Explanation[] }
+  | { kind: 'load-error'; time: number; filename: string; error: ErrorInfo }
+  | { kind: 'server-stop'; time: number; reason: string }
+  | { kind: 'clock'; time: number }
+) & { instance?: number }
+
+export type EngineListener = (event: EngineEvent) => void
+
+export interface EngineOptions {
+  createRealm: (host: RealmHost) => RealmInstance
+  platform: HostPlatform
+  clock?: VirtualClock
+  /** `process.env` of the simulated process; NODE_ENV defaults to "development". */
+  env?: Readonly<Record<string, string>>
+  /** How long a request may stay unanswered before the client gives up. */
+  requestTimeoutMs?: number
+  /** The simulated Redis server; pass the same one to engines that share it. */
+  redis?: SharedRedis
+  /** Which instance of a cluster this engine is (1-based); its events and results say so. */
+  instance?: number
+  /** Request ids shared by the instances of a cluster, so that they stay unique. */
+  allocateRequestId?: () => number
+  firstStoreId?: number
+}
+
+export interface RequestResult {
+  requestId: number
+  /** The instance that served it, behind a load balancer. */
+  instance?: number
+  outcome: RequestOutcome
+  explanations: Explanation[]
+}
+
+interface RequestRecord {
+  request: SimRequest
+  events: RealmEvent[]
+}
+
+const DEFAULT_TIMEOUT_MS = 5000
+
+export class Engine {
+  readonly clock: VirtualClock
+  /** Survives restarts, like a Redis server running beside the Node process. */
+  readonly redis: SharedRedis
+  private realm: RealmInstance | undefined
+  private source = ''
+  private filename = 'server.js'
+  private currentLoadError: ErrorInfo | undefined
+  private middlewares: SessionMiddlewareInfo[] = []
+  /** Events outside any request since the last start (deprecations of session() options…). */
+  private startupEvents: RealmEvent[] = []
+  private startupExplanations: Explanation[] = []
+  private collectingStartup = false
+  private readonly listeners = new Set<EngineListener>()
+  private readonly inFlight = new Map<number, RequestRecord>()
+  private nextRequestId = 1
+  /** Bumped per realm, so a stopped realm's late events are not mistaken for the new one's. */
+  private generation = 0
+  private readonly options: EngineOptions
+
+  constructor(options: EngineOptions) {
+    this.options = options
+    this.clock = options.clock ?? new VirtualClock()
+    this.redis = options.redis ?? createSharedRedis(() => this.clock.now())
+    this.clock.onChange((time) => this.publish({ kind: 'clock', time }))
+  }
+
+  get loadError(): ErrorInfo | undefined {
+    return this.currentLoadError
+  }
+
+  get serverSource(): string {
+    return this.source
+  }
+
+  get state(): 'empty' | 'running' | 'crashed' | 'failed' {
+    if (this.currentLoadError) return 'failed'
+    return this.realm?.state() ?? 'empty'
+  }
+
+  subscribe(listener: EngineListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Starts (or restarts) the server from source: a fresh realm, so a fresh MemoryStore. */
+  async start(source: string, filename = 'server.js'): Promise<LoadResult> {
+    this.stop('restart')
+    this.source = source
+    this.filename = filename
+    this.middlewares = []
+    this.currentLoadError = undefined
+    const realm = this.options.createRealm(this.createHost())
+    this.realm = realm
+    this.startupEvents = []
+    this.collectingStartup = true
+    const result = realm.loadServer(source, filename)
+    // listen() callbacks and other start-up ticks run before the first request, as in Node.
+    await this.nextMacrotask()
+    this.collectingStartup = false
+    if (!result.ok && result.error.name === 'SyntaxError' && !result.error.location) {
+      return this.failStart(filename, await locateSyntaxError(source, filename, result.error))
+    }
+    if (result.ok) {
+      this.publish({ kind: 'server-start', time: this.clock.now(), filename })
+      this.startupExplanations = explainServerStart(this.startupEvents)
+      this.publish({
+        kind: 'start-explanations',
+        time: this.clock.now(),
+        explanations: this.startupExplanations,
+      })
+    } else {
+      this.currentLoadError = result.error
+      this.publish({ kind: 'load-error', time: this.clock.now(), filename, error: result.error })
+    }
+    return result
+  }
+
+  private failStart(filename: string, error: ErrorInfo): LoadResult {
+    this.currentLoadError = error
+    this.publish({ kind: 'load-error', time: this.clock.now(), filename, error })
+    return { ok: false, error }
+  }
+
+  /** Starts the same source again, as `node server.js` after Ctrl-C would. */
+  restart(): Promise<LoadResult> {
+    return this.start(this.source, this.filename)
+  }
+
+  stop(reason: string): void {
+    if (!this.realm) return
+    this.realm.dispose()
+    this.realm = undefined
+    this.publish({ kind: 'server-stop', time: this.clock.now(), reason })
+  }
+
+  /** The running server's stores; in a cluster each names the instance it belongs to. */
+  stores(): HostedStore[] {
+    const handles = this.realm?.stores() ?? []
+    const { instance } = this.options
+    return instance === undefined ? handles : handles.map((handle) => ({ ...handle, instance }))
+  }
+
+  /** What the server's start says about its session options (deprecated defaults…). */
+  serverStartExplanations(): readonly Explanation[] {
+    return this.startupExplanations
+  }
+
+  sessionMiddlewares(): readonly SessionMiddlewareInfo[] {
+    return this.middlewares
+  }
+
+  async request(request: SimRequest): Promise<RequestResult> {
+    const requestId = this.options.allocateRequestId?.() ?? this.nextRequestId++
+    const record: RequestRecord = { request, events: [] }
+    this.inFlight.set(requestId, record)
+    const startedAt = this.clock.now()
+    const realStart = monotonicNow()
+    this.publish({ kind: 'request-start', time: startedAt, requestId, request })
+
+    const outcome = await this.dispatch(request, requestId)
+    // Express logs a route's error one tick after the response; keep listening for that long.
+    await this.nextMacrotask()
+    this.inFlight.delete(requestId)
+    const durationMs = monotonicNow() - realStart
+    this.publish({ kind: 'request-end', time: this.clock.now(), requestId, outcome, durationMs })
+    const explanations = explainRequest({
+      requestId,
+      request,
+      outcome,
+      events: record.events,
+      middlewares: this.middlewares,
+    })
+    this.publish({ kind: 'explanations', time: this.clock.now(), requestId, explanations })
+    const { instance } = this.options
+    return instance === undefined
+      ? { requestId, outcome, explanations }
+      : { requestId, instance, outcome, explanations }
+  }
+
+  private async dispatch(request: SimRequest, requestId: number): Promise<RequestOutcome> {
+    const realm = this.realm
+    if (!realm || this.currentLoadError) {
+      const message = this.currentLoadError
+        ? `The server failed to start: ${this.currentLoadError.message}`
+        : 'No server is running'
+      return { ok: false, error: { code: 'SERVER_NOT_RUNNING', message } }
+    }
+    const timeoutMs = this.options.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    let timer: unknown
+    const timeout = new Promise<RequestOutcome>((resolve) => {
+      timer = this.options.platform.setTimer(
+        () =>
+          resolve({
+            ok: false,
+            error: {
+              code: 'SERVER_TIMEOUT',
+              message: `The server did not answer within ${timeoutMs / 1000} s: does every route end the response (res.send, res.end, res.redirect) or call next()?`,
+            },
+          }),
+        timeoutMs,
+        false,
+      )
+    })
+    const answer = realm.handle(request, requestId).then(
+      (response): RequestOutcome => ({ ok: true, response }),
+      (error: unknown): RequestOutcome => ({
+        ok: false,
+        error: {
+          code: String((error as { code?: unknown }).code ?? 'SERVER_ERROR'),
+          message: error instanceof Error ? error.message : String(error),
+        },
+      }),
+    )
+    try {
+      const outcome = await Promise.race([answer, timeout])
+      if (!outcome.ok && outcome.error.code === 'SERVER_TIMEOUT') realm.abandon(requestId)
+      return outcome
+    } finally {
+      this.options.platform.clearTimer(timer)
+    }
+  }
+
+  private createHost(): RealmHost {
+    const { platform } = this.options
+    const generation = ++this.generation
+    return {
+      now: () => this.clock.now(),
+      emit: (event) => {
+        if (generation === this.generation) this.receive(event)
+      },
+      scheduleImmediate: platform.scheduleImmediate,
+      setTimer: platform.setTimer,
+      clearTimer: platform.clearTimer,
+      fillRandom: platform.fillRandom,
+      redis: this.redis,
+      ...(this.options.firstStoreId === undefined
+        ? {}
+        : { firstStoreId: this.options.firstStoreId }),
+      env: { NODE_ENV: 'development', ...this.options.env },
+    }
+  }
+
+  private nextMacrotask(): Promise<void> {
+    return new Promise<void>((resolve) => this.options.platform.scheduleImmediate(resolve))
+  }
+
+  private receive(event: RealmEvent): void {
+    if (event.kind === 'session-middleware') this.middlewares.push(event.info)
+    if (this.collectingStartup && event.requestId === undefined) this.startupEvents.push(event)
+    if (event.requestId !== undefined) this.inFlight.get(event.requestId)?.events.push(event)
+    this.publish(event)
+  }
+
+  private publish(event: EngineEvent): void {
+    const { instance } = this.options
+    if (instance !== undefined) event = { ...event, instance }
+    for (const listener of this.listeners) {
+      try {
+        listener(event)
+      } catch {
+        // A faulty listener must not break the server or the other listeners.
+      }
+    }
+  }
+}
+
+function monotonicNow(): number {
+  const performance = (globalThis as { performance?: { now(): number } }).performance
+  return performance ? performance.now() : Date.now()
+}

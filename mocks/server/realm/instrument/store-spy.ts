@@ -1,0 +1,271 @@
+/**
+ * Watches a session store — MemoryStore or any store a lesson brings — by wrapping the store
+ * methods on the instance. Every call and its callback become store events (with the session
+ * id), so the playground can show the store traffic of each request in order. Wrapping keeps
+ * `typeof store.touch` unchanged, so express-session takes the same decisions.
+ */
+import { emitEvent } from '../event-sink'
+import { host, SIMULATED_REDIS } from '../realm-host'
+import { describeError } from '../describe-error'
+import type { StoreHandle, StoreOperation } from '../realm-types'
+
+const OPERATIONS: readonly StoreOperation[] = [
+  'get',
+  'set',
+  'touch',
+  'destroy',
+  'all',
+  'length',
+  'clear',
+]
+const TAKES_SESSION_ID = new Set<StoreOperation>(['get', 'set', 'touch', 'destroy'])
+
+export interface SessionStoreLike {
+  on(event: string, listener: (...args: unknown[]) => void): unknown
+  emit(event: string, ...args: unknown[]): boolean
+  [method: string]: unknown
+}
+
+/** How the playground reads and edits one kind of store without going through its API. */
+export interface StoreInspector {
+  matches(store: SessionStoreLike): boolean
+  entries(store: SessionStoreLike): Record<string, unknown>
+  /** Each entry's text as the backend keeps it; without it, texts come from `entries`. */
+  entryTexts?(store: SessionStoreLike): Map<string, string>
+  /** One entry, read without the others (every `get` asks); without it, from `entries`. */
+  entry?(store: SessionStoreLike, sessionId: string): unknown
+  /** Set when the backend's keys are not the bare session ids. */
+  keyPrefix?(store: SessionStoreLike): string
+  write(store: SessionStoreLike, sessionId: string, data: unknown): void
+  remove(store: SessionStoreLike, sessionId: string): void
+  clear(store: SessionStoreLike): void
+}
+
+/** MemoryStore keeps `sessions`: id → JSON string (session/memory.js). */
+const memoryStoreInspector: StoreInspector = {
+  matches: (store) => typeof store.sessions === 'object' && store.sessions !== null,
+  entries: (store) => {
+    const entries: Record<string, unknown> = {}
+    for (const [id, json] of Object.entries(store.sessions as Record<string, unknown>)) {
+      entries[id] = typeof json === 'string' ? safeParse(json) : json
+    }
+    return entries
+  },
+  entryTexts: (store) => {
+    const sessions = store.sessions as Record<string, unknown>
+    const texts = new Map<string, string>()
+    // for…in: MemoryStore's sessions object has no prototype, and at 10 000 sessions
+    // Object.entries costs several times as much.
+    for (const id in sessions) {
+      const json = sessions[id]
+      texts.set(id, typeof json === 'string' ? json : textOf(json))
+    }
+    return texts
+  },
+  entry: (store, sessionId) => {
+    const json = (store.sessions as Record<string, unknown>)[sessionId]
+    return typeof json === 'string' ? safeParse(json) : json
+  },
+  write: (store, sessionId, data) => {
+    ;(store.sessions as Record<string, string>)[sessionId] = JSON.stringify(data)
+  },
+  remove: (store, sessionId) => {
+    delete (store.sessions as Record<string, string>)[sessionId]
+  },
+  clear: (store) => {
+    store.sessions = Object.create(null)
+  },
+}
+
+/** connect-redis keeps `prefix + id` → JSON in Redis; ours is the host's simulated Redis. */
+const redisStoreInspector: StoreInspector = {
+  matches: (store) => {
+    const client = store.client as Record<symbol, unknown> | undefined
+    return typeof store.prefix === 'string' && client?.[SIMULATED_REDIS] === true
+  },
+  entries: (store) => {
+    const prefix = store.prefix as string
+    const entries: Record<string, unknown> = {}
+    for (const key of host.redis.keys(`${prefix}*`)) {
+      entries[key.slice(prefix.length)] = safeParse(host.redis.get(key) ?? 'null')
+    }
+    return entries
+  },
+  entryTexts: (store) => {
+    const prefix = store.prefix as string
+    const texts = new Map<string, string>()
+    for (const key of host.redis.keys(`${prefix}*`)) {
+      texts.set(key.slice(prefix.length), host.redis.get(key) ?? 'null')
+    }
+    return texts
+  },
+  entry: (store, sessionId) => {
+    const json = host.redis.get(`${store.prefix as string}${sessionId}`)
+    return json === undefined || json === null ? undefined : safeParse(json)
+  },
+  keyPrefix: (store) => store.prefix as string,
+  write: (store, sessionId, data) => {
+    const key = `${store.prefix as string}${sessionId}`
+    const ttl = host.redis.ttl(key)
+    host.redis.set(key, JSON.stringify(data), ttl > 0 ? ttl : undefined)
+  },
+  remove: (store, sessionId) => {
+    host.redis.del([`${store.prefix as string}${sessionId}`])
+  },
+  clear: (store) => {
+    host.redis.del(host.redis.keys(`${store.prefix as string}*`))
+  },
+}
+
+const inspectors: StoreInspector[] = [redisStoreInspector, memoryStoreInspector]
+
+export function registerStoreInspector(inspector: StoreInspector): void {
+  inspectors.unshift(inspector)
+}
+
+function entryOf(store: SessionStoreLike, sessionId: string): unknown {
+  const inspector = inspectorFor(store)
+  if (!inspector) return undefined
+  return inspector.entry ? inspector.entry(store, sessionId) : inspector.entries(store)[sessionId]
+}
+
+function textOf(data: unknown): string {
+  return JSON.stringify(data) ?? String(data)
+}
+
+function safeParse(json: string): unknown {
+  try {
+    return JSON.parse(json)
+  } catch {
+    return json
+  }
+}
+
+interface TrackedStore {
+  storeId: number
+  store: SessionStoreLike
+  originals: Partial<Record<StoreOperation, (...args: unknown[]) => unknown>>
+}
+
+const tracked = new Map<SessionStoreLike, TrackedStore>()
+let nextStoreId = host.firstStoreId ?? 1
+let nextCallId = 1
+
+function isExpiredEntry(entry: unknown, now: number): boolean {
+  const expires = (entry as { cookie?: { expires?: unknown } } | undefined)?.cookie?.expires
+  if (typeof expires !== 'string' && !(expires instanceof Date)) return false
+  return new Date(expires).getTime() <= now
+}
+
+function wrapOperation(record: TrackedStore, operation: StoreOperation): void {
+  const original = record.store[operation]
+  if (typeof original !== 'function') return
+  record.originals[operation] = original as (...args: unknown[]) => unknown
+  const { store, storeId } = record
+
+  Object.defineProperty(store, operation, {
+    configurable: true,
+    enumerable: false,
+    writable: true,
+    value: function (this: unknown, ...args: unknown[]) {
+      const callId = nextCallId++
+      const sessionId =
+        TAKES_SESSION_ID.has(operation) && typeof args[0] === 'string' ? args[0] : undefined
+      const event: Parameters<typeof emitEvent>[0] = {
+        kind: 'store-call',
+        callId,
+        storeId,
+        operation,
+        ...(sessionId === undefined ? {} : { sessionId }),
+      }
+      if (operation === 'get' && sessionId !== undefined) {
+        const entry = entryOf(store, sessionId)
+        if (entry !== undefined && isExpiredEntry(entry, Date.now())) {
+          Object.assign(event, { expired: true })
+        }
+      }
+      emitEvent(event)
+
+      const last = args.length - 1
+      const callback = args[last]
+      if (typeof callback === 'function') {
+        args[last] = function (this: unknown, error: unknown, result: unknown, ...rest: unknown[]) {
+          emitEvent({
+            kind: 'store-result',
+            callId,
+            storeId,
+            operation,
+            ...(sessionId === undefined ? {} : { sessionId }),
+            ...(error ? { error: describeError(error) } : {}),
+            ...(operation === 'get' ? { found: !error && Boolean(result) } : {}),
+          })
+          return (callback as (...values: unknown[]) => unknown).call(this, error, result, ...rest)
+        }
+      }
+      return (original as (...values: unknown[]) => unknown).apply(this, args)
+    },
+  })
+}
+
+function inspectorFor(store: SessionStoreLike): StoreInspector | undefined {
+  return inspectors.find((inspector) => inspector.matches(store))
+}
+
+export function trackStore(store: SessionStoreLike): number {
+  const existing = tracked.get(store)
+  if (existing) return existing.storeId
+  const record: TrackedStore = { storeId: nextStoreId++, store, originals: {} }
+  tracked.set(store, record)
+  for (const operation of OPERATIONS) wrapOperation(record, operation)
+  const storeKind = (store as { constructor?: { name?: string } }).constructor?.name || 'Store'
+  emitEvent({ kind: 'store-created', storeId: record.storeId, storeKind })
+  return record.storeId
+}
+
+function handleFor(record: TrackedStore): StoreHandle {
+  const { store, storeId, originals } = record
+  const inspector = () => inspectorFor(store)
+  const viaApi = (operation: StoreOperation, ...args: unknown[]) => {
+    const original = originals[operation]
+    if (!original) throw new Error(`this store has no ${operation}() method`)
+    original.apply(store, [...args, () => {}])
+  }
+  const found = inspector()
+  return {
+    storeId,
+    kind: (store as { constructor?: { name?: string } }).constructor?.name || 'Store',
+    entries: () => inspector()?.entries(store),
+    entryTexts: () => {
+      const found = inspector()
+      if (!found) return undefined
+      if (found.entryTexts) return found.entryTexts(store)
+      const texts = new Map<string, string>()
+      for (const [id, data] of Object.entries(found.entries(store))) texts.set(id, textOf(data))
+      return texts
+    },
+    parseEntry: safeParse,
+    keyPrefix: found?.keyPrefix?.(store),
+    emitStatus: (status) => {
+      store.emit(status)
+    },
+    clear: () => {
+      const found = inspector()
+      if (found) found.clear(store)
+      else viaApi('clear')
+    },
+    remove: (sessionId) => {
+      const found = inspector()
+      if (found) found.remove(store, sessionId)
+      else viaApi('destroy', sessionId)
+    },
+    write: (sessionId, data) => {
+      const found = inspector()
+      if (found) found.write(store, sessionId, data)
+      else viaApi('set', sessionId, data)
+    },
+  }
+}
+
+export function storeHandles(): StoreHandle[] {
+  return [...tracked.values()].map(handleFor)
+}

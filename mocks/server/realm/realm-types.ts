@@ -1,0 +1,184 @@
+/**
+ * The contract between a server realm (the bundled Express stack plus our Node-compatibility
+ * layer, built from realm-entry.ts) and the host that runs it (engine.ts, in a Web Worker or in
+ * Node). Types only: both sides import it, neither depends on the other's code.
+ */
+
+/** One header line as it travels on the wire; `Set-Cookie` stays one pair per cookie. */
+export type HeaderPair = readonly [name: string, value: string]
+
+export interface SimRequest {
+  method: string
+  /** Path and query, as in the request line: `/login?next=%2F`. */
+  url: string
+  headers: readonly HeaderPair[]
+  body?: string | Uint8Array
+  /** The connection is TLS (the socket's `encrypted`), as when the browser uses https. */
+  secure?: boolean
+  remoteAddress?: string
+}
+
+export interface SimResponse {
+  status: number
+  statusMessage: string
+  headers: HeaderPair[]
+  body: Uint8Array
+}
+
+export interface SourceLocation {
+  file: string
+  line: number
+  column: number
+}
+
+export interface ErrorInfo {
+  name: string
+  message: string
+  code?: string
+  stack?: string
+  /** Where in the learner's server code the error was raised, when it was. */
+  location?: SourceLocation
+}
+
+export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug'
+
+export type StoreOperation = 'get' | 'set' | 'touch' | 'destroy' | 'all' | 'length' | 'clear'
+
+/** The session options a `session(options)` call resolved to, as express-session reads them. */
+export interface SessionMiddlewareInfo {
+  middlewareId: number
+  storeId: number
+  name: string
+  resave: boolean
+  saveUninitialized: boolean
+  rolling: boolean
+  unset: 'keep' | 'destroy'
+  proxy: boolean | undefined
+  secretCount: number
+  /** The string secrets, in order (signing uses the first): the jar panel checks signatures. */
+  secrets: string[]
+  cookie: 'function' | CookieOptionsInfo
+}
+
+export interface CookieOptionsInfo {
+  path: string
+  httpOnly: boolean
+  secure: boolean | 'auto'
+  sameSite: string | boolean | undefined
+  domain: string | undefined
+  maxAgeMs: number | null
+  expires: string | null
+}
+
+interface EventBase {
+  /** Virtual time when the event happened (ms since the epoch). */
+  time: number
+  /** The request being served when the event happened, when the realm could tell. */
+  requestId?: number
+}
+
+export type RealmEvent = EventBase &
+  (
+    | { kind: 'console'; level: ConsoleLevel; text: string }
+    | { kind: 'debug'; namespace: string; message: string }
+    | { kind: 'deprecation'; namespace: string; message: string; text: string }
+    | {
+        kind: 'store-call'
+        callId: number
+        storeId: number
+        operation: StoreOperation
+        sessionId?: string
+        /** `get` of an entry that the store is about to drop because its cookie expired. */
+        expired?: boolean
+      }
+    | {
+        kind: 'store-result'
+        callId: number
+        storeId: number
+        operation: StoreOperation
+        sessionId?: string
+        error?: ErrorInfo
+        found?: boolean
+      }
+    | { kind: 'session-middleware'; info: SessionMiddlewareInfo }
+    | { kind: 'store-created'; storeId: number; storeKind: string }
+    | { kind: 'listen'; port: string }
+    | { kind: 'uncaught-error'; error: ErrorInfo }
+  )
+
+export type RealmEventInput = RealmEvent extends infer E
+  ? E extends RealmEvent
+    ? Omit<E, 'time' | 'requestId'> & { requestId?: number }
+    : never
+  : never
+
+/**
+ * The simulated Redis server the host keeps outside every realm: a key-value store with expiry on
+ * the virtual clock (host/services/shared-redis.ts implements it).
+ */
+export interface SharedRedis {
+  get(key: string): string | null
+  set(key: string, value: string, ttlSeconds?: number): void
+  /** Returns whether the key existed. */
+  expire(key: string, ttlSeconds: number): boolean
+  del(keys: readonly string[]): number
+  /** Keys matching a glob with `*` wildcards, without expired ones. */
+  keys(pattern: string): string[]
+  /** Seconds to live: -1 without expiry, -2 when missing (Redis's TTL reply). */
+  ttl(key: string): number
+  flushAll(): void
+}
+
+/** What the host lends a realm. Everything the realm knows about the outside comes from here. */
+export interface RealmHost {
+  /** Virtual clock, ms since the epoch. The realm's `Date` reads it. */
+  now(): number
+  emit(event: RealmEvent): void
+  /** A macrotask without the 4 ms clamp of nested `setTimeout(0)`. */
+  scheduleImmediate(callback: () => void): void
+  setTimer(callback: () => void, delayMs: number, repeat: boolean): unknown
+  clearTimer(handle: unknown): void
+  fillRandom(bytes: Uint8Array): void
+  /** Numbers this realm's session stores from here, unique across instances of a cluster. */
+  firstStoreId?: number
+  /** The simulated Redis server, shared by every realm of the engine and kept across restarts. */
+  redis: import('../host/services/shared-redis').SharedRedis
+  /** Initial `process.env` of the simulated process. */
+  env: Readonly<Record<string, string>>
+}
+
+export type LoadResult = { ok: true } | { ok: false; error: ErrorInfo }
+
+export type RealmState = 'empty' | 'running' | 'crashed'
+
+/** A view of one session store, for inspection and for the playground's store controls. */
+export interface StoreHandle {
+  storeId: number
+  kind: string
+  /** Raw contents without the reads that prune expired entries; `undefined` for opaque stores. */
+  entries(): Record<string, unknown> | undefined
+  /**
+   * The same entries as text, each as the store keeps it (JSON for MemoryStore and Redis), so
+   * that a reader can tell what changed without parsing every session; `parseEntry` turns one
+   * back into data. `undefined` for opaque stores.
+   */
+  entryTexts(): Map<string, string> | undefined
+  parseEntry(text: string): unknown
+  /** What the backend puts before each session id in its keys (connect-redis: `sess:`). */
+  keyPrefix: string | undefined
+  emitStatus(status: 'connect' | 'disconnect'): void
+  clear(): void
+  remove(sessionId: string): void
+  write(sessionId: string, data: unknown): void
+}
+
+export interface RealmInstance {
+  loadServer(source: string, filename: string): LoadResult
+  handle(request: SimRequest, requestId: number): Promise<SimResponse>
+  /** The client gave up on a request (timeout): its connection closes, as when a browser stops. */
+  abandon(requestId: number): void
+  stores(): StoreHandle[]
+  state(): RealmState
+  /** Stops every timer the server code left running; the realm is unusable afterwards. */
+  dispose(): void
+}
