@@ -5,7 +5,7 @@ import { StartupFailure } from './StartupFailure'
 import { connectServer } from './server-connection'
 import { Playground } from './playground/playground'
 import { PlaygroundProvider } from './playground/playground-context'
-import { usePlaygroundStore } from './state/store'
+import { playgroundStore } from './state/store'
 import sampleServerSource from '../mocks/server/samples/login-server.js?raw'
 import './styles.css'
 
@@ -15,7 +15,7 @@ const root = createRoot(rootElement)
 
 try {
   const { server, send, notice } = await connectServer()
-  const playground = new Playground({ server, send, store: usePlaygroundStore })
+  const playground = new Playground({ server, send, store: playgroundStore })
   await playground.startServer(sampleServerSource)
   playground.startJarRefresh()
   root.render(

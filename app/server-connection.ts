@@ -5,12 +5,9 @@
  * run (a non-secure context, a browser that disables them), requests go to the same server
  * directly, and the learner is told so.
  */
-import { WorkerServerClient, type WorkerLike } from '../mocks/server/host/worker-client'
-import { createBrowserWorker } from '../mocks/browser'
-import { sendSimRequest } from '../mocks/client/send-sim-request'
-import { toSimExchange } from '../mocks/sim-http'
-import type { SendFunction } from '../mocks/client/simulated-browser'
-import type { ServerTransport } from '../mocks/server/host/server-transport'
+import type { ServerTransport } from '../mocks/server'
+import { createBrowserWorker, createServerWorkerClient } from '../mocks/browser'
+import { sendSimRequest, toSimExchange, type SendFunction } from '../mocks/client'
 
 export interface ServerConnection {
   server: ServerTransport
@@ -33,13 +30,7 @@ function fallbackNotice(reason: string): string {
 }
 
 export async function connectServer(): Promise<ServerConnection> {
-  const server = new WorkerServerClient({
-    // The DOM's Worker types its messages loosely; WorkerLike pins them to our protocol.
-    createWorker: () =>
-      new Worker(new URL('../mocks/server/host/worker.ts', import.meta.url), {
-        type: 'module',
-      }) as unknown as WorkerLike,
-  })
+  const server = createServerWorkerClient()
   const direct: SendFunction = async (request) => toSimExchange(await server.request(request))
   const unavailable = serviceWorkerUnavailableReason()
   if (unavailable) return { server, send: direct, notice: fallbackNotice(unavailable) }

@@ -1,6 +1,6 @@
 import { setupWorker } from 'msw/browser'
 import { createHandlers } from './handlers'
-import type { ServerTransport } from './server/host/server-transport'
+import { WorkerServerClient, type ServerTransport, type WorkerLike } from './server'
 
 export function createBrowserWorker(getServer: () => ServerTransport) {
   const worker = setupWorker(...createHandlers(getServer))
@@ -11,4 +11,15 @@ export function createBrowserWorker(getServer: () => ServerTransport) {
     void response.body?.cancel()
   })
   return worker
+}
+
+/** The simulated server in a Web Worker of its own, with the client's watchdog around it. */
+export function createServerWorkerClient(): WorkerServerClient {
+  return new WorkerServerClient({
+    // The DOM's Worker types its messages loosely; WorkerLike pins them to our protocol.
+    createWorker: () =>
+      new Worker(new URL('./server/host/worker.ts', import.meta.url), {
+        type: 'module',
+      }) as unknown as WorkerLike,
+  })
 }

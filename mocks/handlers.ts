@@ -1,7 +1,7 @@
 /** MSW handlers: a simulated request in, the simulated server's answer out — nothing else. */
 import { http, HttpResponse } from 'msw'
 import { decodeSimRequest, encodeSimResponse, SIM_ENDPOINT_PATTERN } from './sim-http'
-import type { ServerTransport } from './server/host/server-transport'
+import type { ServerTransport } from './server'
 
 export function createHandlers(getServer: () => ServerTransport) {
   return [

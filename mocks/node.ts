@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node'
 import { createHandlers } from './handlers'
-import type { ServerTransport } from './server/host/server-transport'
+import type { ServerTransport } from './server'
 
 export const createNodeServer = (getServer: () => ServerTransport) =>
   setupServer(...createHandlers(getServer))

@@ -5,8 +5,7 @@
  * `x-sim-response`. Nothing cookie-shaped travels in real `Cookie`/`Set-Cookie` headers: MSW
  * would copy those into the real document.cookie, and the page could not read them anyway.
  */
-import type { RequestResult } from './server/host/engine'
-import type { HeaderPair, SimRequest } from './server/realm/realm-types'
+import type { RequestResult, HeaderPair, SimRequest } from './server'
 
 export const SIM_ENDPOINT_PATTERN = /\/__sim$/
 const REQUEST_HEADER = 'x-sim-request'

@@ -1,12 +1,16 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react'
+import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { usePlaygroundStore } from '../state/store'
+import { playgroundStore } from '../state/store'
 import { DEFAULT_LAYOUT } from '../state/preferences-slice'
 import { PlaygroundLayout, type LayoutPanel } from './PlaygroundLayout'
-
-const initialState = usePlaygroundStore.getState()
+import type { Playground } from '../playground/playground'
+import {
+  idlePlayground,
+  renderWithPlayground,
+  stopPlaygrounds,
+} from '../../tests/support/playground-harness'
 
 /** A stand-in for window.matchMedia whose width the test sets. */
 function installScreen(width: number) {
@@ -48,7 +52,8 @@ const panels: LayoutPanel[] = TITLES.map((title) => ({
 }))
 
 function renderLayout() {
-  return render(
+  return renderWithPlayground(
+    playground,
     <PlaygroundLayout
       header={<h1>Session Playground</h1>}
       toolbar={<button type="button">+1 h</button>}
@@ -61,12 +66,16 @@ function visiblePanelTitles(): string[] {
   return screen.queryAllByRole('region').map((region) => region.getAttribute('aria-label') ?? '')
 }
 
+let playground: Playground
+
 beforeEach(() => {
-  usePlaygroundStore.setState(initialState, true)
+  // Resets the store too: each spec starts from the first state.
+  playground = idlePlayground().playground
 })
 
 afterEach(() => {
   cleanup()
+  stopPlaygrounds()
   localStorage.clear()
 })
 
@@ -161,7 +170,7 @@ describe('PlaygroundLayout', () => {
       expect(columns.getAttribute('aria-valuenow')).toBe('52')
       await user.keyboard('{Shift>}{ArrowLeft}{/Shift}')
       expect(columns.getAttribute('aria-valuenow')).toBe('42')
-      expect(usePlaygroundStore.getState().preferences.layout.leftColumnPercent).toBe(42)
+      expect(playgroundStore.getState().preferences.layout.leftColumnPercent).toBe(42)
 
       await user.keyboard('{Home}')
       expect(columns.getAttribute('aria-valuenow')).toBe('20')
@@ -182,14 +191,14 @@ describe('PlaygroundLayout', () => {
       expect(rows.getAttribute('aria-valuenow')).toBe(String(DEFAULT_LAYOUT.leftTopPercent + 4))
       await user.keyboard('{ArrowRight}')
       expect(rows.getAttribute('aria-valuenow')).toBe(String(DEFAULT_LAYOUT.leftTopPercent + 4))
-      expect(usePlaygroundStore.getState().preferences.layout.leftTopPercent).toBe(
+      expect(playgroundStore.getState().preferences.layout.leftTopPercent).toBe(
         DEFAULT_LAYOUT.leftTopPercent + 4,
       )
     })
 
     it('start where the saved preferences put them', () => {
       installScreen(1280)
-      usePlaygroundStore.getState().setPreferences({
+      playgroundStore.getState().setPreferences({
         layout: { leftColumnPercent: 35, leftTopPercent: 60, rightTopPercent: 30 },
       })
       renderLayout()
@@ -209,7 +218,7 @@ describe('PlaygroundLayout', () => {
 
   it('tells the learner when saved settings were reset, until dismissed', async () => {
     installScreen(1280)
-    usePlaygroundStore.setState({ preferencesNotice: 'Your saved settings were reset.' })
+    playgroundStore.setState({ preferencesNotice: 'Your saved settings were reset.' })
     renderLayout()
     expect(screen.getByRole('status').textContent).toContain('Your saved settings were reset.')
     await userEvent.setup().click(screen.getByRole('button', { name: 'Dismiss' }))

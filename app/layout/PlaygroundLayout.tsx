@@ -1,5 +1,6 @@
+import { usePlayground } from '../playground/playground-context'
 import { useState, type CSSProperties, type ReactNode } from 'react'
-import { usePlaygroundStore } from '../state/store'
+import { usePlaygroundState } from '../state/use-playground-state'
 import type { LayoutSizes } from '../state/preferences-slice'
 import { Splitter } from './Splitter'
 import { TabbedPanels } from './TabbedPanels'
@@ -25,8 +26,8 @@ interface Resizing {
 
 /** Splitter positions: saved in preferences, overridden while a splitter is being dragged. */
 function useLayoutSizes(): Resizing {
-  const saved = usePlaygroundStore((state) => state.preferences.layout)
-  const setPreferences = usePlaygroundStore((state) => state.setPreferences)
+  const saved = usePlaygroundState((state) => state.preferences.layout)
+  const setPreferences = usePlayground().learner.setPreferences
   const [dragged, setDragged] = useState<Partial<LayoutSizes>>({})
   const sizes = { ...saved, ...dragged }
   return {
@@ -43,8 +44,8 @@ function useLayoutSizes(): Resizing {
 }
 
 function PreferencesNotice() {
-  const notice = usePlaygroundStore((state) => state.preferencesNotice)
-  const dismiss = usePlaygroundStore((state) => state.dismissPreferencesNotice)
+  const notice = usePlaygroundState((state) => state.preferencesNotice)
+  const dismiss = usePlayground().learner.dismissPreferencesNotice
   if (!notice) return null
   return (
     <div className="layout-notice" role="status">

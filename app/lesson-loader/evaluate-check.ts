@@ -3,11 +3,13 @@
  * explanations, pages and console. Pure: the player feeds it live state, lint-replay feeds it
  * the state after each step of the reference walkthrough.
  */
-import type { JarCookie } from '../../mocks/client/cookie-jar'
-import type { Exchange, PageView } from '../../mocks/client/simulated-browser'
-import { inspectSessionCookie } from '../../mocks/client/signed-cookie'
-import type { StoreView } from '../../mocks/server/host/server-transport'
-import type { Explanation } from '../../mocks/server/explain/explanation-types'
+import {
+  type JarCookie,
+  type Exchange,
+  type PageView,
+  inspectSessionCookie,
+} from '../../mocks/client'
+import type { StoreView, Explanation } from '../../mocks/server'
 import type { LessonCheck, ProfileName } from './lesson-schema'
 
 export interface LessonObservation {

@@ -3,9 +3,9 @@
  * is checked against it, and `npm run lessons:check` reports problems by these field names.
  */
 import { z } from 'zod'
-import { PROFILE_NAMES } from './profile-names.ts'
+import { PROFILE_NAMES } from '../shared/profile-names.ts'
 
-export type { ProfileName } from './profile-names.ts'
+export type { ProfileName } from '../shared/profile-names.ts'
 
 const profile = z
   .enum(PROFILE_NAMES)

@@ -1,7 +1,6 @@
-import { PROFILE_NAMES, type ProfileName } from './profile-names'
+import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 import type { LessonObservation } from './evaluate-check'
-import type { PageView } from '../../mocks/client/simulated-browser'
-import type { JarCookie } from '../../mocks/client/cookie-jar'
+import type { PageView, JarCookie } from '../../mocks/client'
 
 /** The parts of the playground state that lesson checks read. */
 export interface ObservableState {

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { parseLesson, type ParsedLesson } from './parse-lesson.ts'
 import { summarizeLesson } from './lesson-summary.ts'
-import { EXPLANATION_CODES } from '../../mocks/server/explain/explanation-catalogue.ts'
+import { EXPLANATION_CODES } from '../../mocks/server/index.ts'
 
 const VIRTUAL_ID = 'virtual:lessons'
 const RESOLVED_ID = `\0${VIRTUAL_ID}`

@@ -1,4 +1,4 @@
-import type { StoreChange, StoreView } from '../../mocks/server/host/server-transport'
+import type { StoreChange, StoreView } from '../../mocks/server'
 import type { StoreDiff } from '../state/activity-slice'
 
 type StoreChanges = Omit<StoreDiff, 'requestId'>

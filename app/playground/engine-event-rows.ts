@@ -1,5 +1,5 @@
 /** How engine events reach the state: rows of the console and store call list, server status. */
-import type { EngineEvent } from '../../mocks/server/host/engine'
+import type { EngineEvent } from '../../mocks/server'
 import type { ActivityEntry, ConsoleLine, StoreCall } from '../state/activity-slice'
 import type { PlaygroundState } from '../state/store'
 import type { StoreAccess } from './playground-options'

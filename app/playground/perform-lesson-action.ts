@@ -3,7 +3,7 @@
  * player, and what lint-replay does for each step of a lesson's reference walkthrough.
  */
 import type { Playground } from './playground'
-import { SITE_HOST } from '../../mocks/client/simulated-browser'
+import { SITE_HOST } from '../../mocks/client'
 import type { LessonAction, ProfileName } from '../lesson-loader/lesson-schema'
 import { durationToMs } from '../lesson-loader/duration'
 import { applyCodeEdit } from '../lesson-loader/code-edit'
@@ -23,19 +23,18 @@ function cookieNamed(state: PlaygroundState, profile: ProfileName, name: string)
 
 export async function performLessonAction(
   playground: Playground,
-  getState: () => PlaygroundState,
+  state: PlaygroundState,
   action: LessonAction,
 ): Promise<void> {
-  const state = getState()
   if ('visit' in action) {
     const tabId = tabFor(playground, state, action.visit.profile)
-    state.setActiveTab(tabId)
+    playground.activateTab(tabId)
     return playground.navigate(tabId, { url: action.visit.path })
   }
   if ('submit' in action) {
     const { profile, path, method, fields } = action.submit
     const tabId = tabFor(playground, state, profile)
-    state.setActiveTab(tabId)
+    playground.activateTab(tabId)
     return playground.navigate(tabId, { url: path, method, form: Object.entries(fields) })
   }
   if ('advanceClock' in action) return playground.advanceClock(durationToMs(action.advanceClock))
@@ -83,7 +82,7 @@ export async function performLessonAction(
   if ('store' in action) {
     const store = state.stores[0]
     if (!store) throw new Error('the server has no session store')
-    return playground.setStoreConnected(store.storeId, action.store === 'connect')
+    return playground.setStoreConnection(store.storeId, action.store === 'connect')
   }
   const source = state.server.source
   if (!source.includes(action.editCode.replace)) {

@@ -13,7 +13,7 @@ export function PlaygroundProvider({
   return <PlaygroundContext.Provider value={playground}>{children}</PlaygroundContext.Provider>
 }
 
-/** The controller: panels call its methods to act; they read state from usePlaygroundStore. */
+/** The controller: panels call its methods to act; they read state through usePlaygroundState. */
 export function usePlayground(): Playground {
   const playground = useContext(PlaygroundContext)
   if (!playground) throw new Error('usePlayground() is used outside <PlaygroundProvider>')

@@ -1,5 +1,5 @@
-import type { SendFunction } from '../../mocks/client/simulated-browser'
-import type { ServerTransport } from '../../mocks/server/host/server-transport'
+import type { SendFunction } from '../../mocks/client'
+import type { ServerTransport } from '../../mocks/server'
 import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 import type { PlaygroundState } from '../state/store'
 

@@ -1,54 +1,19 @@
 // @vitest-environment jsdom
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import createRealm from '../../build/realm/realm.js'
-import { createInProcessTransport } from '../../mocks/server/host/in-process-transport'
-import { createHostPlatform } from '../../mocks/server/host/host-platform'
-import { VirtualClock } from '../../mocks/server/host/virtual-clock'
-import { toSimExchange } from '../../mocks/sim-http'
-import { usePlaygroundStore } from '../state/store'
-import { Playground } from './playground'
+import { playgroundStore } from '../state/store'
+import {
+  aliceLogin,
+  startPlayground as setUp,
+  stopPlaygrounds,
+} from '../../tests/support/playground-harness'
 
-const sample = readFileSync(
-  join(import.meta.dirname, '../../mocks/server/samples/login-server.js'),
-  'utf8',
-)
-const initialState = usePlaygroundStore.getState()
-let playground: Playground | undefined
-
-async function setUp() {
-  usePlaygroundStore.setState(initialState, true)
-  const server = createInProcessTransport({
-    createRealm,
-    platform: createHostPlatform(),
-    clock: new VirtualClock({ startMs: Date.now() }),
-  })
-  playground = new Playground({
-    server,
-    send: async (request) => toSimExchange(await server.request(request)),
-    store: usePlaygroundStore,
-  })
-  await playground.startServer(sample)
-  return playground
-}
-
-afterEach(() => playground?.dispose())
-
-const aliceLogin = {
-  url: '/login',
-  method: 'POST',
-  form: [
-    ['username', 'alice'],
-    ['password', 'wonderland'],
-  ] as const,
-}
+afterEach(() => stopPlaygrounds())
 
 describe('Playground', () => {
   it('records the login in the jar, the store, the network log and the explanations', async () => {
     const app = await setUp()
     await app.navigate(1, aliceLogin)
-    const state = usePlaygroundStore.getState()
+    const state = playgroundStore.getState()
 
     const [cookie] = state.profiles.Alice.cookies
     expect(cookie).toMatchObject({ name: 'connect.sid', httpOnly: true })
@@ -75,7 +40,7 @@ describe('Playground', () => {
     const app = await setUp()
     await app.navigate(1, aliceLogin)
     await app.restartServer()
-    const state = usePlaygroundStore.getState()
+    const state = playgroundStore.getState()
     expect(state.stores[0]?.entries).toEqual(new Map())
     expect(state.consoleLines.at(-1)?.text).toMatch(/every stored session is gone/)
   })
@@ -84,21 +49,21 @@ describe('Playground', () => {
     const app = await setUp()
     await app.navigate(1, aliceLogin)
     await app.advanceClock(10 * 60 * 1000 + 1)
-    expect(usePlaygroundStore.getState().profiles.Alice.cookies).toEqual([])
+    expect(playgroundStore.getState().profiles.Alice.cookies).toEqual([])
   })
 
   it('gets the attacker in with a copied cookie, and out again once it is tampered with', async () => {
     const app = await setUp()
     await app.navigate(1, aliceLogin)
-    const [cookie] = usePlaygroundStore.getState().profiles.Alice.cookies
+    const [cookie] = playgroundStore.getState().profiles.Alice.cookies
     if (!cookie) throw new Error('Alice has no cookie')
     app.copyCookie('Alice', 'Attacker', cookie)
     await app.navigate(3, { url: '/dashboard' })
-    expect(usePlaygroundStore.getState().tabs[2]?.page?.body).toContain('Hello, alice')
+    expect(playgroundStore.getState().tabs[2]?.page?.body).toContain('Hello, alice')
 
     app.tamperCookie('Attacker', cookie, { kind: 'flip-signature' })
     await app.navigate(3, { url: '/dashboard' })
-    const state = usePlaygroundStore.getState()
+    const state = playgroundStore.getState()
     expect(state.tabs[2]?.page?.body).toContain('<h1>Welcome</h1>')
     // Why: the dashboard request with the tampered cookie explains the rejected signature.
     const tampered = state.exchanges.findLast(
@@ -116,7 +81,7 @@ describe('Playground', () => {
     await app.navigate(2, { url: '/' })
     await app.navigate(2, { url: '/dashboard' })
     await app.goBack(2)
-    const tab = usePlaygroundStore.getState().tabs[1]
+    const tab = playgroundStore.getState().tabs[1]
     expect(tab?.history).toEqual(['http://session.test/', 'http://session.test/'])
     expect(tab?.historyIndex).toBe(0)
   })
@@ -126,7 +91,7 @@ describe('Playground', () => {
     await app.navigate(1, { url: '/' })
     app.setSettings('Alice', { scheme: 'https' })
     await app.reload(1)
-    const state = usePlaygroundStore.getState()
+    const state = playgroundStore.getState()
     expect(state.exchanges.at(-1)?.url).toBe('https://session.test/')
     expect(state.tabs[0]?.page?.url).toBe('https://session.test/')
     expect(state.tabs[0]?.history).toEqual(['https://session.test/'])
@@ -136,7 +101,7 @@ describe('Playground', () => {
     const app = await setUp()
     await app.navigate(2, { url: '/' })
     await app.navigate(1, aliceLogin)
-    const [, post, get] = usePlaygroundStore.getState().exchanges
+    const [, post, get] = playgroundStore.getState().exchanges
     expect(post?.method).toBe('POST')
     expect(get?.redirectedFrom).toBe(post?.id)
   })
@@ -144,7 +109,7 @@ describe('Playground', () => {
   it('activates a tab, and refuses a tab that does not exist', async () => {
     const app = await setUp()
     app.activateTab(3)
-    expect(usePlaygroundStore.getState().activeTabId).toBe(3)
+    expect(playgroundStore.getState().activeTabId).toBe(3)
     expect(() => app.activateTab(99)).toThrow('no tab with id 99')
   })
 
@@ -154,7 +119,7 @@ describe('Playground', () => {
     const navigation = app.navigate(tabId, { url: '/' })
     app.closeTab(tabId)
     await expect(navigation).resolves.toBeUndefined()
-    expect(usePlaygroundStore.getState().tabs.map((tab) => tab.id)).toEqual([1, 2, 3])
+    expect(playgroundStore.getState().tabs.map((tab) => tab.id)).toEqual([1, 2, 3])
   })
 })
 
@@ -166,13 +131,13 @@ describe('Playground.loadServerCode', () => {
     await app.loadServerCode(
       `module.exports = require('express')().get('/', (req, res) => res.send('lesson'))`,
     )
-    const state = usePlaygroundStore.getState()
+    const state = playgroundStore.getState()
     expect(state.profiles.Alice.cookies).toEqual([])
     expect(state.exchanges).toEqual([])
     expect(Math.abs(state.server.clockOffsetMs)).toBeLessThan(1000)
     expect(state.server.originalSource).toContain("res.send('lesson')")
     await app.navigate(1, { url: '/' })
-    expect(usePlaygroundStore.getState().tabs[0]?.page?.body).toBe('lesson')
+    expect(playgroundStore.getState().tabs[0]?.page?.body).toBe('lesson')
   })
 
   it('empties the simulated Redis, which Run keeps as a real Redis outlives a restart', async () => {
@@ -188,12 +153,33 @@ app.get('/', (req, res) => res.send(String((req.session.views = (req.session.vie
 module.exports = app`
     const app = await setUp()
     const sessionCount = () =>
-      [...(usePlaygroundStore.getState().stores[0]?.entries?.keys() ?? [])].length
+      [...(playgroundStore.getState().stores[0]?.entries?.keys() ?? [])].length
     await app.loadServerCode(redisCounter)
     await app.navigate(1, { url: '/' })
     await app.runCode(redisCounter)
     expect(sessionCount()).toBe(1)
     await app.loadServerCode(redisCounter)
     expect(sessionCount()).toBe(0)
+  })
+
+  describe('a store disconnect', () => {
+    const disconnected = () => playgroundStore.getState().disconnectedStoreIds
+
+    it('is recorded for the store inspector when a lesson step does it', async () => {
+      const app = await setUp()
+      const storeId = playgroundStore.getState().stores[0]?.storeId
+      await app.performLessonAction({ store: 'disconnect' })
+      expect(disconnected()).toEqual([storeId])
+      await app.performLessonAction({ store: 'connect' })
+      expect(disconnected()).toEqual([])
+    })
+
+    it('is recorded the same way when the store inspector button does it', async () => {
+      const app = await setUp()
+      const storeId = playgroundStore.getState().stores[0]?.storeId ?? 0
+      await app.setStoreConnection(storeId, false)
+      expect(disconnected()).toEqual([storeId])
+      expect(playgroundStore.getState().consoleLines.at(-1)?.text).toContain('"disconnect"')
+    })
   })
 })

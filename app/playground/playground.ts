@@ -10,26 +10,23 @@ import {
   type BrowserSettings,
   type NavigationRequest,
   type PageView,
-} from '../../mocks/client/simulated-browser'
-import type { JarCookie } from '../../mocks/client/cookie-jar'
-import { tamperedValue, type TamperAction } from '../../mocks/client/signed-cookie'
-import type { EngineEvent } from '../../mocks/server/host/engine'
-import type { LoadResult } from '../../mocks/server/realm/realm-types'
-import type { ServerTransport } from '../../mocks/server/host/server-transport'
-import {
-  blankTab,
-  DEFAULT_SETTINGS,
-  PROFILES,
-  startingTabs,
-  type ProfileName,
-  type TabState,
-} from '../state/browsers-slice'
+  type JarCookie,
+  tamperedValue,
+  type TamperAction,
+} from '../../mocks/client'
+import type { EngineEvent, LoadResult, ServerTransport } from '../../mocks/server'
+import { blankTab, DEFAULT_SETTINGS, startingTabs, type TabState } from '../state/browsers-slice'
+import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 import { applyStoreChanges } from './apply-store-changes'
 import { createProfileBrowsers } from './profile-browsers'
 import { UpdateHold } from './update-hold'
 import { CoalescedReads } from './coalesced-reads'
 import { showEngineEvents } from './engine-event-rows'
 import type { LessonServerOptions, PlaygroundOptions, StoreAccess } from './playground-options'
+import { createLearnerChoices, type LearnerChoices } from './learner-choices'
+import { LessonLoadQueue } from './lesson-load-queue'
+import { performLessonAction } from './perform-lesson-action'
+import type { LessonAction } from '../lesson-loader/lesson-schema'
 import type { PlaygroundState } from '../state/store'
 import type { ServerState } from '../state/server-slice'
 
@@ -46,11 +43,14 @@ export class Playground {
   private readonly server: ServerTransport
   private readonly store: StoreAccess
   private readonly realNow: () => number
-  private nextTabId = PROFILES.length + 1
+  private nextTabId = PROFILE_NAMES.length + 1
   private jarTimer: ReturnType<typeof setInterval> | undefined
   private readonly unsubscribe: () => void
   private readonly hold = new UpdateHold(MAX_HOLD_MS)
   private unshownEvents: EngineEvent[] = []
+  /** The learner's own choices (preferences, progress, selection), for the panels to make. */
+  readonly learner: LearnerChoices
+  private readonly lessonLoads: LessonLoadQueue
   private readonly storeReads = new CoalescedReads<number>(
     (request) => this.readStoreChanges(request),
     Math.max,
@@ -61,6 +61,11 @@ export class Playground {
     this.server = options.server
     this.store = options.store
     this.realNow = options.realNow ?? (() => Date.now())
+    this.learner = createLearnerChoices(() => this.state)
+    this.lessonLoads = new LessonLoadQueue(
+      () => this.state,
+      (source, origin, serverOptions) => this.loadServerCode(source, origin, serverOptions),
+    )
     this.browsers = createProfileBrowsers({
       send: options.send,
       now: () => this.now(),
@@ -85,7 +90,7 @@ export class Playground {
   /** Keeps jar views current while virtual time flows: cookies expire without any request. */
   startJarRefresh(): void {
     this.jarTimer ??= setInterval(
-      () => PROFILES.forEach((profile) => this.refreshJar(profile)),
+      () => PROFILE_NAMES.forEach((profile) => this.refreshJar(profile)),
       JAR_REFRESH_MS,
     )
   }
@@ -149,12 +154,12 @@ export class Playground {
     codeOrigin = this.state.server.codeOrigin,
     { instances = 1, editable = true }: LessonServerOptions = {},
   ): Promise<void> {
-    for (const profile of PROFILES) this.browsers[profile].jar.clear()
+    for (const profile of PROFILE_NAMES) this.browsers[profile].jar.clear()
     const state = this.state
-    for (const profile of PROFILES)
+    for (const profile of PROFILE_NAMES)
       state.setProfile(profile, { cookies: [], settings: DEFAULT_SETTINGS })
     state.setTabs(startingTabs(), 1)
-    this.nextTabId = PROFILES.length + 1
+    this.nextTabId = PROFILE_NAMES.length + 1
     state.clearActivity()
     const nowMs = await this.server.setClock(this.realNow())
     state.updateServer({
@@ -176,8 +181,35 @@ export class Playground {
     await this.refreshStores()
   }
 
-  async setStoreConnected(storeId: number, connected: boolean): Promise<void> {
+  // ——— lessons ———
+
+  /** Whether the server runs `source` as `origin` already, with no other load under way. */
+  isLessonServerRunning(origin: string, source: string): boolean {
+    return this.lessonLoads.isRunning(origin, source)
+  }
+
+  /** Starts a lesson's code on a clean slate, always ("Reset lesson"), after any load under way. */
+  loadLessonServer(origin: string, source: string, options?: LessonServerOptions): Promise<void> {
+    return this.lessonLoads.load(origin, source, options)
+  }
+
+  /** Makes the server run a lesson's code, loading it only if it does not already. */
+  ensureLessonServer(origin: string, source: string, options?: LessonServerOptions): Promise<void> {
+    return this.lessonLoads.ensure(origin, source, options)
+  }
+
+  /** What "do it for me" does, and what the lesson replay does for each step. */
+  performLessonAction(action: LessonAction): Promise<void> {
+    return performLessonAction(this, this.state, action)
+  }
+
+  /**
+   * Disconnects or reconnects a store, as its client emits "disconnect" or "connect", and records
+   * which: a lesson's action and the store inspector's button both come here.
+   */
+  async setStoreConnection(storeId: number, connected: boolean): Promise<void> {
     await this.server.commandStore({ storeId, action: connected ? 'connect' : 'disconnect' })
+    this.state.setStoreConnection(storeId, connected)
     this.system(
       connected
         ? `Store ${storeId} emitted "connect": express-session uses it again.`
@@ -188,7 +220,7 @@ export class Playground {
   async advanceClock(ms: number): Promise<void> {
     const nowMs = await this.server.advanceClock(ms)
     this.state.updateServer({ clockOffsetMs: nowMs - this.realNow() })
-    PROFILES.forEach((profile) => this.refreshJar(profile))
+    PROFILE_NAMES.forEach((profile) => this.refreshJar(profile))
     await this.refreshStores()
   }
 
@@ -371,13 +403,5 @@ export class Playground {
       this.unshownEvents = []
       this.hold.run(() => showEngineEvents(this.store, events, this.realNow()))
     })
-  }
-
-  // ——— store inspector ———
-
-  /** Disconnects or reconnects a store and records which, for the store inspector's button. */
-  async switchStoreConnection(storeId: number, connected: boolean): Promise<void> {
-    await this.setStoreConnected(storeId, connected)
-    this.state.setStoreConnection(storeId, connected)
   }
 }

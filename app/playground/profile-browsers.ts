@@ -1,9 +1,5 @@
-import {
-  SimulatedBrowser,
-  type Exchange,
-  type SendFunction,
-} from '../../mocks/client/simulated-browser'
-import { PROFILES, type ProfileName } from '../state/browsers-slice'
+import { SimulatedBrowser, type Exchange, type SendFunction } from '../../mocks/client'
+import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 
 export interface ProfileBrowsersOptions {
   send: SendFunction
@@ -24,7 +20,7 @@ export function createProfileBrowsers({
 }: ProfileBrowsersOptions): Record<ProfileName, SimulatedBrowser> {
   let nextExchangeId = 1
   const browsers = {} as Record<ProfileName, SimulatedBrowser>
-  for (const profile of PROFILES) {
+  for (const profile of PROFILE_NAMES) {
     const logIds = new Map<number, number>()
     browsers[profile] = new SimulatedBrowser(profile, {
       send,

@@ -1,26 +1,26 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import createRealm from '../../build/realm/realm.js'
-import { createHostPlatform } from '../../mocks/server/host/host-platform'
-import { createInProcessTransport } from '../../mocks/server/host/in-process-transport'
-import type {
-  ServerTransport,
-  StoreChange,
-  StoreView,
-} from '../../mocks/server/host/server-transport'
-import { VirtualClock } from '../../mocks/server/host/virtual-clock'
-import { toSimExchange } from '../../mocks/sim-http'
-import { usePlaygroundStore } from '../state/store'
+import {
+  createHostPlatform,
+  createInProcessTransport,
+  type ServerTransport,
+  type StoreChange,
+  type StoreView,
+  VirtualClock,
+} from '../../mocks/server'
+import { toSimExchange } from '../../mocks/client'
+import { playgroundStore } from '../state/store'
 import { applyStoreChanges } from './apply-store-changes'
 import { Playground } from './playground'
 
-const initialState = usePlaygroundStore.getState()
+const initialState = playgroundStore.getState()
 let playground: Playground | undefined
 
 afterEach(() => {
   playground?.dispose()
   playground = undefined
-  usePlaygroundStore.setState(initialState, true)
+  playgroundStore.setState(initialState, true)
 })
 
 function change(partial: Partial<StoreChange> & Pick<StoreChange, 'entries'>): StoreChange {
@@ -144,7 +144,7 @@ describe('Playground.refreshStores', () => {
     const app = new Playground({
       server: reads.transport,
       send: async (request) => toSimExchange(await server.request(request)),
-      store: usePlaygroundStore,
+      store: playgroundStore,
     })
     playground = app
 
@@ -164,7 +164,7 @@ describe('Playground.refreshStores', () => {
     await reads.answerNext()
     await second
 
-    const state = usePlaygroundStore.getState()
+    const state = playgroundStore.getState()
     expect([...(state.stores[0]?.entries?.keys() ?? [])]).toHaveLength(2)
     // The first read already saw both sessions; the one after it found nothing new.
     expect(state.storeDiffs.map((diff) => [diff.requestId, diff.added.length])).toEqual([
@@ -179,7 +179,7 @@ describe('Playground.refreshStores', () => {
     const app = new Playground({
       server,
       send: async (request) => toSimExchange(await server.request(request)),
-      store: usePlaygroundStore,
+      store: playgroundStore,
     })
     playground = app
     await app.startServer(COUNTER)
@@ -190,7 +190,7 @@ describe('Playground.refreshStores', () => {
     await Promise.all(visits)
     await app.refreshStores()
 
-    const state = usePlaygroundStore.getState()
+    const state = playgroundStore.getState()
     const ids = [...(state.stores[0]?.entries?.keys() ?? [])]
     expect(ids).toHaveLength(40)
     expect(state.storeDiffs.flatMap((diff) => diff.added).sort()).toEqual([...ids].sort())

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Explanation } from '../../mocks/server/explain/explanation-types'
-import { usePlaygroundStore } from './store'
+import type { Explanation } from '../../mocks/server'
+import { playgroundStore } from './store'
 
-const initialState = usePlaygroundStore.getState()
-afterEach(() => usePlaygroundStore.setState(initialState, true))
+const initialState = playgroundStore.getState()
+afterEach(() => playgroundStore.setState(initialState, true))
 
 describe('recordActivity', () => {
   const line = (text: string) => ({
@@ -13,7 +13,7 @@ describe('recordActivity', () => {
   })
 
   it('keeps the explanations of the 500 newest requests, as the network log keeps 500 exchanges', () => {
-    const { recordActivity } = usePlaygroundStore.getState()
+    const { recordActivity } = playgroundStore.getState()
     const why = [{ code: 'test' }] as unknown as Explanation[]
     recordActivity(
       Array.from({ length: 520 }, (_, index) => ({
@@ -23,7 +23,7 @@ describe('recordActivity', () => {
       })),
     )
 
-    const { explanations, explanationAnchors } = usePlaygroundStore.getState()
+    const { explanations, explanationAnchors } = playgroundStore.getState()
     const kept = Object.keys(explanations).map(Number)
     expect(kept).toHaveLength(500)
     expect(kept[0]).toBe(21)
@@ -32,7 +32,7 @@ describe('recordActivity', () => {
   })
 
   it("anchors each request's explanations after the console lines that came before them", () => {
-    const { recordActivity } = usePlaygroundStore.getState()
+    const { recordActivity } = playgroundStore.getState()
     const why = [{ code: 'test' }] as unknown as Explanation[]
     recordActivity([
       line('first'),
@@ -41,15 +41,15 @@ describe('recordActivity', () => {
       line('third'),
       { kind: 'explanations', requestId: 2, explanations: why },
     ])
-    const { consoleLines, explanationAnchors } = usePlaygroundStore.getState()
+    const { consoleLines, explanationAnchors } = playgroundStore.getState()
     const idOf = (text: string) => consoleLines.find((entry) => entry.text === text)?.id
     expect(explanationAnchors).toEqual({ 1: idOf('first'), 2: idOf('third') })
   })
 
   it('keeps the newest 1000 console lines of a burst', () => {
-    const { recordActivity } = usePlaygroundStore.getState()
+    const { recordActivity } = playgroundStore.getState()
     recordActivity(Array.from({ length: 1200 }, (_, index) => line(`line ${index}`)))
-    const texts = usePlaygroundStore.getState().consoleLines.map((entry) => entry.text)
+    const texts = playgroundStore.getState().consoleLines.map((entry) => entry.text)
     expect(texts).toHaveLength(1000)
     expect(texts[0]).toBe('line 200')
   })

@@ -1,8 +1,6 @@
 import type { SliceCreator } from './slice'
-import type { Exchange } from '../../mocks/client/simulated-browser'
-import type { StoreView } from '../../mocks/server/host/server-transport'
-import type { Explanation } from '../../mocks/server/explain/explanation-types'
-import type { SourceLocation, StoreOperation } from '../../mocks/server/realm/realm-types'
+import type { Exchange } from '../../mocks/client'
+import type { StoreView, Explanation, SourceLocation, StoreOperation } from '../../mocks/server'
 
 const MAX_LINES = 1000
 const MAX_EXCHANGES = 500

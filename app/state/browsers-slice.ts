@@ -1,9 +1,7 @@
 import type { SliceCreator } from './slice'
-import type { BrowserSettings, PageView } from '../../mocks/client/simulated-browser'
-import type { JarCookie } from '../../mocks/client/cookie-jar'
+import type { BrowserSettings, PageView, JarCookie } from '../../mocks/client'
 
-export const PROFILES = ['Alice', 'Bob', 'Attacker'] as const
-export type ProfileName = (typeof PROFILES)[number]
+import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 
 export interface ProfileState {
   settings: BrowserSettings
@@ -44,7 +42,7 @@ export function blankTab(id: number, profile: ProfileName): TabState {
 
 /** One blank tab per profile, numbered from 1, as the playground starts. */
 export function startingTabs(): TabState[] {
-  return PROFILES.map((profile, index) => blankTab(index + 1, profile))
+  return PROFILE_NAMES.map((profile, index) => blankTab(index + 1, profile))
 }
 
 export const createBrowsersSlice: SliceCreator<BrowsersSlice> = (set) => ({

@@ -94,9 +94,9 @@ describe('the persisted store', () => {
   async function loadStoreWith(stored: string) {
     localStorage.setItem(STORAGE_KEY, stored)
     vi.resetModules()
-    const { usePlaygroundStore } = await import('./store')
+    const { playgroundStore } = await import('./store')
     await Promise.resolve()
-    return usePlaygroundStore.getState()
+    return playgroundStore.getState()
   }
 
   it('restores saved preferences on load', async () => {
@@ -126,10 +126,8 @@ describe('the persisted store', () => {
   })
 
   it('saves the layout when it changes', async () => {
-    const { usePlaygroundStore } = await import('./store')
-    usePlaygroundStore
-      .getState()
-      .setPreferences({ layout: { ...DEFAULT_LAYOUT, leftTopPercent: 70 } })
+    const { playgroundStore } = await import('./store')
+    playgroundStore.getState().setPreferences({ layout: { ...DEFAULT_LAYOUT, leftTopPercent: 70 } })
     const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
     expect(stored.state.preferences.layout.leftTopPercent).toBe(70)
   })

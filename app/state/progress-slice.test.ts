@@ -12,8 +12,8 @@ const STORAGE_KEY = 'session-playground:preferences'
 /** A fresh module graph: the store is created again and hydrates from localStorage, as on reload. */
 async function reloadStore() {
   vi.resetModules()
-  const { usePlaygroundStore } = await import('./store')
-  return usePlaygroundStore
+  const { playgroundStore } = await import('./store')
+  return playgroundStore
 }
 
 function saved(): unknown {

@@ -1,5 +1,5 @@
 import type { SliceCreator } from './slice'
-import type { ErrorInfo, SessionMiddlewareInfo } from '../../mocks/server/realm/realm-types'
+import type { ErrorInfo, SessionMiddlewareInfo } from '../../mocks/server'
 import type { CodeEditPolicy } from '../lesson-loader/editable-region'
 
 /** The origin of the sample server that runs when no lesson is open. */

@@ -4,7 +4,7 @@ type SetState = (
   partial: Partial<PlaygroundState> | ((state: PlaygroundState) => Partial<PlaygroundState>),
 ) => void
 
-/** A slice creator, typed without importing zustand (store.ts is the only module that does). */
+/** A slice creator, typed without importing zustand (state/ is the only folder that does). */
 export type SliceCreator<Slice> = (
   set: SetState,
   get: () => PlaygroundState,

@@ -1,9 +1,11 @@
 /**
- * The app's single zustand store, composed from slices. It holds snapshots of what the
- * simulated server and browsers did; the playground controller (app/playground) is the only
- * writer. This is the only module that imports zustand.
+ * The app's single store, composed from slices: a framework-free zustand store (React binds to it
+ * in use-playground-state.ts). It holds snapshots of what the simulated server and browsers did,
+ * and the learner's preferences and progress. The playground controller (app/playground) is the
+ * only writer: it is the only module handed `playgroundStore`; panels read through
+ * usePlaygroundState, whose view has no setters, and act through the controller.
  */
-import { create } from 'zustand'
+import { createStore } from 'zustand/vanilla'
 import { persist, createJSONStorage, type PersistStorage } from 'zustand/middleware'
 import { createServerSlice, type ServerSlice } from './server-slice'
 import { createBrowsersSlice, type BrowsersSlice } from './browsers-slice'
@@ -27,6 +29,15 @@ export type PlaygroundState = ServerSlice &
   ActivitySlice &
   PreferencesSlice &
   ProgressSlice
+
+/** The state without its setters: what panels may read. */
+export type PlaygroundView = {
+  [
+    Key in keyof PlaygroundState as PlaygroundState[Key] extends (...args: never[]) => unknown
+      ? never
+      : Key
+  ]: PlaygroundState[Key]
+}
 
 /** What localStorage holds. `progress` carries its own version, so either part can change alone. */
 interface PersistedPlayground {
@@ -61,7 +72,7 @@ function isRecord(candidate: unknown): candidate is Record<string, unknown> {
   return typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate)
 }
 
-export const usePlaygroundStore = create<PlaygroundState>()(
+export const playgroundStore = createStore<PlaygroundState>()(
   persist(
     (...args) => ({
       ...createServerSlice(...args),

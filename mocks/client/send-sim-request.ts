@@ -3,7 +3,7 @@
  * the MSW service worker intercepts — and reads back the simulated server's answer.
  */
 import { decodeSimResponse, encodeSimRequest, type SimResponseMeta } from '../sim-http'
-import type { SimRequest } from '../server/realm/realm-types'
+import type { SimRequest } from '../server'
 
 export interface SimExchange {
   meta: SimResponseMeta

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import createRealm from '../../build/realm/realm.js'
-import { createInProcessTransport } from '../server/host/in-process-transport'
-import { createHostPlatform } from '../server/host/host-platform'
-import { VirtualClock } from '../server/host/virtual-clock'
+import { createInProcessTransport, createHostPlatform, VirtualClock } from '../server'
 import { toSimExchange } from '../sim-http'
 import {
   DEFAULT_SETTINGS,

@@ -10,9 +10,8 @@ import {
   type JarCookie,
   type RequestContext,
 } from './cookie-jar'
-import type { HeaderPair, SimRequest } from '../server/realm/realm-types'
+import type { HeaderPair, SimRequest, Explanation } from '../server'
 import type { SimExchange } from './send-sim-request'
-import type { Explanation } from '../server/explain/explanation-types'
 
 /** The simulated server's site, and the other site an attack comes from. */
 export const SITE_HOST = 'session.test'

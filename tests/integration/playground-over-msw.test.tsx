@@ -4,34 +4,27 @@
  * by MSW (here msw/node), handed to the simulated server — with every panel rendered: the seed
  * login → dashboard → logout flow as Alice, checked in what each panel shows.
  */
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
-import createRealm from '../../build/realm/realm.js'
 import { createNodeServer } from '../../mocks/node'
-import { createInProcessTransport } from '../../mocks/server/host/in-process-transport'
-import { createHostPlatform } from '../../mocks/server/host/host-platform'
-import { VirtualClock } from '../../mocks/server/host/virtual-clock'
-import { sendSimRequest } from '../../mocks/client/send-sim-request'
+import { sendSimRequest, type SendFunction } from '../../mocks/client'
+import type { ServerTransport } from '../../mocks/server'
+import { startPlaygroundWithServer, stopPlaygrounds } from '../support/playground-harness'
 import { Playground } from '../../app/playground/playground'
 import { PlaygroundProvider } from '../../app/playground/playground-context'
-import { usePlaygroundStore } from '../../app/state/store'
+import { playgroundStore } from '../../app/state/store'
 import { NetworkLog } from '../../app/features/network-log/NetworkLog'
 import { CookieJarPanel } from '../../app/features/cookie-jar/CookieJarPanel'
 import { StoreInspector } from '../../app/features/store-inspector/StoreInspector'
 import { ServerConsole } from '../../app/features/server-console/ServerConsole'
 
-const loginServer = readFileSync(
-  join(import.meta.dirname, '../../mocks/server/samples/login-server.js'),
-  'utf8',
-)
-const server = createInProcessTransport({
-  createRealm,
-  platform: createHostPlatform(),
-  clock: new VirtualClock({ startMs: Date.now() }),
+let server: ServerTransport | undefined
+const network = createNodeServer(() => {
+  if (!server) throw new Error('a request arrived before the server started')
+  return server
 })
-const network = createNodeServer(() => server)
+// Requests cross msw/node's interception of fetch, as they cross the service worker in a browser.
+const throughMsw = (): SendFunction => (request) => sendSimRequest('http://localhost/', request)
 let playground: Playground
 
 // jsdom has no layout: give elements a height so the store's virtualized list renders rows.
@@ -45,12 +38,9 @@ beforeAll(async () => {
     },
   })
   network.listen({ onUnhandledFrame: 'error' })
-  playground = new Playground({
-    server,
-    send: (request) => sendSimRequest('http://localhost/', request),
-    store: usePlaygroundStore,
-  })
-  await playground.startServer(loginServer)
+  const started = await startPlaygroundWithServer({ send: throughMsw })
+  playground = started.playground
+  server = started.server
 })
 
 afterEach(() => cleanup())
@@ -58,8 +48,7 @@ afterEach(() => cleanup())
 afterAll(() => {
   if (realClientHeight)
     Object.defineProperty(HTMLElement.prototype, 'clientHeight', realClientHeight)
-  playground.dispose()
-  server.dispose()
+  stopPlaygrounds()
   network.close()
 })
 
@@ -85,7 +74,7 @@ describe('the login flow as Alice, through MSW', () => {
       ],
     })
     await playground.navigate(1, { url: '/dashboard' })
-    expect(usePlaygroundStore.getState().tabs[0]?.page?.body).toContain('Hello, alice')
+    expect(playgroundStore.getState().tabs[0]?.page?.body).toContain('Hello, alice')
     renderPanels()
 
     const cookieRow = screen

@@ -2,15 +2,10 @@
  * Replays a lesson's reference walkthrough — each step's `do` actions — on the playground
  * controller and the in-process engine, and evaluates the step's checks before and after.
  */
-import createRealm from '../../build/realm/realm.js'
-import { createInProcessTransport } from '../../mocks/server/host/in-process-transport'
-import { createHostPlatform } from '../../mocks/server/host/host-platform'
-import { VirtualClock } from '../../mocks/server/host/virtual-clock'
-import type { SimRequest } from '../../mocks/server/realm/realm-types'
-import { toSimExchange } from '../../mocks/sim-http'
-import { Playground } from '../../app/playground/playground'
-import { performLessonAction } from '../../app/playground/perform-lesson-action'
-import { usePlaygroundStore } from '../../app/state/store'
+import type { SimRequest } from '../../mocks/server'
+import { toSimExchange } from '../../mocks/client'
+import { playgroundStore } from '../../app/state/store'
+import { startPlaygroundWithServer, stopPlaygrounds } from '../support/playground-harness'
 import { evaluateCheck, type CheckResult } from '../../app/lesson-loader/evaluate-check'
 import { observePlayground } from '../../app/lesson-loader/observe-playground'
 import type { Lesson } from '../../app/lesson-loader/parse-lesson'
@@ -37,23 +32,20 @@ export interface LessonReplay {
 }
 
 export async function replayLesson(lesson: Lesson): Promise<LessonReplay> {
-  usePlaygroundStore.setState(usePlaygroundStore.getInitialState(), true)
-  const clock = new VirtualClock({ startMs: REPLAY_START })
-  const server = createInProcessTransport({ createRealm, platform: createHostPlatform(), clock })
   const events: ReplayEvent[] = []
   let currentProfile = ''
-  const playground = new Playground({
-    server,
-    send: async (request) => {
+  const { playground } = await startPlaygroundWithServer({
+    source: lesson.serverSource,
+    instances: lesson.instances,
+    startMs: REPLAY_START,
+    freezeRealTime: true,
+    send: (server) => async (request) => {
       events.push({ kind: 'request', profile: currentProfile, request })
       return toSimExchange(await server.request(request))
     },
-    store: usePlaygroundStore,
-    realNow: () => clock.now(),
   })
   try {
-    await playground.startServer(lesson.serverSource, lesson.instances)
-    const observe = () => observePlayground(usePlaygroundStore.getState())
+    const observe = () => observePlayground(playgroundStore.getState())
     const steps: StepReplay[] = []
     for (const step of lesson.steps) {
       const baseline = observe()
@@ -61,7 +53,7 @@ export async function replayLesson(lesson: Lesson): Promise<LessonReplay> {
       for (const action of step.do) {
         events.push({ kind: 'action', action })
         currentProfile = profileOf(action) ?? currentProfile
-        await performLessonAction(playground, () => usePlaygroundStore.getState(), action)
+        await playground.performLessonAction(action)
       }
       const current = observe()
       steps.push({
@@ -70,7 +62,7 @@ export async function replayLesson(lesson: Lesson): Promise<LessonReplay> {
         after: step.checks.map((check) => evaluateCheck(check, current, baseline)),
       })
     }
-    const middleware = usePlaygroundStore.getState().server.middlewares[0]
+    const middleware = playgroundStore.getState().server.middlewares[0]
     return {
       steps,
       events,
@@ -80,8 +72,7 @@ export async function replayLesson(lesson: Lesson): Promise<LessonReplay> {
       },
     }
   } finally {
-    playground.dispose()
-    server.dispose()
+    stopPlaygrounds()
   }
 }
 

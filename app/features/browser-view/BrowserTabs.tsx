@@ -1,7 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { PROFILES, type ProfileName, type TabState } from '../../state/browsers-slice'
-import { ProfileChip } from './ProfileChip'
+import { type TabState } from '../../state/browsers-slice'
+import { PROFILE_NAMES, type ProfileName } from '../../shared/profile-names'
+import { ProfileChip } from '../../shared/ProfileChip'
 import { pageTitle } from './page-document'
 
 export const BROWSER_WINDOW_ID = 'browser-window'
@@ -131,7 +132,7 @@ function NewTabMenu({ onOpen }: { onOpen: (profile: ProfileName) => void }) {
           <p id="browser-new-tab-caption" className="bv-new-tab-caption">
             New tab for
           </p>
-          {PROFILES.map((profile) => (
+          {PROFILE_NAMES.map((profile) => (
             <button
               key={profile}
               type="button"

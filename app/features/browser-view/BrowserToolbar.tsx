@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import type { TabState } from '../../state/browsers-slice'
 import { parseAddress } from './address'
 
@@ -20,7 +20,7 @@ export function BrowserToolbar({
   onProblem: (message: string | undefined) => void
 }) {
   const playground = usePlayground()
-  const scheme = usePlaygroundStore((state) => state.profiles[tab.profile].settings.scheme)
+  const scheme = usePlaygroundState((state) => state.profiles[tab.profile].settings.scheme)
   const [draft, setDraft] = useState<string>()
   const canGoBack = tab.historyIndex > 0
   const canGoForward = tab.historyIndex < tab.history.length - 1

@@ -2,16 +2,13 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
-import { usePlaygroundStore } from '../../state/store'
+import { playgroundStore } from '../../state/store'
 import { BrowserView } from './BrowserView'
-import {
-  disposePlaygrounds,
-  renderWithPlayground,
-} from '../../../tests/support/render-with-playground'
+import { stopPlaygrounds, startAndRender } from '../../../tests/support/playground-harness'
 
 afterEach(() => {
   cleanup()
-  disposePlaygrounds()
+  stopPlaygrounds()
 })
 
 const shapesServer = `
@@ -53,7 +50,7 @@ function activeTab() {
 describe('BrowserView', () => {
   describe('before the first navigation', () => {
     it('invites the learner to type a path, with back, forward and reload disabled', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       expect(screen.getByText(/Type a path in the address bar and press Enter/)).toBeTruthy()
       for (const name of ['Back', 'Forward', 'Reload'])
         expect(screen.getByRole('button', { name }).hasAttribute('disabled')).toBe(true)
@@ -64,7 +61,7 @@ describe('BrowserView', () => {
 
   describe('the address bar', () => {
     it('navigates to a typed path and shows the full URL and the page title', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       await go('/')
       const frame = await pageFrame('<h1>Welcome</h1>')
       expect(frame.getAttribute('sandbox')).toBe('allow-same-origin allow-forms')
@@ -77,26 +74,26 @@ describe('BrowserView', () => {
     })
 
     it('refuses an address off session.test and says why', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       await go('http://example.com/')
       expect(screen.getByRole('alert').textContent).toMatch(
         /only reaches session\.test, not example\.com/,
       )
-      expect(usePlaygroundStore.getState().exchanges).toEqual([])
+      expect(playgroundStore.getState().exchanges).toEqual([])
     })
 
     it('switches the profile to https when the learner types an https URL', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       await go('https://session.test/')
       await pageFrame('Welcome')
       expect(screen.getByRole<HTMLInputElement>('switch', { name: 'https' }).checked).toBe(true)
-      expect(usePlaygroundStore.getState().exchanges[0]?.url).toBe('https://session.test/')
+      expect(playgroundStore.getState().exchanges[0]?.url).toBe('https://session.test/')
     })
   })
 
   describe('the page frame', () => {
     it('logs Alice in when the login form inside the page is submitted', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       await go('/')
       const page = loadFrame(await pageFrame('Welcome'))
       page.querySelector<HTMLInputElement>('input[name=username]')!.value = 'alice'
@@ -107,7 +104,7 @@ describe('BrowserView', () => {
       expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Address' }).value).toBe(
         'http://session.test/dashboard',
       )
-      const [, post] = usePlaygroundStore.getState().exchanges
+      const [, post] = playgroundStore.getState().exchanges
       expect(post).toMatchObject({
         method: 'POST',
         url: 'http://session.test/login',
@@ -116,7 +113,7 @@ describe('BrowserView', () => {
     })
 
     it('follows a link against the simulated page URL, not the app’s', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       await go('/')
       const page = loadFrame(await pageFrame('Welcome'))
       page.querySelector<HTMLInputElement>('input[name=password]')!.value = 'nope'
@@ -128,13 +125,13 @@ describe('BrowserView', () => {
       failed.querySelector('a')!.dispatchEvent(click)
       expect(click.defaultPrevented).toBe(true)
       await waitFor(() =>
-        expect(usePlaygroundStore.getState().exchanges.at(-1)?.url).toBe('http://session.test/'),
+        expect(playgroundStore.getState().exchanges.at(-1)?.url).toBe('http://session.test/'),
       )
       await pageFrame('Welcome')
     })
 
     it('renders JSON pretty-printed and text in a pre', async () => {
-      await renderWithPlayground(<BrowserView />, shapesServer)
+      await startAndRender(<BrowserView />, shapesServer)
       await go('/json')
       expect((await screen.findByLabelText('JSON response')).textContent).toBe(
         '{\n  "user": "alice",\n  "views": 2\n}',
@@ -144,13 +141,13 @@ describe('BrowserView', () => {
     })
 
     it('says the response was empty, with its status', async () => {
-      await renderWithPlayground(<BrowserView />, shapesServer)
+      await startAndRender(<BrowserView />, shapesServer)
       await go('/empty')
       expect(await screen.findByText('Empty response — 204 No Content')).toBeTruthy()
     })
 
     it('shows Chrome’s error page when redirects loop', async () => {
-      await renderWithPlayground(<BrowserView />, shapesServer)
+      await startAndRender(<BrowserView />, shapesServer)
       await go('/loop')
       const error = await screen.findByRole('alert')
       expect(within(error).getByRole('heading').textContent).toBe('This page isn’t working')
@@ -159,7 +156,7 @@ describe('BrowserView', () => {
     })
 
     it('shows Chrome’s error page when the server is not running', async () => {
-      await renderWithPlayground(<BrowserView />, 'this is not javascript(')
+      await startAndRender(<BrowserView />, 'this is not javascript(')
       await go('/')
       const error = await screen.findByRole('alert')
       expect(within(error).getByRole('heading').textContent).toBe('This site can’t be reached')
@@ -170,7 +167,7 @@ describe('BrowserView', () => {
 
   describe('history', () => {
     it('goes back and forward between visited pages', async () => {
-      await renderWithPlayground(<BrowserView />, shapesServer)
+      await startAndRender(<BrowserView />, shapesServer)
       await go('/json')
       await screen.findByLabelText('JSON response')
       await go('/text')
@@ -186,7 +183,7 @@ describe('BrowserView', () => {
     })
 
     it('reloads over https once the https switch is on', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       await go('/')
       await pageFrame('Welcome')
       await userEvent.click(screen.getByRole('switch', { name: 'https' }))
@@ -202,19 +199,19 @@ describe('BrowserView', () => {
 
   describe('connection switches', () => {
     it('sets the active profile’s proxy and cross-site settings from labelled switches', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       await userEvent.click(
         screen.getByRole('switch', { name: 'Behind a proxy (adds X-Forwarded-Proto)' }),
       )
       await userEvent.click(
         screen.getByRole('switch', { name: 'Request comes from another site (cross-site)' }),
       )
-      expect(usePlaygroundStore.getState().profiles.Alice.settings).toEqual({
+      expect(playgroundStore.getState().profiles.Alice.settings).toEqual({
         scheme: 'http',
         behindProxy: true,
         crossSite: true,
       })
-      expect(usePlaygroundStore.getState().profiles.Bob.settings.crossSite).toBe(false)
+      expect(playgroundStore.getState().profiles.Bob.settings.crossSite).toBe(false)
       const proxy = screen.getByRole('switch', { name: 'Behind a proxy (adds X-Forwarded-Proto)' })
       const description = document.getElementById(proxy.getAttribute('aria-describedby') ?? '')
       expect(description?.textContent).toMatch(/server itself sees plain http/)
@@ -223,7 +220,7 @@ describe('BrowserView', () => {
 
   describe('tabs', () => {
     it('shows each tab’s profile and switches to the tab the learner picks', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       const tabs = screen.getAllByRole('tab')
       expect(tabs.map((tab) => tab.textContent)).toEqual([
         'AliceNew tab',
@@ -236,7 +233,7 @@ describe('BrowserView', () => {
     })
 
     it('opens a new tab for a profile with "+", which shares the profile’s cookies', async () => {
-      const { playground } = await renderWithPlayground(<BrowserView />)
+      const { playground } = await startAndRender(<BrowserView />)
       await playground.navigate(1, {
         url: '/login',
         method: 'POST',
@@ -255,7 +252,7 @@ describe('BrowserView', () => {
     })
 
     it('closes the new-tab menu on Escape and returns focus to "+"', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       const plus = screen.getByRole('button', { name: 'Open a new tab' })
       await userEvent.click(plus)
       expect(screen.getByRole('group', { name: 'New tab for' })).toBeTruthy()
@@ -266,7 +263,7 @@ describe('BrowserView', () => {
     })
 
     it('closes a tab, but never the last one', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       await userEvent.click(screen.getByRole('button', { name: 'Close Bob’s tab “New tab”' }))
       await userEvent.click(screen.getByRole('button', { name: 'Close Attacker’s tab “New tab”' }))
       expect(screen.getAllByRole('tab')).toHaveLength(1)
@@ -278,7 +275,7 @@ describe('BrowserView', () => {
     })
 
     it('moves between tabs with the arrow keys', async () => {
-      await renderWithPlayground(<BrowserView />)
+      await startAndRender(<BrowserView />)
       activeTab().focus()
       await userEvent.keyboard('{ArrowRight}')
       expect(within(activeTab()).getByText('Bob')).toBeTruthy()

@@ -6,10 +6,9 @@
  */
 import { useState } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState, readPlaygroundState } from '../../state/use-playground-state'
 import type { TabState } from '../../state/browsers-slice'
-import type { NavigationRequest, PageView } from '../../../mocks/client/simulated-browser'
-import { siteUrl } from '../../../mocks/client/simulated-browser'
+import { type NavigationRequest, type PageView, siteUrl } from '../../../mocks/client'
 import { BrowserTabs, BROWSER_WINDOW_ID, tabElementId } from './BrowserTabs'
 import { BrowserToolbar } from './BrowserToolbar'
 import { ConnectionSettings } from './ConnectionSettings'
@@ -23,8 +22,8 @@ import { statusLine } from './status-text'
 import './browser-view.css'
 
 export function BrowserView() {
-  const tabs = usePlaygroundStore((state) => state.tabs)
-  const activeTabId = usePlaygroundStore((state) => state.activeTabId)
+  const tabs = usePlaygroundState((state) => state.tabs)
+  const activeTabId = usePlaygroundState((state) => state.activeTabId)
   const [focusAddressOf, setFocusAddressOf] = useState<number>()
   const active = tabs.find((tab) => tab.id === activeTabId) ?? tabs[0]
   // Only a tab just opened with "+" takes the focus, and only that once.
@@ -68,7 +67,7 @@ function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }
 
   /** Read at click time: the learner may have switched the profile to https meanwhile. */
   function currentScheme() {
-    return usePlaygroundStore.getState().profiles[tab.profile].settings.scheme
+    return readPlaygroundState().profiles[tab.profile].settings.scheme
   }
 
   const page = tab.page

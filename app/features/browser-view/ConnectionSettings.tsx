@@ -1,12 +1,12 @@
 import { useId } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
-import type { ProfileName } from '../../state/browsers-slice'
+import { usePlaygroundState } from '../../state/use-playground-state'
+import type { ProfileName } from '../../shared/profile-names'
 
 /** How this profile's requests reach the server: the switches a lesson asks the learner to flip. */
 export function ConnectionSettings({ profile }: { profile: ProfileName }) {
   const playground = usePlayground()
-  const settings = usePlaygroundStore((state) => state.profiles[profile].settings)
+  const settings = usePlaygroundState((state) => state.profiles[profile].settings)
   return (
     <fieldset className="bv-settings">
       <legend>{profile}’s next requests:</legend>

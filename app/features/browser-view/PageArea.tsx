@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
-import type { PageView } from '../../../mocks/client/simulated-browser'
+import type { PageView } from '../../../mocks/client'
 import { attachPageInterceptors, type PageInterceptorHandlers } from './page-interceptors'
 import { pageSrcdoc, prettyJson } from './page-document'
 import { statusLine } from './status-text'

@@ -3,7 +3,7 @@
  * simulated browser can reach: `/login`, `login`, `session.test/login` or a full URL on
  * session.test. Untrusted input: never throws, explains instead.
  */
-import { SITE_HOST, siteUrl, type BrowserSettings } from '../../../mocks/client/simulated-browser'
+import { SITE_HOST, siteUrl, type BrowserSettings } from '../../../mocks/client'
 
 type Scheme = BrowserSettings['scheme']
 

@@ -3,7 +3,7 @@
  * the server is not running (refused), it crashed (closed, reset), it never answered
  * (timed out), or the redirects loop.
  */
-import { SITE_HOST } from '../../../mocks/client/simulated-browser'
+import { SITE_HOST } from '../../../mocks/client'
 
 export interface ErrorPageCopy {
   title: string

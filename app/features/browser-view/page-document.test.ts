@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PageView } from '../../../mocks/client/simulated-browser'
+import type { PageView } from '../../../mocks/client'
 import { pageSrcdoc, pageTitle, prettyJson } from './page-document'
 
 function page(change: Partial<PageView>): PageView {

@@ -4,7 +4,7 @@
  * quirks mode with Times. We add a doctype and a quiet default style that any CSS of the page
  * overrides (`:where` has no specificity).
  */
-import type { PageView } from '../../../mocks/client/simulated-browser'
+import type { PageView } from '../../../mocks/client'
 
 const BASE_STYLE = `<style>
 :where(html) { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.45; color: #1b1f24; }

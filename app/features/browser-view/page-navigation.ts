@@ -5,9 +5,12 @@
  * scheme, so that switching to https applies to the next click. HTML's form submission
  * algorithm: GET puts the fields in the query (replacing it), POST sends them urlencoded.
  */
-import type { BrowserSettings, NavigationRequest } from '../../../mocks/client/simulated-browser'
-import { withSiteScheme } from '../../../mocks/client/simulated-browser'
-import { SITE_HOST } from '../../../mocks/client/simulated-browser'
+import {
+  type BrowserSettings,
+  type NavigationRequest,
+  withSiteScheme,
+  SITE_HOST,
+} from '../../../mocks/client'
 
 export type PageNavigation =
   | { kind: 'navigate'; request: NavigationRequest }

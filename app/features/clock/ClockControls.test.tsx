@@ -4,18 +4,18 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { PlaygroundProvider } from '../../playground/playground-context'
 import type { Playground } from '../../playground/playground'
-import { usePlaygroundStore } from '../../state/store'
+import { playgroundStore } from '../../state/store'
 import { ClockControls } from './ClockControls'
-import { startTestPlayground } from '../../../tests/support/start-test-playground'
+import { startPlaygroundWithServer } from '../../../tests/support/playground-harness'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
-const initialState = usePlaygroundStore.getState()
+const initialState = playgroundStore.getState()
 let dispose: (() => void) | undefined
 
 beforeEach(() => {
-  usePlaygroundStore.setState(initialState, true)
+  playgroundStore.setState(initialState, true)
 })
 
 afterEach(() => {
@@ -28,7 +28,7 @@ afterEach(() => {
 /** Renders the clock over a real playground whose server clock starts at `startMs`, frozen. */
 async function renderWithServer() {
   const startMs = Date.now()
-  const { playground, server } = await startTestPlayground(startMs)
+  const { playground, server } = await startPlaygroundWithServer({ startMs: startMs })
   dispose = () => playground.dispose()
   render(
     <PlaygroundProvider playground={playground}>
@@ -113,7 +113,7 @@ describe('ClockControls', () => {
 
   it('ticks every second, ahead of real time by the server clock offset', () => {
     vi.useFakeTimers({ now: Date.UTC(2025, 5, 3, 12, 0, 0), toFake: ['Date', 'setInterval'] })
-    usePlaygroundStore.getState().updateServer({ clockOffsetMs: HOUR })
+    playgroundStore.getState().updateServer({ clockOffsetMs: HOUR })
     render(
       <PlaygroundProvider playground={{} as Playground}>
         <ClockControls />

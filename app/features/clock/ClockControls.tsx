@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import { describeClockOffset, formatDuration, formatVirtualTime } from './format-virtual-time'
 import { parseDuration } from './parse-duration'
 import './clock.css'
@@ -37,7 +37,7 @@ function useRealNow(): [now: number, reread: () => void] {
  */
 export function ClockControls() {
   const playground = usePlayground()
-  const offsetMs = usePlaygroundStore((state) => state.server.clockOffsetMs)
+  const offsetMs = usePlaygroundState((state) => state.server.clockOffsetMs)
   // Re-rendering on every tick is what moves the time on screen; `offsetMs` moves it on a jump.
   const [realNow, rereadRealNow] = useRealNow()
   const virtualNow = realNow + offsetMs

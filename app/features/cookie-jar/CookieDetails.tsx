@@ -1,10 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
-import { PROFILES, type ProfileName } from '../../state/browsers-slice'
-import type { JarCookie } from '../../../mocks/client/cookie-jar'
-import { decodeCookieValue } from '../../../mocks/client/signed-cookie'
-import type { TamperAction } from '../../../mocks/client/signed-cookie'
+import { usePlaygroundState } from '../../state/use-playground-state'
+import { PROFILE_NAMES, type ProfileName } from '../../shared/profile-names'
+import { type JarCookie, decodeCookieValue, type TamperAction } from '../../../mocks/client'
 import {
   describeVerdict,
   isVerified,
@@ -15,8 +13,8 @@ import {
 /** The selected cookie, as DevTools' lower pane shows it, with what a learner may do to it. */
 export function CookieDetails({ profile, cookie }: { profile: ProfileName; cookie: JarCookie }) {
   const playground = usePlayground()
-  const decode = usePlaygroundStore((state) => state.preferences.decodeCookieValues)
-  const middlewares = usePlaygroundStore((state) => state.server.middlewares)
+  const decode = usePlaygroundState((state) => state.preferences.decodeCookieValues)
+  const middlewares = usePlaygroundState((state) => state.server.middlewares)
   const session = viewSessionCookie(cookie, middlewares)
   const [editing, setEditing] = useState(false)
   const [done, setDone] = useState<string>()
@@ -65,7 +63,7 @@ export function CookieDetails({ profile, cookie }: { profile: ProfileName; cooki
           <button type="button" onClick={() => playground.deleteCookie(profile, cookie)}>
             Delete
           </button>
-          {PROFILES.filter((other) => other !== profile).map((other) => (
+          {PROFILE_NAMES.filter((other) => other !== profile).map((other) => (
             <button
               key={other}
               type="button"

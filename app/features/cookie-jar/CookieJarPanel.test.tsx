@@ -3,16 +3,13 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Playground } from '../../playground/playground'
-import { usePlaygroundStore } from '../../state/store'
+import { playgroundStore } from '../../state/store'
 import { CookieJarPanel } from './CookieJarPanel'
-import {
-  disposePlaygrounds,
-  renderWithPlayground,
-} from '../../../tests/support/render-with-playground'
+import { stopPlaygrounds, startAndRender } from '../../../tests/support/playground-harness'
 
 afterEach(() => {
   cleanup()
-  disposePlaygrounds()
+  stopPlaygrounds()
 })
 
 async function logIn(playground: Playground, tabId = 1) {
@@ -37,7 +34,7 @@ function verdict() {
 
 describe('CookieJarPanel', () => {
   it('says the jar is empty before the server sets a cookie', async () => {
-    await renderWithPlayground(<CookieJarPanel />)
+    await startAndRender(<CookieJarPanel />)
     expect(
       screen.getByText('No cookies yet — the server has not set any for session.test.'),
     ).toBeTruthy()
@@ -46,7 +43,7 @@ describe('CookieJarPanel', () => {
 
   describe('after Alice logs in', () => {
     it('lists connect.sid with HttpOnly ✓, its domain, path, size and expiry', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       const sid = await waitFor(() => row('connect.sid'))
       const cells = within(sid)
@@ -54,7 +51,7 @@ describe('CookieJarPanel', () => {
       expect(cells.getByRole('cell', { name: 'Secure: no' }).textContent).toBe('')
       expect(cells.getByText('session.test')).toBeTruthy()
       expect(cells.getByText('/')).toBeTruthy()
-      const [cookie] = usePlaygroundStore.getState().profiles.Alice.cookies
+      const [cookie] = playgroundStore.getState().profiles.Alice.cookies
       expect(cells.getByText(String(cookie?.size))).toBeTruthy()
       const expires = new Date(cookie!.expiresMs!).toISOString().replace(/\.\d+Z$/, 'Z')
       expect(cells.getByText(expires)).toBeTruthy()
@@ -63,7 +60,7 @@ describe('CookieJarPanel', () => {
     })
 
     it('counts down on the virtual clock when time is fast-forwarded', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       await waitFor(() => row('connect.sid'))
       await playground.advanceClock(4 * 60 * 1000)
@@ -71,20 +68,20 @@ describe('CookieJarPanel', () => {
     })
 
     it('shows the value URL-decoded when the toggle is on, and remembers the choice', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       const value = () => within(row('connect.sid')).getByText(/^s(%3A|:)/).textContent
       await waitFor(() => expect(value()).toMatch(/^s%3A/))
       await userEvent.click(screen.getByRole('checkbox', { name: 'Show URL-decoded' }))
       expect(value()).toMatch(/^s:[\w-]+\./)
-      expect(usePlaygroundStore.getState().preferences.decodeCookieValues).toBe(true)
+      expect(playgroundStore.getState().preferences.decodeCookieValues).toBe(true)
     })
 
     it('takes the signed value apart and verifies it, then reports ✗ after a flipped signature', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       await waitFor(() => row('connect.sid'))
-      const id = [...(usePlaygroundStore.getState().stores[0]?.entries?.keys() ?? [])][0]!
+      const id = [...(playgroundStore.getState().stores[0]?.entries?.keys() ?? [])][0]!
       const parts = screen.getByLabelText('Signed value, taken apart')
       expect(within(parts).getByText(id)).toBeTruthy()
       expect(within(parts).getByText('s:')).toBeTruthy()
@@ -99,7 +96,7 @@ describe('CookieJarPanel', () => {
     })
 
     it('re-signs a tampered value with the secret the learner types', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       await waitFor(() => row('connect.sid'))
       await userEvent.click(screen.getByRole('button', { name: 'Flip a signature character' }))
@@ -114,7 +111,7 @@ describe('CookieJarPanel', () => {
     })
 
     it('changes the id but keeps the old signature, which then fails', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       await waitFor(() => row('connect.sid'))
       const input = screen.getByLabelText('New session id')
@@ -127,7 +124,7 @@ describe('CookieJarPanel', () => {
     })
 
     it('drops the s: prefix, which express-session treats as unsigned', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       await waitFor(() => row('connect.sid'))
       await userEvent.click(screen.getByRole('button', { name: 'Drop the s: prefix' }))
@@ -136,7 +133,7 @@ describe('CookieJarPanel', () => {
     })
 
     it('copies the cookie into the attacker’s jar, whose dashboard then greets alice', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       await waitFor(() => row('connect.sid'))
       await userEvent.click(screen.getByRole('button', { name: 'Copy to Attacker' }))
@@ -148,11 +145,11 @@ describe('CookieJarPanel', () => {
       expect(row('connect.sid')).toBeTruthy()
 
       await playground.navigate(3, { url: '/dashboard' })
-      expect(usePlaygroundStore.getState().tabs[2]?.page?.body).toContain('Hello, alice')
+      expect(playgroundStore.getState().tabs[2]?.page?.body).toContain('Hello, alice')
     })
 
     it('edits the value inline and deletes the cookie', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       await waitFor(() => row('connect.sid'))
       await userEvent.click(screen.getByRole('button', { name: 'Edit value' }))
@@ -160,7 +157,7 @@ describe('CookieJarPanel', () => {
       await userEvent.clear(input)
       await userEvent.type(input, 'hand-made')
       await userEvent.click(screen.getByRole('button', { name: 'Save' }))
-      expect(usePlaygroundStore.getState().profiles.Alice.cookies[0]).toMatchObject({
+      expect(playgroundStore.getState().profiles.Alice.cookies[0]).toMatchObject({
         value: 'hand-made',
         size: 'connect.sid'.length + 'hand-made'.length,
       })
@@ -172,7 +169,7 @@ describe('CookieJarPanel', () => {
 
   describe('choosing the profile', () => {
     it('follows the active tab’s profile until the learner picks another', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       playground.activateTab(2)
       await waitFor(() =>
         expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Bob' }).checked).toBe(true),
@@ -188,7 +185,7 @@ describe('CookieJarPanel', () => {
 
   describe('blocked cookies', () => {
     it('shows a rejected Set-Cookie with the browser’s reason', async () => {
-      const { playground } = await renderWithPlayground(
+      const { playground } = await startAndRender(
         <CookieJarPanel />,
         `const express = require('express')
 const app = express()
@@ -208,7 +205,7 @@ app.listen(3000)`,
     })
 
     it('shows the session cookie withheld from a cross-site POST, with the Lax reason', async () => {
-      const { playground } = await renderWithPlayground(<CookieJarPanel />)
+      const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
       playground.setSettings('Alice', { crossSite: true })
       await playground.navigate(1, { url: '/logout', method: 'POST' })

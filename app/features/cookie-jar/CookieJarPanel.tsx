@@ -5,9 +5,9 @@
  */
 import { useMemo, useState, type ReactNode } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
-import { PROFILES, type ProfileName } from '../../state/browsers-slice'
-import { SITE_HOST } from '../../../mocks/client/simulated-browser'
+import { usePlaygroundState } from '../../state/use-playground-state'
+import { PROFILE_NAMES, type ProfileName } from '../../shared/profile-names'
+import { SITE_HOST } from '../../../mocks/client'
 import { blockedCookiesOf } from './blocked-cookies'
 import { BlockedCookiesList } from './BlockedCookiesList'
 import { CookieDetails } from './CookieDetails'
@@ -15,7 +15,7 @@ import { CookieTable, cookieKey } from './CookieTable'
 import './cookie-jar.css'
 
 export function CookieJarPanel() {
-  const activeProfile = usePlaygroundStore(
+  const activeProfile = usePlaygroundState(
     (state) => state.tabs.find((tab) => tab.id === state.activeTabId)?.profile ?? 'Alice',
   )
   // The learner's pick holds until the active tab turns to another profile.
@@ -31,7 +31,7 @@ export function CookieJarPanel() {
         picker={
           <fieldset className="cj-profiles">
             <legend className="cj-visually-hidden">Profile</legend>
-            {PROFILES.map((candidate) => (
+            {PROFILE_NAMES.map((candidate) => (
               <label key={candidate} className="cj-profile" data-profile={candidate}>
                 <input
                   type="radio"
@@ -51,8 +51,8 @@ export function CookieJarPanel() {
 }
 
 function DecodeToggle() {
-  const decode = usePlaygroundStore((state) => state.preferences.decodeCookieValues)
-  const setPreferences = usePlaygroundStore((state) => state.setPreferences)
+  const decode = usePlaygroundState((state) => state.preferences.decodeCookieValues)
+  const setPreferences = usePlayground().learner.setPreferences
   return (
     <label className="cj-decode">
       <input
@@ -67,8 +67,8 @@ function DecodeToggle() {
 
 function ProfileJar({ profile, picker }: { profile: ProfileName; picker: ReactNode }) {
   const playground = usePlayground()
-  const cookies = usePlaygroundStore((state) => state.profiles[profile].cookies)
-  const exchanges = usePlaygroundStore((state) => state.exchanges)
+  const cookies = usePlaygroundState((state) => state.profiles[profile].cookies)
+  const exchanges = usePlaygroundState((state) => state.exchanges)
   const blocked = useMemo(() => blockedCookiesOf(exchanges, profile), [exchanges, profile])
   const [selectedKey, setSelectedKey] = useState<string>()
   const selected =

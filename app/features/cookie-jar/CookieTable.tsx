@@ -1,10 +1,9 @@
-import { usePlaygroundStore } from '../../state/store'
-import type { ProfileName } from '../../state/browsers-slice'
-import type { JarCookie } from '../../../mocks/client/cookie-jar'
-import { decodeCookieValue } from '../../../mocks/client/signed-cookie'
+import { usePlaygroundState } from '../../state/use-playground-state'
+import type { ProfileName } from '../../shared/profile-names'
+import { type JarCookie, decodeCookieValue } from '../../../mocks/client'
 import { formatCountdown, formatExpiry } from './format-expiry'
 import { isVerified, viewSessionCookie, type SessionCookieView } from './session-cookie'
-import { useVirtualNow } from './use-virtual-now'
+import { useVirtualNow } from '../../shared/use-virtual-now'
 
 /** A cookie is identified by name, domain and path (RFC 6265 §5.3, step 11). */
 export function cookieKey(cookie: Pick<JarCookie, 'name' | 'domain' | 'path'>): string {
@@ -27,8 +26,8 @@ export function CookieTable({
   selectedKey: string | undefined
   onSelect: (key: string) => void
 }) {
-  const decode = usePlaygroundStore((state) => state.preferences.decodeCookieValues)
-  const middlewares = usePlaygroundStore((state) => state.server.middlewares)
+  const decode = usePlaygroundState((state) => state.preferences.decodeCookieValues)
+  const middlewares = usePlaygroundState((state) => state.server.middlewares)
   const nowMs = useVirtualNow()
   return (
     <div className="cj-table-scroll">

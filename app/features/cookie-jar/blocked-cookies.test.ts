@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../mocks/client/simulated-browser'
-import type { JarCookie } from '../../../mocks/client/cookie-jar'
+import type { Exchange, JarCookie } from '../../../mocks/client'
 import { blockedCookiesOf } from './blocked-cookies'
 
 const sid: JarCookie = {

@@ -3,7 +3,7 @@
  * redirects it followed): Set-Cookie headers the browser refused, and cookies it held back
  * from a request, each with the browser's reason.
  */
-import type { Exchange } from '../../../mocks/client/simulated-browser'
+import type { Exchange } from '../../../mocks/client'
 
 export interface BlockedCookie {
   kind: 'rejected' | 'withheld'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { signCookieValue, tamper } from '../../../mocks/client/signed-cookie'
-import type { SessionMiddlewareInfo } from '../../../mocks/server/realm/realm-types'
+import { signCookieValue, tamper } from '../../../mocks/client'
+import type { SessionMiddlewareInfo } from '../../../mocks/server'
 import { describeVerdict, isVerified, viewSessionCookie } from './session-cookie'
 
 function middleware(name: string, secrets: string[]): SessionMiddlewareInfo {

@@ -3,9 +3,8 @@
  * session middleware's `name` holds `s:<id>.<signature>`, checked against that middleware's
  * secrets in order (express-session accepts any of them and signs with the first).
  */
-import type { JarCookie } from '../../../mocks/client/cookie-jar'
-import { inspectSessionCookie } from '../../../mocks/client/signed-cookie'
-import type { SessionMiddlewareInfo } from '../../../mocks/server/realm/realm-types'
+import { type JarCookie, inspectSessionCookie } from '../../../mocks/client'
+import type { SessionMiddlewareInfo } from '../../../mocks/server'
 
 export type SessionCookieView =
   | { kind: 'signed'; id: string; signature: string; validWith: number }

@@ -1,8 +1,6 @@
 import { useState } from 'react'
 import type { LessonStep } from '../../lesson-loader/lesson-schema'
-import { performLessonAction } from '../../playground/perform-lesson-action'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
 
 /**
  * A later step opened on a server that has just started (after a reload, or from a deep link)
@@ -28,8 +26,7 @@ export function CatchUp({
     setError(undefined)
     try {
       for (const step of earlierSteps)
-        for (const action of step.do)
-          await performLessonAction(playground, usePlaygroundStore.getState, action)
+        for (const action of step.do) await playground.performLessonAction(action)
       onCaughtUp()
     } catch (failure) {
       setError(

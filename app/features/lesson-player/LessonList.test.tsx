@@ -6,15 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { formatProblem } from '../../lesson-loader/lesson-problem'
 import type { ParsedLesson } from '../../lesson-loader/parse-lesson'
 import { PROGRESS_UNREADABLE_NOTICE } from '../../state/progress-slice'
-import { usePlaygroundStore } from '../../state/store'
+import { playgroundStore } from '../../state/store'
+import { firstSession, parseFixture, renderPanel } from '../../../tests/support/lesson-fixtures'
 import {
-  firstSession,
-  parseFixture,
-  renderPanel,
-  sampleServer,
+  loginServerSource,
   startPlayground,
   stopPlaygrounds,
-} from './test-playground'
+} from '../../../tests/support/playground-harness'
 
 const STORAGE_KEY = 'session-playground:preferences'
 
@@ -71,10 +69,10 @@ async function reload(): Promise<void> {
   cleanup()
   const saved = localStorage.getItem(STORAGE_KEY)
   // Resetting the store writes to localStorage (persist saves on every change): put it back.
-  usePlaygroundStore.setState(usePlaygroundStore.getInitialState(), true)
+  playgroundStore.setState(playgroundStore.getInitialState(), true)
   if (saved === null) localStorage.removeItem(STORAGE_KEY)
   else localStorage.setItem(STORAGE_KEY, saved)
-  await usePlaygroundStore.persist.rehydrate()
+  await playgroundStore.persist.rehydrate()
 }
 
 describe('LessonList', () => {
@@ -101,7 +99,7 @@ describe('LessonList', () => {
 
   it('marks a lesson n/m while under way and ✓ done when every step is complete', async () => {
     const playground = await startPlayground()
-    const { completeStep } = usePlaygroundStore.getState()
+    const { completeStep } = playgroundStore.getState()
     completeStep('01-first-session', 'first-visit')
     for (const step of firstSession.steps) completeStep('03-again', step.id)
     // A saved id of a step the lesson no longer has does not count.
@@ -153,7 +151,7 @@ describe('LessonList', () => {
       const playground = await startPlayground()
       renderPanel(playground, '#/lessons/01-first-session', lessons)
       await screen.findByRole('heading', { name: /^Checks/ })
-      expect(usePlaygroundStore.getState().server.codeOrigin).toBe('01-first-session')
+      expect(playgroundStore.getState().server.codeOrigin).toBe('01-first-session')
 
       const user = userEvent.setup()
       await user.click(screen.getByRole('link', { name: '← All lessons' }))
@@ -161,9 +159,9 @@ describe('LessonList', () => {
 
       expect(screen.getByRole('heading', { level: 2, name: 'Free play' })).toBeVisible()
       await vi.waitFor(() => {
-        const { server } = usePlaygroundStore.getState()
+        const { server } = playgroundStore.getState()
         expect(server.codeOrigin).toBe('sample')
-        expect(server.originalSource).toBe(sampleServer)
+        expect(server.originalSource).toBe(loginServerSource)
         expect(server.status).toBe('running')
       })
     })
@@ -180,7 +178,7 @@ describe('progress', () => {
     await user.click(await screen.findByRole('button', { name: 'Next step →' }))
 
     await reload()
-    expect(usePlaygroundStore.getState().progress).toEqual({
+    expect(playgroundStore.getState().progress).toEqual({
       '01-first-session': { completedStepIds: ['first-visit'], currentStepId: 'visit-again' },
     })
 
@@ -243,7 +241,7 @@ describe('progress', () => {
     it('round-trips progress through a downloaded file', async () => {
       const downloads = catchDownloads()
       const playground = await startPlayground()
-      const { completeStep } = usePlaygroundStore.getState()
+      const { completeStep } = playgroundStore.getState()
       completeStep('01-first-session', 'first-visit')
       completeStep('01-first-session', 'visit-again')
       renderPanel(playground, '#/lessons', lessons)
@@ -255,7 +253,7 @@ describe('progress', () => {
       expect(download?.fileName).toMatch(/^session-playground-progress-\d{4}-\d{2}-\d{2}\.json$/)
       const text = (await download?.blob.text()) ?? ''
 
-      act(() => usePlaygroundStore.getState().replaceProgress({}))
+      act(() => playgroundStore.getState().replaceProgress({}))
       expect(cardOf('Your first session')).toHaveTextContent('0/3 steps')
 
       const file = new File([text], 'my-progress.json', { type: 'application/json' })
@@ -265,7 +263,7 @@ describe('progress', () => {
         await screen.findByText('Imported progress for 1 lesson from my-progress.json.'),
       ).toBeVisible()
       expect(cardOf('Your first session')).toHaveTextContent('2/3 steps')
-      expect(usePlaygroundStore.getState().progress['01-first-session']?.completedStepIds).toEqual([
+      expect(playgroundStore.getState().progress['01-first-session']?.completedStepIds).toEqual([
         'first-visit',
         'visit-again',
       ])
@@ -281,8 +279,8 @@ describe('progress', () => {
       ],
     ])('refuses a file that is %s, says why and loses nothing', async (_what, content, reason) => {
       const playground = await startPlayground()
-      usePlaygroundStore.getState().completeStep('01-first-session', 'first-visit')
-      const before = usePlaygroundStore.getState().progress
+      playgroundStore.getState().completeStep('01-first-session', 'first-visit')
+      const before = playgroundStore.getState().progress
       renderPanel(playground, '#/lessons', lessons)
       const user = userEvent.setup()
 
@@ -295,7 +293,7 @@ describe('progress', () => {
       expect(alert).toHaveTextContent(`bad.json was not imported.`)
       expect(alert).toHaveTextContent(reason)
       expect(alert).toHaveTextContent('Your progress is unchanged.')
-      expect(usePlaygroundStore.getState().progress).toBe(before)
+      expect(playgroundStore.getState().progress).toBe(before)
       expect(cardOf('Your first session')).toHaveTextContent('1/3 steps')
     })
   })

@@ -2,7 +2,7 @@ import { useId } from 'react'
 import type { LessonEntry, LessonSummary } from '../../lesson-loader/lesson-summary'
 import { formatRoute } from '../../routing/route'
 import type { LessonProgress } from '../../state/progress-slice'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import { BrokenLessonCard } from './BrokenLessonCard'
 import { lessonStatus } from './lesson-progress'
 import { ProgressTransfer } from './ProgressTransfer'
@@ -50,7 +50,7 @@ function LessonCard({
 /** Every lesson in order, with its completion; broken lessons as error cards; free play. */
 export function LessonList({ lessons }: { lessons: readonly LessonEntry[] }) {
   const id = useId()
-  const progress = usePlaygroundStore((state) => state.progress)
+  const progress = usePlaygroundState((state) => state.progress)
   return (
     <section className="lp-list" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Lessons</h2>

@@ -5,8 +5,9 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Lesson } from '../../lesson-loader/parse-lesson'
 import type { Playground } from '../../playground/playground'
-import { usePlaygroundStore } from '../../state/store'
-import { firstSession, renderPanel, startPlayground, stopPlaygrounds } from './test-playground'
+import { playgroundStore } from '../../state/store'
+import { firstSession, renderPanel } from '../../../tests/support/lesson-fixtures'
+import { startPlayground, stopPlaygrounds } from '../../../tests/support/playground-harness'
 import { summarizeLesson, type LessonEntry } from '../../lesson-loader/lesson-summary'
 
 const LESSON_LINK = '#/lessons/01-first-session'
@@ -40,7 +41,7 @@ async function openLesson(hash = LESSON_LINK, lessons?: Parameters<typeof render
 }
 
 function state() {
-  return usePlaygroundStore.getState()
+  return playgroundStore.getState()
 }
 
 async function aliceVisits(playground: Playground): Promise<void> {

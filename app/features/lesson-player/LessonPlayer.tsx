@@ -1,10 +1,11 @@
+import { usePlayground } from '../../playground/playground-context'
 import { useEffect, useId, useState } from 'react'
 import type { LessonObservation } from '../../lesson-loader/evaluate-check'
 import type { Lesson } from '../../lesson-loader/parse-lesson'
 import type { LessonSummary } from '../../lesson-loader/lesson-summary'
 import { formatRoute } from '../../routing/route'
 import { navigate } from '../../routing/use-route'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import { CatchUp } from './CatchUp'
 import { evaluateStep } from './evaluate-step'
 import { LessonComplete } from './LessonComplete'
@@ -51,7 +52,7 @@ function useStepBaseline(
 }
 
 function ServerNotice({ server }: { server: ServerCode }) {
-  const status = usePlaygroundStore((state) => state.server.status)
+  const status = usePlaygroundState((state) => state.server.status)
   if (server.phase === 'loading')
     return (
       <p className="lp-server-notice" role="status">
@@ -80,10 +81,10 @@ function ServerNotice({ server }: { server: ServerCode }) {
  */
 export function LessonPlayer({ lesson, stepId, nextLesson }: LessonPlayerProps) {
   const id = useId()
-  const progress = usePlaygroundStore((state) => state.progress[lesson.id])
-  const completeStep = usePlaygroundStore((state) => state.completeStep)
-  const setCurrentStep = usePlaygroundStore((state) => state.setCurrentStep)
-  const resetLessonProgress = usePlaygroundStore((state) => state.resetLessonProgress)
+  const progress = usePlaygroundState((state) => state.progress[lesson.id])
+  const completeStep = usePlayground().learner.completeStep
+  const setCurrentStep = usePlayground().learner.setCurrentStep
+  const resetLessonProgress = usePlayground().learner.resetLessonProgress
   const server = useServerCode(lesson.id, lesson.serverSource, {
     instances: lesson.instances,
     editable: lesson.editable,
@@ -101,7 +102,7 @@ export function LessonPlayer({ lesson, stepId, nextLesson }: LessonPlayerProps) 
     ready,
     observation,
   )
-  const nothingDoneYet = usePlaygroundStore((state) => state.exchanges.length === 0)
+  const nothingDoneYet = usePlaygroundState((state) => state.exchanges.length === 0)
   const earlierSteps = lesson.steps.slice(0, index)
   const evaluation = baseline ? evaluateStep(step, observation, baseline) : undefined
   const completed = isStepCompleted(progress, step.id)

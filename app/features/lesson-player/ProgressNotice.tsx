@@ -1,9 +1,10 @@
-import { usePlaygroundStore } from '../../state/store'
+import { usePlayground } from '../../playground/playground-context'
+import { usePlaygroundState } from '../../state/use-playground-state'
 
 /** Says so when saved progress could not be read and the learner starts clean. */
 export function ProgressNotice() {
-  const notice = usePlaygroundStore((state) => state.progressNotice)
-  const dismiss = usePlaygroundStore((state) => state.dismissProgressNotice)
+  const notice = usePlaygroundState((state) => state.progressNotice)
+  const dismiss = usePlayground().learner.dismissProgressNotice
   if (!notice) return null
   return (
     <div className="lp-notice" role="status">

@@ -1,5 +1,6 @@
+import { usePlayground } from '../../playground/playground-context'
 import { useId, useState, type ChangeEvent } from 'react'
-import { usePlaygroundStore } from '../../state/store'
+import { readPlaygroundState } from '../../state/use-playground-state'
 import {
   parseProgressFile,
   PROGRESS_FILE_MAX_BYTES,
@@ -31,11 +32,11 @@ function lessonCount(count: number): string {
  */
 export function ProgressTransfer() {
   const id = useId()
-  const replaceProgress = usePlaygroundStore((state) => state.replaceProgress)
+  const replaceProgress = usePlayground().learner.replaceProgress
   const [outcome, setOutcome] = useState<Outcome>()
 
   const exportProgress = () => {
-    const { progress } = usePlaygroundStore.getState()
+    const { progress } = readPlaygroundState()
     download(serializeProgressFile(progress), progressFileName())
     setOutcome({
       kind: 'done',

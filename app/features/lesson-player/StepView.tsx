@@ -1,9 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { LessonStep } from '../../lesson-loader/lesson-schema'
 import type { RenderedStep } from '../../lesson-loader/parse-lesson'
-import { performLessonAction } from '../../playground/perform-lesson-action'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
 import { CheckList } from './CheckList'
 import type { StepEvaluation } from './evaluate-step'
 import { Markdown } from './Markdown'
@@ -38,8 +36,7 @@ function useDoItForMe(step: LessonStep) {
     setBusy(true)
     setError(undefined)
     try {
-      for (const action of step.do)
-        await performLessonAction(playground, usePlaygroundStore.getState, action)
+      for (const action of step.do) await playground.performLessonAction(action)
     } catch (failure) {
       setError(`“Do it for me” stopped: ${messageOf(failure)}`)
     } finally {

@@ -5,13 +5,8 @@ import { join } from 'node:path'
 import { cleanup, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  okLesson,
-  readLesson,
-  renderPanel,
-  startPlayground,
-  stopPlaygrounds,
-} from './test-playground'
+import { okLesson, readLesson, renderPanel } from '../../../tests/support/lesson-fixtures'
+import { startPlayground, stopPlaygrounds } from '../../../tests/support/playground-harness'
 
 // tests/lessons/lint-replay replays each walkthrough on the controller; this drives the player,
 // whose baselines are taken when a step becomes current and whose checks are evaluated live.

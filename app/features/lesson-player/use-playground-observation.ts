@@ -1,21 +1,21 @@
 import { useMemo } from 'react'
 import type { LessonObservation } from '../../lesson-loader/evaluate-check'
 import { observePlayground } from '../../lesson-loader/observe-playground'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState } from '../../state/use-playground-state'
 
 /**
  * What lesson checks look at, as of the latest store change: every change to jars, tabs, the
  * store, the logs or the server yields a new observation, so checks are evaluated live.
  */
 export function usePlaygroundObservation(): LessonObservation {
-  const profiles = usePlaygroundStore((state) => state.profiles)
-  const tabs = usePlaygroundStore((state) => state.tabs)
-  const activeTabId = usePlaygroundStore((state) => state.activeTabId)
-  const stores = usePlaygroundStore((state) => state.stores)
-  const exchanges = usePlaygroundStore((state) => state.exchanges)
-  const explanations = usePlaygroundStore((state) => state.explanations)
-  const consoleLines = usePlaygroundStore((state) => state.consoleLines)
-  const server = usePlaygroundStore((state) => state.server)
+  const profiles = usePlaygroundState((state) => state.profiles)
+  const tabs = usePlaygroundState((state) => state.tabs)
+  const activeTabId = usePlaygroundState((state) => state.activeTabId)
+  const stores = usePlaygroundState((state) => state.stores)
+  const exchanges = usePlaygroundState((state) => state.exchanges)
+  const explanations = usePlaygroundState((state) => state.explanations)
+  const consoleLines = usePlaygroundState((state) => state.consoleLines)
+  const server = usePlaygroundState((state) => state.server)
   return useMemo(() => {
     // A page check reads the tab the learner looks at, when it belongs to that profile.
     const activeIndex = tabs.findIndex((tab) => tab.id === activeTabId)

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
 import type { LessonServerOptions } from '../../playground/playground-options'
-import { ensureServerRuns, isServerRunning, loadServer } from './lesson-server'
 
 export interface ServerCode {
   phase: 'loading' | 'ready' | 'failed'
@@ -31,32 +29,32 @@ export function useServerCode(
 ): ServerCode {
   const playground = usePlayground()
   const [state, setState] = useState<Phase>(() => ({
-    phase: isServerRunning(playground, usePlaygroundStore.getState(), origin, source)
-      ? 'ready'
-      : 'loading',
+    phase: playground.isLessonServerRunning(origin, source) ? 'ready' : 'loading',
     generation: 0,
     error: undefined,
   }))
 
   useEffect(() => {
     let active = true
-    ensureServerRuns(playground, usePlaygroundStore.getState, origin, source, {
-      instances,
-      editable,
-    }).then(
-      () => {
-        if (!active) return
-        setState((current) =>
-          current.phase === 'ready'
-            ? current
-            : { phase: 'ready', generation: current.generation + 1, error: undefined },
-        )
-      },
-      (error: unknown) => {
-        if (active)
-          setState((current) => ({ ...current, phase: 'failed', error: messageOf(error) }))
-      },
-    )
+    playground
+      .ensureLessonServer(origin, source, {
+        instances,
+        editable,
+      })
+      .then(
+        () => {
+          if (!active) return
+          setState((current) =>
+            current.phase === 'ready'
+              ? current
+              : { phase: 'ready', generation: current.generation + 1, error: undefined },
+          )
+        },
+        (error: unknown) => {
+          if (active)
+            setState((current) => ({ ...current, phase: 'failed', error: messageOf(error) }))
+        },
+      )
     return () => {
       active = false
     }
@@ -65,7 +63,7 @@ export function useServerCode(
   const reload = useCallback(async () => {
     setState((current) => ({ ...current, phase: 'loading', error: undefined }))
     try {
-      await loadServer(playground, usePlaygroundStore.getState, origin, source, {
+      await playground.loadLessonServer(origin, source, {
         instances,
         editable,
       })

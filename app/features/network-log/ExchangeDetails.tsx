@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { Exchange } from '../../../mocks/client/simulated-browser'
-import type { HeaderPair } from '../../../mocks/server/realm/realm-types'
-import { usePlaygroundStore } from '../../state/store'
+import type { Exchange } from '../../../mocks/client'
+import type { HeaderPair } from '../../../mocks/server'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import { pathOf, statusLineOf, summarizeVerdict, truncateText } from './exchange-summary'
-import { ExplanationText } from './explanation-text'
-import { ProfileChip } from './ProfileChip'
+import { ExplanationText } from '../../shared/explanation-text'
+import { ProfileChip } from '../../shared/ProfileChip'
 import { VerdictBadge } from './VerdictBadge'
 
 /** Bodies longer than this are cut, with a button to show the rest. */
@@ -58,7 +58,7 @@ export function ExchangeDetails({
   redirectedFrom: string | undefined
   onClose: () => void
 }) {
-  const stored = usePlaygroundStore((state) =>
+  const stored = usePlaygroundState((state) =>
     exchange.requestId === undefined ? undefined : state.explanations[exchange.requestId],
   )
   const explanations = stored ?? exchange.explanations

@@ -1,6 +1,7 @@
+import { usePlayground } from '../../playground/playground-context'
 import { useMemo, type KeyboardEvent } from 'react'
-import type { Exchange } from '../../../mocks/client/simulated-browser'
-import { usePlaygroundStore } from '../../state/store'
+import type { Exchange } from '../../../mocks/client'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import { ExchangeDetails } from './ExchangeDetails'
 import {
   cookieNamesSent,
@@ -11,16 +12,16 @@ import {
   statusOf,
   summarizeVerdict,
 } from './exchange-summary'
-import { ProfileChip } from './ProfileChip'
+import { ProfileChip } from '../../shared/ProfileChip'
 import { VerdictBadge } from './VerdictBadge'
 import { useFollowNewest } from '../../layout/use-follow-newest'
 import './network-log.css'
 
 /** Every request the simulated browsers sent, one row per hop, like DevTools' Network panel. */
 export function NetworkLog() {
-  const exchanges = usePlaygroundStore((state) => state.exchanges)
-  const selectedId = usePlaygroundStore((state) => state.selectedExchangeId)
-  const selectExchange = usePlaygroundStore((state) => state.selectExchange)
+  const exchanges = usePlaygroundState((state) => state.exchanges)
+  const selectedId = usePlaygroundState((state) => state.selectedExchangeId)
+  const selectExchange = usePlayground().learner.selectExchange
   const links = useMemo(() => linkRedirects(exchanges), [exchanges])
   const byId = useMemo(
     () => new Map(exchanges.map((exchange) => [exchange.id, exchange])),

@@ -1,4 +1,4 @@
-import type { CookieVerdict } from '../../../mocks/client/cookie-jar'
+import type { CookieVerdict } from '../../../mocks/client'
 
 /** What the jar did with one Set-Cookie: stored, replaced, deleted or rejected. */
 export function VerdictBadge({ outcome }: { outcome: CookieVerdict['outcome'] }) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../mocks/client/simulated-browser'
-import type { JarCookie } from '../../../mocks/client/cookie-jar'
+import type { Exchange, JarCookie } from '../../../mocks/client'
 import {
   cookieNamesSent,
   describeExchange,
@@ -13,7 +12,7 @@ import {
   summarizeVerdict,
   truncateText,
 } from './exchange-summary'
-import { splitInlineCode } from './explanation-text'
+import { splitInlineCode } from '../../shared/explanation-text'
 
 const cookie: JarCookie = {
   name: 'connect.sid',

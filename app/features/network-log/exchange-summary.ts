@@ -3,8 +3,7 @@
  * path, status, the cookies that went out and what the jar did with each Set-Cookie. Pure, so
  * the table, the details and the screen-reader summary all say the same thing.
  */
-import type { CookieVerdict } from '../../../mocks/client/cookie-jar'
-import type { Exchange } from '../../../mocks/client/simulated-browser'
+import type { CookieVerdict, Exchange } from '../../../mocks/client'
 
 /** Path and query of a URL, as the request line carries them: `/login?next=%2F`. */
 export function pathOf(url: string): string {

@@ -10,7 +10,7 @@ import {
   stopPlaygrounds,
 } from '../../../tests/support/playground-harness'
 import { ServerConsole } from './ServerConsole'
-import { usePlaygroundStore } from '../../state/store'
+import { playgroundStore } from '../../state/store'
 
 afterEach(() => {
   cleanup()
@@ -128,7 +128,7 @@ describe('ServerConsole', () => {
   describe('after a burst of output', () => {
     it('draws the newest 200 entries and counts the ones before them', async () => {
       await renderConsole()
-      const { recordActivity } = usePlaygroundStore.getState()
+      const { recordActivity } = playgroundStore.getState()
       act(() =>
         recordActivity(
           Array.from({ length: 250 }, (_, index) => ({
@@ -143,7 +143,7 @@ describe('ServerConsole', () => {
           })),
         ),
       )
-      const before = usePlaygroundStore.getState().consoleLines.length - 250
+      const before = playgroundStore.getState().consoleLines.length - 250
       expect(
         within(output()).getByText(`${50 + before} earlier entries not shown.`),
       ).toBeInTheDocument()

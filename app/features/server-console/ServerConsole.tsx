@@ -1,6 +1,7 @@
+import { usePlayground } from '../../playground/playground-context'
 import { memo, useId, useMemo, useState } from 'react'
 import type { ConsoleLine as ConsoleLineData } from '../../state/activity-slice'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import {
   buildTimeline,
   formatClockTime,
@@ -9,7 +10,7 @@ import {
   splitFirstLine,
   type RequestGroup,
 } from './console-timeline'
-import { ExplanationText } from './explanation-text'
+import { ExplanationText } from '../../shared/explanation-text'
 import { useFollowNewest } from '../../layout/use-follow-newest'
 import './server-console.css'
 
@@ -109,11 +110,11 @@ function sameRequestBlock(
 
 /** The server's console output, and for each request the reasons behind what it did. */
 export function ServerConsole() {
-  const lines = usePlaygroundStore((state) => state.consoleLines)
-  const explanations = usePlaygroundStore((state) => state.explanations)
-  const anchors = usePlaygroundStore((state) => state.explanationAnchors)
-  const exchanges = usePlaygroundStore((state) => state.exchanges)
-  const clearActivity = usePlaygroundStore((state) => state.clearActivity)
+  const lines = usePlaygroundState((state) => state.consoleLines)
+  const explanations = usePlaygroundState((state) => state.explanations)
+  const anchors = usePlaygroundState((state) => state.explanationAnchors)
+  const exchanges = usePlaygroundState((state) => state.exchanges)
+  const clearActivity = usePlayground().learner.clearActivity
   const [onlyWhy, setOnlyWhy] = useState(false)
   const toggleId = useId()
 

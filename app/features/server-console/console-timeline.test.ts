@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../mocks/client/simulated-browser'
-import type { Explanation } from '../../../mocks/server/explain/explanation-types'
+import type { Exchange } from '../../../mocks/client'
+import type { Explanation } from '../../../mocks/server'
 import type { ConsoleLine } from '../../state/activity-slice'
 import {
   buildTimeline,
@@ -11,7 +11,7 @@ import {
   splitFirstLine,
   type TimelineItem,
 } from './console-timeline'
-import { splitInlineCode } from './explanation-text'
+import { splitInlineCode } from '../../shared/explanation-text'
 
 function line(id: number, text: string, requestId?: number): ConsoleLine {
   return { id, kind: 'log', text, time: 0, requestId, location: undefined }

@@ -4,9 +4,8 @@
  * what it printed and then why express-session did what it did. Groups sit where the request
  * first printed something, or else where its explanations arrived; newest last.
  */
-import type { Exchange } from '../../../mocks/client/simulated-browser'
-import type { Explanation } from '../../../mocks/server/explain/explanation-types'
-import type { SourceLocation } from '../../../mocks/server/realm/realm-types'
+import type { Exchange } from '../../../mocks/client'
+import type { Explanation, SourceLocation } from '../../../mocks/server'
 import type { ConsoleLine } from '../../state/activity-slice'
 
 export interface RequestGroup {

@@ -5,19 +5,22 @@ import { EditorView } from '@codemirror/view'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PlaygroundProvider } from '../../playground/playground-context'
 import type { Playground } from '../../playground/playground'
-import { usePlaygroundStore } from '../../state/store'
+import { playgroundStore } from '../../state/store'
 import { ServerControls } from './ServerControls'
-import { sampleServer, startTestPlayground } from '../../../tests/support/start-test-playground'
+import {
+  loginServerSource,
+  startPlaygroundWithServer,
+} from '../../../tests/support/playground-harness'
 
 // jsdom lays nothing out, and its Range lacks the measuring methods CodeMirror calls.
 Range.prototype.getClientRects = () => [] as unknown as DOMRectList
 Range.prototype.getBoundingClientRect = () => new DOMRect()
 
-const initialState = usePlaygroundStore.getState()
+const initialState = playgroundStore.getState()
 let playground: Playground | undefined
 
 beforeEach(() => {
-  usePlaygroundStore.setState(initialState, true)
+  playgroundStore.setState(initialState, true)
 })
 
 afterEach(() => {
@@ -28,7 +31,7 @@ afterEach(() => {
 })
 
 async function renderServerControls() {
-  playground ??= (await startTestPlayground()).playground
+  playground ??= (await startPlaygroundWithServer()).playground
   const view = render(
     <PlaygroundProvider playground={playground}>
       <ServerControls />
@@ -60,7 +63,7 @@ function statusText(): string {
 }
 
 const BROKEN_LINE = 'const app = = express()'
-const brokenServer = sampleServer.replace('const app = express()', BROKEN_LINE)
+const brokenServer = loginServerSource.replace('const app = express()', BROKEN_LINE)
 const brokenLineNumber = brokenServer.split('\n').indexOf(BROKEN_LINE) + 1
 
 describe('ServerControls', () => {
@@ -68,7 +71,7 @@ describe('ServerControls', () => {
     await renderServerControls()
     const code = screen.getByRole('textbox', { name: 'server.js' })
     expect(code.getAttribute('aria-multiline')).toBe('true')
-    expect(editor().state.doc.toString()).toBe(sampleServer)
+    expect(editor().state.doc.toString()).toBe(loginServerSource)
     expect(statusText()).toMatch(/^Running/)
     expect(screen.queryByText('Edited')).toBeNull()
   })
@@ -111,16 +114,17 @@ describe('ServerControls', () => {
 
     it('runs the edited code, which then no longer waits to be run', async () => {
       const { user } = await renderServerControls()
-      const edited = sampleServer.replace("secret: 'keyboard cat'", "secret: 'a better secret'")
+      const edited = loginServerSource.replace(
+        "secret: 'keyboard cat'",
+        "secret: 'a better secret'",
+      )
       typeCode(edited)
       expect(screen.getByText('Not running yet: press Run')).toBeTruthy()
 
       await user.click(screen.getByRole('button', { name: 'Run' }))
       await waitFor(() => expect(statusText()).toMatch(/^Running/))
-      expect(usePlaygroundStore.getState().server.source).toBe(edited)
-      expect(usePlaygroundStore.getState().server.middlewares[0]?.secrets).toEqual([
-        'a better secret',
-      ])
+      expect(playgroundStore.getState().server.source).toBe(edited)
+      expect(playgroundStore.getState().server.middlewares[0]?.secrets).toEqual(['a better secret'])
       expect(screen.queryByText('Not running yet: press Run')).toBeNull()
       expect(screen.getByText('Edited')).toBeTruthy()
     })
@@ -135,19 +139,19 @@ describe('ServerControls', () => {
 
       await user.click(screen.getByRole('button', { name: 'Reset to original' }))
       await waitFor(() => expect(statusText()).toMatch(/^Running/))
-      expect(editor().state.doc.toString()).toBe(sampleServer)
-      expect(usePlaygroundStore.getState().server.source).toBe(sampleServer)
+      expect(editor().state.doc.toString()).toBe(loginServerSource)
+      expect(playgroundStore.getState().server.source).toBe(loginServerSource)
       expect(screen.queryByRole('alert')).toBeNull()
       expect(document.querySelector('.cm-errorLine')).toBeNull()
       expect(screen.queryByText('Edited')).toBeNull()
-      expect(usePlaygroundStore.getState().preferences.editedCode).toEqual({})
+      expect(playgroundStore.getState().preferences.editedCode).toEqual({})
     })
 
     it('also undoes edits that were never run', async () => {
       const { user } = await renderServerControls()
-      typeCode(`${sampleServer}\n// a note`)
+      typeCode(`${loginServerSource}\n// a note`)
       await user.click(screen.getByRole('button', { name: 'Reset to original' }))
-      expect(editor().state.doc.toString()).toBe(sampleServer)
+      expect(editor().state.doc.toString()).toBe(loginServerSource)
     })
   })
 
@@ -162,7 +166,7 @@ describe('ServerControls', () => {
           ['password', 'wonderland'],
         ],
       })
-      expect([...(usePlaygroundStore.getState().stores[0]?.entries?.keys() ?? [])]).toHaveLength(1)
+      expect([...(playgroundStore.getState().stores[0]?.entries?.keys() ?? [])]).toHaveLength(1)
 
       const restart = screen.getByRole('button', { name: 'Restart server' })
       const explainer = document.getElementById(restart.getAttribute('aria-describedby') ?? '')
@@ -170,12 +174,12 @@ describe('ServerControls', () => {
 
       await user.click(restart)
       await waitFor(() => expect(statusText()).toMatch(/every session is gone/))
-      expect(usePlaygroundStore.getState().stores[0]?.entries).toEqual(new Map())
+      expect(playgroundStore.getState().stores[0]?.entries).toEqual(new Map())
     })
 
     it('is how a crashed server comes back, after showing the uncaught error', async () => {
       const { user } = await renderServerControls()
-      const crashing = sampleServer.replace(
+      const crashing = loginServerSource.replace(
         "app.get('/dashboard'",
         "app.get('/boom', (req, res) => {\n  setTimeout(() => {\n    throw new Error('boom')\n  })\n})\n\napp.get('/dashboard'",
       )
@@ -201,9 +205,9 @@ describe('ServerControls', () => {
   describe('edited code', () => {
     it('is kept in preferences under its origin, and comes back after a reload', async () => {
       const { unmount } = await renderServerControls()
-      const edited = `${sampleServer}\n// my change`
+      const edited = `${loginServerSource}\n// my change`
       typeCode(edited)
-      expect(usePlaygroundStore.getState().preferences.editedCode).toEqual({ sample: edited })
+      expect(playgroundStore.getState().preferences.editedCode).toEqual({ sample: edited })
       const saved = JSON.parse(localStorage.getItem('session-playground:preferences') ?? '{}')
       expect(saved.state.preferences.editedCode.sample).toBe(edited)
 
@@ -216,9 +220,9 @@ describe('ServerControls', () => {
 
     it('is forgotten once it matches the original again', async () => {
       await renderServerControls()
-      typeCode(`${sampleServer}\n// my change`)
-      typeCode(sampleServer)
-      expect(usePlaygroundStore.getState().preferences.editedCode).toEqual({})
+      typeCode(`${loginServerSource}\n// my change`)
+      typeCode(loginServerSource)
+      expect(playgroundStore.getState().preferences.editedCode).toEqual({})
     })
   })
 })
@@ -239,7 +243,7 @@ module.exports = app
 `
 
   async function renderLesson(editable: false | { from: string; to: string }) {
-    playground ??= (await startTestPlayground()).playground
+    playground ??= (await startPlaygroundWithServer()).playground
     await playground.loadServerCode(marked, '05-options', { editable })
     return renderServerControls()
   }
@@ -286,7 +290,7 @@ module.exports = app
 
 describe('before the editor has loaded', () => {
   it('shows the running code read-only, so the first paint does not wait for CodeMirror', async () => {
-    playground ??= (await startTestPlayground()).playground
+    playground ??= (await startPlaygroundWithServer()).playground
     render(
       <PlaygroundProvider playground={playground}>
         <ServerControls />

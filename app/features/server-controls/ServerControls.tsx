@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState, readPlaygroundState } from '../../state/use-playground-state'
 import type { CodeEditorHandle, CodeError } from './CodeEditor'
 import { useWhenShownOrSettled } from './use-when-shown-or-settled'
 import { describeEditPolicy } from '../../lesson-loader/editable-region'
@@ -22,11 +22,11 @@ const RESTARTED =
 
 /** Keeps the learner's edits in preferences, so a reload brings them back. */
 function useCodeDraft(origin: string, originalSource: string) {
-  const draft = usePlaygroundStore((state) => state.preferences.editedCode[origin])
-  const setPreferences = usePlaygroundStore((state) => state.setPreferences)
+  const draft = usePlaygroundState((state) => state.preferences.editedCode[origin])
+  const setPreferences = usePlayground().learner.setPreferences
   const saveDraft = (text: string) => {
     // Read at call time: several edits can land between two renders.
-    const { editedCode } = usePlaygroundStore.getState().preferences
+    const { editedCode } = readPlaygroundState().preferences
     const { [origin]: previous, ...others } = editedCode
     // Text identical to the original is no edit: drop the key rather than store a copy.
     const unchanged = text === originalSource
@@ -43,13 +43,13 @@ function useCodeDraft(origin: string, originalSource: string) {
  */
 export function ServerControls() {
   const playground = usePlayground()
-  const status = usePlaygroundStore((state) => state.server.status)
-  const source = usePlaygroundStore((state) => state.server.source)
-  const originalSource = usePlaygroundStore((state) => state.server.originalSource)
-  const loadError = usePlaygroundStore((state) => state.server.loadError)
-  const origin = usePlaygroundStore((state) => state.server.codeOrigin)
-  const editable = usePlaygroundStore((state) => state.server.editable)
-  const crashReport = usePlaygroundStore((state) =>
+  const status = usePlaygroundState((state) => state.server.status)
+  const source = usePlaygroundState((state) => state.server.source)
+  const originalSource = usePlaygroundState((state) => state.server.originalSource)
+  const loadError = usePlaygroundState((state) => state.server.loadError)
+  const origin = usePlaygroundState((state) => state.server.codeOrigin)
+  const editable = usePlaygroundState((state) => state.server.editable)
+  const crashReport = usePlaygroundState((state) =>
     state.server.status === 'crashed' ? findCrashReport(state.consoleLines) : undefined,
   )
   const { draft, saveDraft } = useCodeDraft(origin, originalSource)

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import { useFollowNewest } from '../../layout/use-follow-newest'
 import { groupStoreActivity, hasChanges, shortId } from './store-activity'
 
@@ -21,9 +21,9 @@ function IdList({ ids }: { ids: readonly string[] }) {
 
 /** Per request: the store methods express-session called, then what changed in the store. */
 export function StoreActivity({ showStoreIds }: { showStoreIds: boolean }) {
-  const calls = usePlaygroundStore((state) => state.storeCalls)
-  const diffs = usePlaygroundStore((state) => state.storeDiffs)
-  const exchanges = usePlaygroundStore((state) => state.exchanges)
+  const calls = usePlaygroundState((state) => state.storeCalls)
+  const diffs = usePlaygroundState((state) => state.storeDiffs)
+  const exchanges = usePlaygroundState((state) => state.exchanges)
   const groups = useMemo(
     () => groupStoreActivity(calls, diffs, exchanges),
     [calls, diffs, exchanges],

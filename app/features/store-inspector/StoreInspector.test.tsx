@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest'
 import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { usePlaygroundStore } from '../../state/store'
+import { playgroundStore } from '../../state/store'
 import {
   aliceLogin,
   renderWithPlayground,
@@ -72,7 +72,7 @@ describe('StoreInspector', () => {
 
     it('links the session to every browser holding its cookie, and flags a forged one', async () => {
       const playground = await loggedInAsAlice()
-      const [cookie] = usePlaygroundStore.getState().profiles.Alice.cookies
+      const [cookie] = playgroundStore.getState().profiles.Alice.cookies
       act(() => {
         playground.copyCookie('Alice', 'Attacker', cookie!)
         playground.putCookie('Bob', { ...cookie!, value: cookie!.value.slice(0, -2) + 'xx' })
@@ -122,7 +122,7 @@ describe('StoreInspector', () => {
 
     it('flags the store call that found the session expired', async () => {
       const playground = await loggedInAsAlice()
-      const [cookie] = usePlaygroundStore.getState().profiles.Alice.cookies
+      const [cookie] = playgroundStore.getState().profiles.Alice.cookies
       await act(async () => {
         await playground.advanceClock(10 * 60 * 1000 + 1000)
         // The attacker's copy never expires, so the server reads the expired entry.
@@ -146,7 +146,7 @@ describe('StoreInspector', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Disconnect' }))
       expect(screen.getByRole('status')).toHaveTextContent(/^disconnected/)
       await act(() => playground.navigate(1, aliceLogin))
-      expect(usePlaygroundStore.getState().profiles.Alice.cookies).toEqual([])
+      expect(playgroundStore.getState().profiles.Alice.cookies).toEqual([])
       await userEvent.click(screen.getByRole('button', { name: 'Connect' }))
       expect(screen.getByRole('status')).toHaveTextContent(/^connected$/)
     })
@@ -155,7 +155,7 @@ describe('StoreInspector', () => {
   describe('a store the playground cannot read', () => {
     it('says so instead of claiming it is empty', async () => {
       const playground = await startPlayground()
-      usePlaygroundStore.setState({
+      playgroundStore.setState({
         stores: [{ storeId: 1, kind: 'RedisStore', entries: undefined }],
       })
       renderWithPlayground(playground, <StoreInspector />)
@@ -167,7 +167,7 @@ describe('StoreInspector', () => {
   describe('a store whose keys are not the bare ids (connect-redis)', () => {
     it('shows each session under its key, sess:<id>', async () => {
       const playground = await startPlayground()
-      usePlaygroundStore.setState({
+      playgroundStore.setState({
         stores: [
           {
             storeId: 1,
@@ -199,7 +199,7 @@ describe('StoreInspector', () => {
           cookie: { originalMaxAge: 60_000, expires, path: '/' },
           n: index,
         })
-      usePlaygroundStore.setState({ stores: [{ storeId: 1, kind: 'MemoryStore', entries }] })
+      playgroundStore.setState({ stores: [{ storeId: 1, kind: 'MemoryStore', entries }] })
       renderWithPlayground(playground, <StoreInspector />)
     }
 

@@ -1,12 +1,12 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react'
-import type { StoreView } from '../../../mocks/server/host/server-transport'
+import type { StoreView } from '../../../mocks/server'
 import { usePlayground } from '../../playground/playground-context'
-import { usePlaygroundStore } from '../../state/store'
+import { usePlaygroundState } from '../../state/use-playground-state'
 import { linkCookiesToSessions, type CookieLink } from './session-cookie-links'
 import { expiresAtOf } from './session-expiry'
 import { SessionList, type StoredSession } from './SessionList'
 import { StoreActivity } from './StoreActivity'
-import { useVirtualNow } from './use-virtual-now'
+import { useVirtualNow } from '../../shared/use-virtual-now'
 import './store-inspector.css'
 
 /** Stores whose backend expires entries by itself (a TTL), rather than on the next read. */
@@ -59,7 +59,7 @@ function StoreSection({
   nowMs: number
 }) {
   const playground = usePlayground()
-  const disconnected = usePlaygroundStore((state) =>
+  const disconnected = usePlaygroundState((state) =>
     state.disconnectedStoreIds.includes(store.storeId),
   )
   const [switching, setSwitching] = useState(false)
@@ -78,7 +78,7 @@ function StoreSection({
   const switchConnection = async () => {
     setSwitching(true)
     try {
-      await playground.switchStoreConnection(store.storeId, disconnected)
+      await playground.setStoreConnection(store.storeId, disconnected)
     } finally {
       setSwitching(false)
     }
@@ -144,9 +144,9 @@ function StoreSection({
 
 /** Every stored session of every store, linked to the browser cookies that carry its id. */
 export function StoreInspector() {
-  const stores = usePlaygroundStore((state) => state.stores)
-  const profiles = usePlaygroundStore((state) => state.profiles)
-  const middlewares = usePlaygroundStore((state) => state.server.middlewares)
+  const stores = usePlaygroundState((state) => state.stores)
+  const profiles = usePlaygroundState((state) => state.profiles)
+  const middlewares = usePlaygroundState((state) => state.server.middlewares)
   const nowMs = useVirtualNow()
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query)

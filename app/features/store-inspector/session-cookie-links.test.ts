@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { JarCookie } from '../../../mocks/client/cookie-jar'
-import { signCookieValue } from '../../../mocks/client/signed-cookie'
-import type { SessionMiddlewareInfo } from '../../../mocks/server/realm/realm-types'
+import { type JarCookie, signCookieValue } from '../../../mocks/client'
+import type { SessionMiddlewareInfo } from '../../../mocks/server'
 import { describeLink, linkCookiesToSessions } from './session-cookie-links'
 
 const middleware = {

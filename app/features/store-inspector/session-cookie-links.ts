@@ -4,9 +4,8 @@
  * signature is checked with the secrets of the middleware that uses the cookie's name, as
  * express-session would (a cookie with a bad signature carries the id but loads nothing).
  */
-import type { JarCookie } from '../../../mocks/client/cookie-jar'
-import { inspectSessionCookie } from '../../../mocks/client/signed-cookie'
-import type { SessionMiddlewareInfo } from '../../../mocks/server/realm/realm-types'
+import { type JarCookie, inspectSessionCookie } from '../../../mocks/client'
+import type { SessionMiddlewareInfo } from '../../../mocks/server'
 
 export interface CookieLink {
   profile: string

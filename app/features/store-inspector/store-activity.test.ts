@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../mocks/client/simulated-browser'
+import type { Exchange } from '../../../mocks/client'
 import type { StoreCall } from '../../state/activity-slice'
 import { groupStoreActivity, requestTitle, shortId } from './store-activity'
 

@@ -2,7 +2,7 @@
  * The store calls each request made (get, set, touch, destroy…) next to what it changed in the
  * store, grouped under the request's title as the server console shows it: `#3 POST /login → 302`.
  */
-import type { Exchange } from '../../../mocks/client/simulated-browser'
+import type { Exchange } from '../../../mocks/client'
 import type { StoreCall, StoreDiff } from '../../state/activity-slice'
 
 export interface RequestStoreActivity {

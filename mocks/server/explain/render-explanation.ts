@@ -37,7 +37,13 @@ export function renderExplanation(item: Finding): Explanation {
 }
 
 const LEVEL_RANK: Record<ExplanationLevel, number> = { error: 0, warning: 1, info: 2 }
-const NARRATIVE_RANK = new Map(EXPLANATION_CODES.map((code, index) => [code as string, index]))
+// Built on first use: a module-level map would keep the whole catalogue in every bundle that
+// imports the server's door, even one that never sorts an explanation.
+let narrativeRank: Map<string, number> | undefined
+function rankInNarrative(code: string): number {
+  narrativeRank ??= new Map(EXPLANATION_CODES.map((entry, index) => [entry as string, index]))
+  return narrativeRank.get(code) ?? 0
+}
 
 /** Most important first, each sentence once. */
 export function orderExplanations(explanations: readonly Explanation[]): Explanation[] {
@@ -51,7 +57,7 @@ export function orderExplanations(explanations: readonly Explanation[]): Explana
   return unique.sort(
     (a, b) =>
       LEVEL_RANK[a.level] - LEVEL_RANK[b.level] ||
-      (NARRATIVE_RANK.get(a.code) ?? 0) - (NARRATIVE_RANK.get(b.code) ?? 0),
+      rankInNarrative(a.code) - rankInNarrative(b.code),
   )
 }
 

@@ -1,6 +1,6 @@
 /**
  * Explanation sentences mark code with backticks (`connect.sid`); this renders those spans as
- * <code>. (The network log has the same renderer: features do not import each other.)
+ * <code>. Shared by the network log and the server console.
  */
 export interface TextSegment {
   code: boolean
