@@ -24,7 +24,11 @@ try {
     run: true,
     watch: false,
     reporters: ['minimal'],
-    setupFiles: [path.join(projectRoot, 'scripts/support/record-explanation-codes.ts')],
+    // Given here, setupFiles replaces vitest.config.ts's list instead of adding to it.
+    setupFiles: [
+      path.join(projectRoot, 'tests/support/fail-on-listener-errors.ts'),
+      path.join(projectRoot, 'scripts/support/record-explanation-codes.ts'),
+    ],
   })
   await vitest.close()
   if (process.exitCode) problems.push('the explanation specs failed (see above)')
