@@ -21,6 +21,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/build/**', '**/dist/**'],
     environment: 'node',
     globals: false,
+    // A listener that throws on an engine event fails the running test (see the file).
+    setupFiles: ['tests/support/fail-on-listener-errors.ts'],
     // Two cores: one fork per core. Forks (the default) isolate each spec file in a child process,
     // so a spec that leaves a Chromium or a server open cannot hang the others' workers.
     pool: 'forks',

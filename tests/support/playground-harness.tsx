@@ -43,6 +43,8 @@ export interface HarnessOptions {
   startMs?: number
   /** Stops real time at the virtual clock, so that only the spec moves time; off by default. */
   freezeRealTime?: boolean
+  /** Stands in for the real clock (the virtual clock starts at its time unless startMs is given). */
+  realNow?: () => number
   /** How the browsers' requests reach the server; handed to it directly by default. */
   send?: (server: ServerTransport) => SendFunction
 }
@@ -57,7 +59,8 @@ const running: Array<() => void> = []
 
 /** A fresh store, and a Playground whose server has not started: for specs of the app's shell. */
 export function idlePlayground({
-  startMs = Date.now(),
+  realNow,
+  startMs = (realNow ?? Date.now)(),
   freezeRealTime = false,
   send = sendDirectly,
 }: Omit<HarnessOptions, 'source' | 'instances'> = {}): {
@@ -71,7 +74,7 @@ export function idlePlayground({
     server,
     send: send(server),
     store: playgroundStore,
-    ...(freezeRealTime ? { realNow: () => clock.now() } : {}),
+    ...(freezeRealTime ? { realNow: () => clock.now() } : realNow ? { realNow } : {}),
   })
   running.push(() => {
     playground.dispose()
@@ -84,11 +87,9 @@ export function idlePlayground({
 export async function startPlaygroundWithServer({
   source = loginServerSource,
   instances,
-  startMs = Date.now(),
-  freezeRealTime = false,
-  send = sendDirectly,
+  ...options
 }: HarnessOptions = {}): Promise<{ playground: Playground; server: ServerTransport }> {
-  const { playground, server } = idlePlayground({ startMs, freezeRealTime, send })
+  const { playground, server } = idlePlayground(options)
   await playground.startServer(source, instances)
   return { playground, server }
 }

@@ -104,7 +104,7 @@ describe('sourceLocationOf', () => {
   })
 
   it.each([
-    ['realm frames with paths', 'at Layer.handle (/work/build/realm/realm.js:1:2)'],
+    ['realm frames with paths', 'at Layer.handle (/srv/build/realm/realm.js:1:2)'],
     ['realm frames with URLs', 'at next (http://localhost/assets/realm.js:3:4)'],
     ['plain text', 'Listening on http://localhost:3000'],
   ])('finds nothing in %s', (_, text) => {

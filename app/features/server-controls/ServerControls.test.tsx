@@ -38,7 +38,10 @@ async function renderServerControls() {
     </PlaygroundProvider>,
   )
   // The editor is loaded lazily once the page is idle; until then the code is read-only text.
-  await waitFor(() => expect(document.querySelector('.cm-editor')).not.toBeNull())
+  // Its first import is transformed on demand, which on a busy machine takes over a second.
+  await waitFor(() => expect(document.querySelector('.cm-editor')).not.toBeNull(), {
+    timeout: 10_000,
+  })
   return { user: userEvent.setup(), unmount: view.unmount }
 }
 

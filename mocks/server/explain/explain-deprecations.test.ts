@@ -9,6 +9,7 @@ import { explainServerStart } from './explain-request'
 import {
   codesOf,
   explanationOf,
+  produced,
   sessionApp,
   SpecBrowser,
   startServer,
@@ -113,7 +114,7 @@ describe('explainServerStart', () => {
     const events = await startupEvents(
       sessionApp(`{ resave: false }`, { before: "app.use(cookieParser('k'))" }),
     )
-    expect(explainServerStart(events).map((explanation) => explanation.code)).toEqual([
+    expect(produced(explainServerStart(events)).map((explanation) => explanation.code)).toEqual([
       'deprecated-save-uninitialized-default',
       'deprecated-req-secret',
     ])

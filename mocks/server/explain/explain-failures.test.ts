@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SimServer } from '../host/api'
 import { explainRequest } from './explain-request'
-import { codesOf, explanationOf, sessionApp, SpecBrowser, startServer } from './spec-support'
+import {
+  codesOf,
+  explanationOf,
+  produced,
+  sessionApp,
+  SpecBrowser,
+  startServer,
+} from './spec-support'
 
 const STRICT = `{ secret: 'k', resave: false, saveUninitialized: false }`
 
@@ -92,13 +99,15 @@ describe('requests that failed', () => {
 
   describe('when the engine reports a failure it has no specific explanation for', () => {
     it('passes its code and message on', () => {
-      const explanations = explainRequest({
-        requestId: 1,
-        request: { method: 'GET', url: '/', headers: [] },
-        outcome: { ok: false, error: { code: 'SERVER_ERROR', message: 'realm exploded.' } },
-        events: [],
-        middlewares: [],
-      })
+      const explanations = produced(
+        explainRequest({
+          requestId: 1,
+          request: { method: 'GET', url: '/', headers: [] },
+          outcome: { ok: false, error: { code: 'SERVER_ERROR', message: 'realm exploded.' } },
+          events: [],
+          middlewares: [],
+        }),
+      )
       expect(explanations).toEqual([
         {
           code: 'request-failed',

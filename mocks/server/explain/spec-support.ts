@@ -11,6 +11,23 @@ import {
 } from '../host/api'
 import type { Explanation } from './explanation-types'
 
+/**
+ * `npm run explanations:check` installs this hook to learn which codes the specs' requests
+ * really produced; in an ordinary test run nobody listens. A global keeps this file free of
+ * Node APIs (it is part of the DOM- and Node-free core's type check).
+ */
+interface ProducedCodesHook {
+  recordProducedExplanations?: (codes: readonly string[]) => void
+}
+
+/** Reports `explanations` as produced by a spec and returns them unchanged. */
+export function produced<T extends readonly Explanation[]>(explanations: T): T {
+  ;(globalThis as ProducedCodesHook).recordProducedExplanations?.(
+    explanations.map((explanation) => explanation.code),
+  )
+  return explanations
+}
+
 /** 2030-01-01T00:00:00Z: far from any real clock, so expiry only moves by advanceClock. */
 export const START_TIME = Date.UTC(2030, 0, 1)
 
@@ -85,6 +102,7 @@ export class SpecBrowser {
     const headers: Array<readonly [string, string]> = [...(input.headers ?? [])]
     if (cookieHeader) headers.push(['Cookie', cookieHeader])
     const result = await this.server.request({ ...input, path, headers })
+    produced(result.explanations)
     if (result.ok) {
       for (const line of result.setCookies) {
         const [pair = ''] = line.split(';')

@@ -6,6 +6,7 @@
 import { VirtualClock } from './virtual-clock'
 import { createSharedRedis, type SharedRedis } from './services/shared-redis'
 import { locateSyntaxError } from './locate-syntax-error'
+import { notifyListeners } from './listener-errors'
 import type { HostPlatform } from './host-platform'
 import type {
   ErrorInfo,
@@ -293,13 +294,7 @@ export class Engine {
   private publish(event: EngineEvent): void {
     const { instance } = this.options
     if (instance !== undefined) event = { ...event, instance }
-    for (const listener of this.listeners) {
-      try {
-        listener(event)
-      } catch {
-        // A faulty listener must not break the server or the other listeners.
-      }
-    }
+    notifyListeners(this.listeners, event)
   }
 }
 

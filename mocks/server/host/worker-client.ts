@@ -14,6 +14,7 @@ import type {
   StoreSnapshot,
 } from './server-transport'
 import type { PageToWorker, WorkerCall, WorkerCallResults, WorkerToPage } from './worker-protocol'
+import { notifyListeners } from './listener-errors'
 
 export interface WorkerLike {
   postMessage(message: PageToWorker): void
@@ -93,7 +94,7 @@ export class WorkerServerClient implements ServerTransport {
   }
 
   private publish(event: EngineEvent): void {
-    for (const listener of this.listeners) listener(event)
+    notifyListeners(this.listeners, event)
   }
 
   /**

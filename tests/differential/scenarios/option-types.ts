@@ -2,7 +2,7 @@
  * session() given options of the wrong type, as a learner might write them. express-session
  * checks some at load (session() throws), others only when a session is generated, a cookie is
  * signed or serialized: Node decides which, and the simulation must fail at the same moment
- * with the same message (EXPRESS-SESSION-BEHAVIOUR §1 and §10, items 9 and 10).
+ * with the same message (docs/express-session-behaviour.md, "The cookie options").
  */
 import type { Scenario } from '../support/scenario'
 

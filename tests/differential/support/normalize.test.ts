@@ -91,7 +91,7 @@ describe('normalizeTranscript', () => {
     const t = transcript({
       output: [
         { stream: 'stderr', text: report('/tmp/differential-Ab12/server.js') },
-        { stream: 'stderr', text: report('/work/node_modules/express-session/session/session.js') },
+        { stream: 'stderr', text: report('/srv/node_modules/express-session/session/session.js') },
       ],
     })
     expect(lines(t)).toEqual([

@@ -22,11 +22,11 @@ import {
   type Transcript,
 } from './transcript'
 
-/** uid-safe's 24 random bytes in base64url: 32 characters (EXPRESS-SESSION-BEHAVIOUR §8.1). */
+/** uid-safe's 24 random bytes in base64url: 32 characters (docs/express-session-behaviour.md). */
 const SESSION_ID = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])/g
 /** A random id has both cases (a 32-letter word in one case is not an id). */
 const looksRandom = (token: string) => /[a-z]/.test(token) && /[A-Z]/.test(token)
-/** `s:<value>.<base64 HMAC-SHA256 without '='>`, raw or percent-encoded (§8.2). */
+/** `s:<value>.<base64 HMAC-SHA256 without '='>`, raw or percent-encoded (the same document). */
 const SIGNED_VALUE = /(s:|s%3A)([^\s;,"'<>]+?)\.((?:[A-Za-z0-9+/]|%2B|%2F){43})(?![A-Za-z0-9+/])/g
 /** A V8 stack frame line, as printed by Node, the simulated runtime and Express's error page. */
 const STACK_FRAME = /\n {4}at [^\n]*/g
