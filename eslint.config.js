@@ -1,15 +1,23 @@
+import { readdirSync } from 'node:fs'
 import js from '@eslint/js'
 import { defineConfig, globalIgnores } from 'eslint/config'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+import { importDirections } from './scripts/support/import-directions.js'
 
 // The pure core (see STYLE.md, "Pure core, thin adapters") runs in Node tests and in the browser
-// worker alike, so it may not reach for the UI, the state store, MSW or the app.
-const PURE_CORE_FILES = ['mocks/server/**', 'mocks/client/**']
+// worker alike, so it may not reach for the UI, the state store, MSW, the DOM or the app.
+const PURE_CORE_FILES = [
+  'mocks/server/**',
+  'mocks/client/**',
+  'mocks/sim-http.ts',
+  'app/lesson-loader/**',
+]
 const PURE_CORE_MESSAGE =
-  'mocks/server and mocks/client are the pure core: no React, zustand, MSW or app/ imports. ' +
-  'Wrap the core in an adapter under app/ or mocks/ instead.'
+  'mocks/server, mocks/client and app/lesson-loader are the pure core: no React, zustand, MSW, ' +
+  'DOM or app/ imports. Wrap the core in an adapter under app/ or mocks/ instead.'
 
 export default defineConfig([
   globalIgnores([
@@ -95,9 +103,80 @@ export default defineConfig([
   },
 
   {
+    // Which folder may import which: see scripts/support/import-directions.js.
+    name: 'session-playground/import-directions',
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: importDirections(readdirSync(new URL('./app/features', import.meta.url))),
+        },
+      ],
+    },
+  },
+  {
+    // Specs drive the realm through the host's API and may reach any module they pin; the
+    // directions between features, and through the doors, hold for them too.
+    name: 'session-playground/import-directions-in-specs',
+    files: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: importDirections(readdirSync(new URL('./app/features', import.meta.url)), {
+            specs: true,
+          }),
+        },
+      ],
+    },
+  },
+
+  {
+    // Panels read the store through usePlaygroundState, whose view has no setters; only the
+    // controller (app/playground) and main.tsx, which hands the store to it, hold the store itself.
+    name: 'session-playground/controller-is-the-only-writer',
+    files: ['app/features/**', 'app/layout/**', 'app/shared/**', 'app/App.tsx'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)state/store$',
+              importNames: ['playgroundStore'],
+              message:
+                'Panels read state with usePlaygroundState (state/use-playground-state) and change it through the Playground.',
+            },
+            {
+              group: ['zustand', 'zustand/*'],
+              message: 'Only app/state binds zustand; panels use usePlaygroundState.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  {
     name: 'session-playground/pure-core',
     files: PURE_CORE_FILES,
     rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location'].map(
+          (name) => ({ name, message: PURE_CORE_MESSAGE }),
+        ),
+      ],
       'no-restricted-imports': [
         'error',
         {
