@@ -50,7 +50,8 @@ export class Playground {
   private unshownEvents: EngineEvent[] = []
   /** The learner's own choices (preferences, progress, selection), for the panels to make. */
   readonly learner: LearnerChoices
-  private readonly lessonLoads: LessonLoadQueue
+  /** Which lesson's code the server runs: one load at a time (see LessonLoadQueue). */
+  readonly lessonServer: LessonLoadQueue
   private readonly storeReads = new CoalescedReads<number>(
     (request) => this.readStoreChanges(request),
     Math.max,
@@ -62,7 +63,7 @@ export class Playground {
     this.store = options.store
     this.realNow = options.realNow ?? (() => Date.now())
     this.learner = createLearnerChoices(() => this.state)
-    this.lessonLoads = new LessonLoadQueue(
+    this.lessonServer = new LessonLoadQueue(
       () => this.state,
       (source, origin, serverOptions) => this.loadServerCode(source, origin, serverOptions),
     )
@@ -182,21 +183,6 @@ export class Playground {
   }
 
   // ——— lessons ———
-
-  /** Whether the server runs `source` as `origin` already, with no other load under way. */
-  isLessonServerRunning(origin: string, source: string): boolean {
-    return this.lessonLoads.isRunning(origin, source)
-  }
-
-  /** Starts a lesson's code on a clean slate, always ("Reset lesson"), after any load under way. */
-  loadLessonServer(origin: string, source: string, options?: LessonServerOptions): Promise<void> {
-    return this.lessonLoads.load(origin, source, options)
-  }
-
-  /** Makes the server run a lesson's code, loading it only if it does not already. */
-  ensureLessonServer(origin: string, source: string, options?: LessonServerOptions): Promise<void> {
-    return this.lessonLoads.ensure(origin, source, options)
-  }
 
   /** What "do it for me" does, and what the lesson replay does for each step. */
   performLessonAction(action: LessonAction): Promise<void> {

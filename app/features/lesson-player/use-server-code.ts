@@ -29,15 +29,15 @@ export function useServerCode(
 ): ServerCode {
   const playground = usePlayground()
   const [state, setState] = useState<Phase>(() => ({
-    phase: playground.isLessonServerRunning(origin, source) ? 'ready' : 'loading',
+    phase: playground.lessonServer.isRunning(origin, source) ? 'ready' : 'loading',
     generation: 0,
     error: undefined,
   }))
 
   useEffect(() => {
     let active = true
-    playground
-      .ensureLessonServer(origin, source, {
+    playground.lessonServer
+      .ensure(origin, source, {
         instances,
         editable,
       })
@@ -63,7 +63,7 @@ export function useServerCode(
   const reload = useCallback(async () => {
     setState((current) => ({ ...current, phase: 'loading', error: undefined }))
     try {
-      await playground.loadLessonServer(origin, source, {
+      await playground.lessonServer.load(origin, source, {
         instances,
         editable,
       })
