@@ -1,11 +1,8 @@
-import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-
-const projectRoot = path.resolve(import.meta.dirname, '../..')
+import { runNestedVitest, type NestedTestResult } from '../support/run-nested-vitest'
 
 /** Valid YAML, but no summary and a step without checks: the schema rejects it. */
 const unparsableLesson = `---
@@ -21,15 +18,9 @@ steps:
 # Broken
 `
 
-interface AssertionResult {
-  title: string
-  status: string
-  failureMessages: string[]
-}
-
 describe('lint-replay on a lesson that does not parse', () => {
   let workDir: string
-  let results: AssertionResult[]
+  let results: NestedTestResult[]
 
   beforeAll(async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'lint-replay-broken-'))
@@ -37,26 +28,9 @@ describe('lint-replay on a lesson that does not parse', () => {
     await mkdir(folder, { recursive: true })
     await writeFile(path.join(folder, 'lesson.md'), unparsableLesson)
     await writeFile(path.join(folder, 'server.js'), "module.exports = require('express')()\n")
-    const report = path.join(workDir, 'report.json')
-    // The run is expected to fail; its report says how.
-    await promisify(execFile)(
-      process.execPath,
-      [
-        path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs'),
-        'run',
-        'tests/lessons/lint-replay.test.ts',
-        '--reporter=json',
-        `--outputFile=${report}`,
-      ],
-      {
-        cwd: projectRoot,
-        env: { ...process.env, LINT_REPLAY_LESSONS: path.join(workDir, 'lessons') },
-      },
-    ).catch(() => undefined)
-    const parsed = JSON.parse(await readFile(report, 'utf8')) as {
-      testResults: Array<{ assertionResults: AssertionResult[] }>
-    }
-    results = parsed.testResults.flatMap((file) => file.assertionResults)
+    results = await runNestedVitest('tests/lessons/lint-replay.test.ts', {
+      LINT_REPLAY_LESSONS: path.join(workDir, 'lessons'),
+    })
   }, 60_000)
 
   afterAll(async () => {
