@@ -123,6 +123,22 @@ export default defineConfig([
     },
   },
   {
+    // `import('…').Type` names a module without an import declaration, where the directions
+    // above cannot see it; `import type` says the same and is checked.
+    name: 'session-playground/visible-type-imports',
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['**/*.d.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSImportType',
+          message: "Name the type with an `import type` declaration, not `import('…')`.",
+        },
+      ],
+    },
+  },
+  {
     // Specs drive the realm through the host's API and may reach any module they pin; the
     // directions between features, and through the doors, hold for them too.
     name: 'session-playground/import-directions-in-specs',

@@ -2,14 +2,35 @@
  * Performs a lesson action with the playground controller: what "do it for me" does in the
  * player, and what lint-replay does for each step of a lesson's reference walkthrough.
  */
-import type { Playground } from './playground'
-import { SITE_HOST } from '../../mocks/client'
+import {
+  SITE_HOST,
+  type BrowserSettings,
+  type JarCookie,
+  type NavigationRequest,
+  type TamperAction,
+} from '../../mocks/client'
 import type { LessonAction, ProfileName } from '../lesson-loader/lesson-schema'
 import { durationToMs } from '../lesson-loader/duration'
 import { applyCodeEdit } from '../lesson-loader/code-edit'
 import type { PlaygroundState } from '../state/store'
 
-function tabFor(playground: Playground, state: PlaygroundState, profile: ProfileName): number {
+/** What an action asks of the controller (the Playground, which hands itself in). */
+export interface LessonActor {
+  openTab(profile: ProfileName): number
+  activateTab(tabId: number): void
+  navigate(tabId: number, request: NavigationRequest): Promise<void>
+  advanceClock(ms: number): Promise<void>
+  restartServer(): Promise<void>
+  copyCookie(from: ProfileName, to: ProfileName, cookie: JarCookie): void
+  putCookie(profile: ProfileName, cookie: JarCookie): void
+  deleteCookie(profile: ProfileName, cookie: JarCookie): void
+  tamperCookie(profile: ProfileName, cookie: JarCookie, action: TamperAction): void
+  setSettings(profile: ProfileName, change: Partial<BrowserSettings>): void
+  setStoreConnection(storeId: number, connected: boolean): Promise<void>
+  runCode(source: string): Promise<void>
+}
+
+function tabFor(playground: LessonActor, state: PlaygroundState, profile: ProfileName): number {
   const active = state.tabs.find((tab) => tab.id === state.activeTabId)
   if (active?.profile === profile) return active.id
   return state.tabs.find((tab) => tab.profile === profile)?.id ?? playground.openTab(profile)
@@ -22,7 +43,7 @@ function cookieNamed(state: PlaygroundState, profile: ProfileName, name: string)
 }
 
 export async function performLessonAction(
-  playground: Playground,
+  playground: LessonActor,
   state: PlaygroundState,
   action: LessonAction,
 ): Promise<void> {

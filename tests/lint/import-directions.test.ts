@@ -71,6 +71,13 @@ const directions: Direction[] = [
     reports: 'import-x/no-restricted-paths',
   },
   {
+    rule: 'realm code never names a host type either',
+    file: 'mocks/server/realm/fixture.ts',
+    breaks: "export type Engine = import('../host/engine').Engine",
+    keeps: "export type { RealmHost } from './realm-types'",
+    reports: 'no-restricted-syntax',
+  },
+  {
     rule: 'node-compat imports only the realm basics',
     file: 'mocks/server/realm/node-compat/fixture.ts',
     breaks: "export { loadServer } from '../realm-entry'",

@@ -58,7 +58,7 @@ function Switch({
       <span className="bv-switch-label" id={`${id}-label`}>
         {label}
       </span>
-      <span className="bv-visually-hidden" id={`${id}-hint`}>
+      <span className="visually-hidden" id={`${id}-hint`}>
         {hint}
       </span>
     </label>

@@ -81,7 +81,7 @@ export function PageArea({
     <div className="bv-page" ref={area} tabIndex={-1} aria-busy={loading} data-loading={loading}>
       {loading && (
         <div className="bv-progress" role="status">
-          <span className="bv-visually-hidden">Loading…</span>
+          <span className="visually-hidden">Loading…</span>
         </div>
       )}
       {page ? (

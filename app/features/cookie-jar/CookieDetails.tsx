@@ -33,7 +33,7 @@ export function CookieDetails({ profile, cookie }: { profile: ProfileName; cooki
   return (
     <section className="cj-details" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <span className="cj-visually-hidden">Selected cookie: </span>
+        <span className="visually-hidden">Selected cookie: </span>
         {cookie.name}
       </h3>
       <div className="cj-field">

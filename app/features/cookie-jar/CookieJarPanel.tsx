@@ -30,7 +30,7 @@ export function CookieJarPanel() {
         profile={profile}
         picker={
           <fieldset className="cj-profiles">
-            <legend className="cj-visually-hidden">Profile</legend>
+            <legend className="visually-hidden">Profile</legend>
             {PROFILE_NAMES.map((candidate) => (
               <label key={candidate} className="cj-profile" data-profile={candidate}>
                 <input

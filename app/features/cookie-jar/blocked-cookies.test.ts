@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange, JarCookie } from '../../../mocks/client'
+import type { Exchange } from '../../../mocks/client'
 import { blockedCookiesOf } from './blocked-cookies'
+import { jarCookie } from '../../../tests/support/jar-fixtures'
 
-const sid: JarCookie = {
-  name: 'connect.sid',
-  value: 's%3Aabc.sig',
-  domain: 'session.test',
-  hostOnly: true,
-  path: '/',
-  expiresMs: null,
-  httpOnly: true,
-  secure: false,
-  sameSite: undefined,
-  size: 22,
-}
+const sid = jarCookie()
 
 let nextId = 1
 function exchange(change: Partial<Exchange>): Exchange {

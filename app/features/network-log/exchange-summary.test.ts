@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange, JarCookie } from '../../../mocks/client'
+import type { Exchange } from '../../../mocks/client'
 import {
   cookieNamesSent,
   describeExchange,
@@ -13,19 +13,9 @@ import {
   truncateText,
 } from './exchange-summary'
 import { splitInlineCode } from '../../shared/explanation-text'
+import { jarCookie } from '../../../tests/support/jar-fixtures'
 
-const cookie: JarCookie = {
-  name: 'connect.sid',
-  value: 's%3Aabc.sig',
-  domain: 'session.test',
-  hostOnly: true,
-  path: '/',
-  expiresMs: null,
-  httpOnly: true,
-  secure: false,
-  sameSite: undefined,
-  size: 22,
-}
+const cookie = jarCookie()
 
 function exchange(change: Partial<Exchange>): Exchange {
   return {

@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../mocks/client'
 import type { Explanation } from '../../../mocks/server'
 import type { ConsoleLine } from '../../state/activity-slice'
 import {
   buildTimeline,
   formatClockTime,
   formatLocation,
-  requestTitle,
   sourceLocationOf,
   splitFirstLine,
   type TimelineItem,
 } from './console-timeline'
 import { splitInlineCode } from '../../shared/explanation-text'
+import { loginExchange } from '../../../tests/support/jar-fixtures'
 
 function line(id: number, text: string, requestId?: number): ConsoleLine {
   return { id, kind: 'log', text, time: 0, requestId, location: undefined }
@@ -21,13 +20,7 @@ function why(sentence: string): Explanation {
   return { code: 'test', level: 'info', sentence }
 }
 
-const login = {
-  requestId: 1,
-  method: 'POST',
-  url: 'http://session.test/login',
-  response: { status: 302, statusMessage: 'Found', headers: [], body: '' },
-  error: undefined,
-} as unknown as Exchange
+const login = loginExchange
 
 function outline(items: TimelineItem[]): string[] {
   return items.map((item) =>
@@ -36,19 +29,6 @@ function outline(items: TimelineItem[]): string[] {
       : `${item.title} [${item.lines.map((l) => l.text).join(', ')}] ${item.explanations.map((e) => e.sentence).join(' ')}`,
   )
 }
-
-describe('requestTitle', () => {
-  it('reads method, path and status from the network log', () => {
-    expect(requestTitle(1, [login])).toBe('#1 POST /login → 302')
-  })
-
-  it('names a failed exchange by its error code', () => {
-    const failed = { ...login, response: undefined, error: { code: 'ERR_FAILED', message: '' } }
-    expect(requestTitle(1, [failed])).toBe('#1 POST /login → ERR_FAILED')
-  })
-
-  it('falls back to the number', () => expect(requestTitle(4, [])).toBe('#4'))
-})
 
 describe('buildTimeline', () => {
   it('groups a request’s lines with its reasons, where it first printed', () => {

@@ -4,6 +4,7 @@
  * what it printed and then why express-session did what it did. Groups sit where the request
  * first printed something, or else where its explanations arrived; newest last.
  */
+import { requestTitle } from '../../shared/request-title'
 import type { Exchange } from '../../../mocks/client'
 import type { Explanation, SourceLocation } from '../../../mocks/server'
 import type { ConsoleLine } from '../../state/activity-slice'
@@ -18,25 +19,6 @@ export interface RequestGroup {
 }
 
 export type TimelineItem = { kind: 'line'; key: string; line: ConsoleLine } | RequestGroup
-
-function pathOf(url: string): string {
-  try {
-    const { pathname, search } = new URL(url)
-    return `${pathname}${search}`
-  } catch {
-    return url
-  }
-}
-
-/** `#3 POST /login → 302`, from the network log; `#3` once the exchange is gone. */
-export function requestTitle(requestId: number, exchanges: readonly Exchange[]): string {
-  const exchange = exchanges.find((candidate) => candidate.requestId === requestId)
-  if (!exchange) return `#${requestId}`
-  const status = exchange.response
-    ? String(exchange.response.status)
-    : (exchange.error?.code ?? '…')
-  return `#${requestId} ${exchange.method} ${pathOf(exchange.url)} → ${status}`
-}
 
 export function buildTimeline(
   lines: readonly ConsoleLine[],

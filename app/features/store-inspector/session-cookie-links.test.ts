@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { type JarCookie, signCookieValue } from '../../../mocks/client'
+import { signCookieValue } from '../../../mocks/client'
 import type { SessionMiddlewareInfo } from '../../../mocks/server'
 import { describeLink, linkCookiesToSessions } from './session-cookie-links'
+import { jarCookie } from '../../../tests/support/jar-fixtures'
 
 const middleware = {
   middlewareId: 1,
@@ -10,20 +11,7 @@ const middleware = {
   secrets: ['keyboard cat'],
 } as SessionMiddlewareInfo
 
-function cookie(name: string, value: string): JarCookie {
-  return {
-    name,
-    value,
-    domain: 'session.test',
-    hostOnly: true,
-    path: '/',
-    expiresMs: null,
-    httpOnly: true,
-    secure: false,
-    sameSite: undefined,
-    size: name.length + value.length,
-  }
-}
+const cookie = jarCookie
 
 describe('linkCookiesToSessions', () => {
   it('links a session id to each profile whose cookie carries it', () => {

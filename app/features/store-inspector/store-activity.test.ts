@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Exchange } from '../../../mocks/client'
 import type { StoreCall } from '../../state/activity-slice'
-import { groupStoreActivity, requestTitle, shortId } from './store-activity'
+import { groupStoreActivity, shortId } from './store-activity'
+import { loginExchange } from '../../../tests/support/jar-fixtures'
 
 function call(
   requestId: number | undefined,
@@ -11,23 +11,7 @@ function call(
   return { requestId, storeId: 1, operation, sessionId, expired: false }
 }
 
-const login = {
-  requestId: 1,
-  method: 'POST',
-  url: 'http://session.test/login',
-  response: { status: 302, statusMessage: 'Found', headers: [], body: '' },
-  error: undefined,
-} as unknown as Exchange
-
-describe('requestTitle', () => {
-  it('reads method, path and status from the network log', () => {
-    expect(requestTitle(1, [login])).toBe('#1 POST /login → 302')
-  })
-
-  it('falls back to the number once the exchange is gone', () => {
-    expect(requestTitle(9, [login])).toBe('#9')
-  })
-})
+const login = loginExchange
 
 describe('groupStoreActivity', () => {
   it('groups calls by request in request order, with each request’s diff', () => {

@@ -2,6 +2,7 @@
  * The store calls each request made (get, set, touch, destroy…) next to what it changed in the
  * store, grouped under the request's title as the server console shows it: `#3 POST /login → 302`.
  */
+import { requestTitle } from '../../shared/request-title'
 import type { Exchange } from '../../../mocks/client'
 import type { StoreCall, StoreDiff } from '../../state/activity-slice'
 
@@ -13,29 +14,6 @@ export interface RequestStoreActivity {
   title: string
   calls: StoreCall[]
   diff: StoreDiff | undefined
-}
-
-function pathOf(url: string): string {
-  try {
-    const { pathname, search } = new URL(url)
-    return `${pathname}${search}`
-  } catch {
-    return url
-  }
-}
-
-/** `#3 POST /login → 302`, or `#3` when the network log no longer has the exchange. */
-export function requestTitle(
-  requestId: number | undefined,
-  exchanges: readonly Exchange[],
-): string {
-  if (requestId === undefined) return 'Outside any request'
-  const exchange = exchanges.find((candidate) => candidate.requestId === requestId)
-  if (!exchange) return `#${requestId}`
-  const status = exchange.response
-    ? String(exchange.response.status)
-    : (exchange.error?.code ?? '…')
-  return `#${requestId} ${exchange.method} ${pathOf(exchange.url)} → ${status}`
 }
 
 export function hasChanges(diff: StoreDiff | undefined): diff is StoreDiff {
@@ -62,7 +40,7 @@ export function groupStoreActivity(
         outside = {
           key: `outside-${outsideRuns++}`,
           requestId: undefined,
-          title: requestTitle(undefined, exchanges),
+          title: 'Outside any request',
           calls: [],
           diff: undefined,
           order: lastRequestId + 0.5,

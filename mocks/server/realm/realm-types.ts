@@ -114,7 +114,7 @@ export type RealmEventInput = RealmEvent extends infer E
 
 /**
  * The simulated Redis server the host keeps outside every realm: a key-value store with expiry on
- * the virtual clock (host/services/shared-redis.ts implements it).
+ * the virtual clock; the host's simulated Redis service implements it.
  */
 export interface SharedRedis {
   get(key: string): string | null
@@ -142,7 +142,7 @@ export interface RealmHost {
   /** Numbers this realm's session stores from here, unique across instances of a cluster. */
   firstStoreId?: number
   /** The simulated Redis server, shared by every realm of the engine and kept across restarts. */
-  redis: import('../host/services/shared-redis').SharedRedis
+  redis: SharedRedis
   /** Initial `process.env` of the simulated process. */
   env: Readonly<Record<string, string>>
 }
