@@ -1,5 +1,5 @@
 // A vitest setup file that only `npm run explanations:check` loads: it listens for the codes the
-// explanation specs report through `produced` (mocks/server/explain/spec-support.ts) and, when a
+// explanation specs report through `produced` (tests/support/explanation-specs.ts) and, when a
 // spec file is done, writes them to a file of its own in the folder the check names.
 import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'

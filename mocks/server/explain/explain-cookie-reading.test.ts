@@ -7,7 +7,7 @@ import {
   sessionIdIn,
   SpecBrowser,
   startServer,
-} from './spec-support'
+} from '../../../tests/support/explanation-specs'
 
 const STRICT = `{ secret: 'keyboard cat', resave: false, saveUninitialized: false }`
 

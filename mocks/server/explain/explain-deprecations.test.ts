@@ -14,7 +14,7 @@ import {
   SpecBrowser,
   startServer,
   START_TIME,
-} from './spec-support'
+} from '../../../tests/support/explanation-specs'
 
 let server: SimServer | undefined
 afterEach(() => server?.close())

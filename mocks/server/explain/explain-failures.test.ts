@@ -8,7 +8,7 @@ import {
   sessionApp,
   SpecBrowser,
   startServer,
-} from './spec-support'
+} from '../../../tests/support/explanation-specs'
 
 const STRICT = `{ secret: 'k', resave: false, saveUninitialized: false }`
 

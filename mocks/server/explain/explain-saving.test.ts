@@ -7,7 +7,7 @@ import {
   sessionIdIn,
   SpecBrowser,
   startServer,
-} from './spec-support'
+} from '../../../tests/support/explanation-specs'
 
 let server: SimServer | undefined
 afterEach(() => server?.close())

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SimServer } from '../host/api'
-import { codesOf, explanationOf, sessionApp, SpecBrowser, startServer } from './spec-support'
+import {
+  codesOf,
+  explanationOf,
+  sessionApp,
+  SpecBrowser,
+  startServer,
+} from '../../../tests/support/explanation-specs'
 
 let server: SimServer | undefined
 afterEach(() => server?.close())

@@ -8,8 +8,8 @@ import {
   type SimRequestInput,
   type SimRequestResult,
   type SimServer,
-} from '../host/api'
-import type { Explanation } from './explanation-types'
+} from '../../mocks/server/host/api'
+import type { Explanation } from '../../mocks/server/explain/explanation-types'
 
 /**
  * `npm run explanations:check` installs this hook to learn which codes the specs' requests
