@@ -5,6 +5,8 @@ export interface StaticServerOptions {
   base?: string
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 4173. */
   port?: number
+  /** When the port is busy, listen on the next free one (up to 19 further); default false. */
+  nextFreePort?: boolean
 }
 
 export interface StaticServer {

@@ -59,12 +59,30 @@ async function answer(request, response, root, base) {
   send(404, 'Not found')
 }
 
-/** Starts the server; resolves once it listens. `port: 0` picks a free port. */
-export function startStaticServer({
+/** How many ports after a busy one `nextFreePort` tries before it gives up. */
+const PORTS_TRIED = 20
+
+/**
+ * Starts the server; resolves once it listens. `port: 0` picks a free port; with `nextFreePort`,
+ * a busy port (another preview still running, say) is passed over for the next one.
+ */
+export async function startStaticServer({
   root = path.join(PROJECT_ROOT, 'dist'),
   base = '/session-playground/',
   port = 4173,
+  nextFreePort = false,
 } = {}) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await listenOn(root, base, port + attempt)
+    } catch (error) {
+      const busy = /** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE'
+      if (!nextFreePort || !busy || port === 0 || attempt + 1 >= PORTS_TRIED) throw error
+    }
+  }
+}
+
+function listenOn(root, base, port) {
   const rootPath = path.resolve(root)
   const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
   const server = createServer((request, response) => {
@@ -102,8 +120,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     root,
     base: process.env.BASE_PATH ?? '/session-playground/',
     port,
+    nextFreePort: true,
   }).catch((error) => {
-    console.error(`Cannot listen on 127.0.0.1:${port}: ${error.message}`)
+    console.error(
+      `Cannot listen on 127.0.0.1:${port} or the ${PORTS_TRIED - 1} ports after it: ${error.message}`,
+    )
     process.exit(1)
   })
   console.log(`Session Playground is running at ${url}`)

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStaticServer, type StaticServer } from '../../scripts/serve-static.mjs'
 
@@ -81,5 +82,38 @@ describe('startStaticServer', () => {
       expect(response.status).toBe(404)
       expect(await response.text()).not.toContain('top secret')
     })
+  })
+})
+
+describe('startStaticServer on a busy port', () => {
+  let blocker: ReturnType<typeof createServer>
+  let busyPort: number
+
+  beforeAll(async () => {
+    blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    busyPort = (blocker.address() as { port: number }).port
+  })
+
+  afterAll(async () => {
+    await new Promise((resolve) => blocker.close(resolve))
+  })
+
+  it('fails with EADDRINUSE when asked for that port alone', async () => {
+    await expect(startStaticServer({ port: busyPort })).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    })
+  })
+
+  it('takes the next free port with nextFreePort, and says which in its url', async () => {
+    const server = await startStaticServer({ port: busyPort, nextFreePort: true })
+    try {
+      const port = Number(new URL(server.url).port)
+      expect(port).toBeGreaterThan(busyPort)
+      // It answers HTTP there (the default root may hold no build: 404 is an answer too).
+      expect([200, 404]).toContain((await fetch(server.url)).status)
+    } finally {
+      await server.close()
+    }
   })
 })
