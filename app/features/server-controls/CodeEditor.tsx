@@ -161,15 +161,22 @@ export function CodeEditor({
     onChangeRef.current = onChange
   })
 
+  /**
+   * A state for `doc` with its own undo history. Code the playground puts in (a new lesson,
+   * Reset, a step's edit) starts a new one, so undo never brings back another lesson's code.
+   */
+  const createState = useRef((doc: string) => EditorState.create({ doc }))
+
   useEffect(() => {
     if (!host.current) return
-    const editor = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: text.current,
+    createState.current = (doc) =>
+      EditorState.create({
+        doc,
         extensions: [
           basicSetup,
           javascript(),
+          // Long lines wrap: on a narrow pane the end of a line is never hidden off to the right.
+          EditorView.lineWrapping,
           lintGutter(),
           errorLineField,
           policy.current.of(editPolicyExtension(initialPolicy.current)),
@@ -187,7 +194,10 @@ export function CodeEditor({
             onChangeRef.current(text.current)
           }),
         ],
-      }),
+      })
+    const editor = new EditorView({
+      parent: host.current,
+      state: createState.current(text.current),
     })
     view.current = editor
     return () => {
@@ -230,11 +240,14 @@ export function CodeEditor({
           return
         }
         if (editor.state.doc.toString() === next) return
-        // The playground's own text: past the lesson's edit limits (filter: false).
-        editor.dispatch({
-          changes: { from: 0, to: editor.state.doc.length, insert: next },
-          filter: false,
-        })
+        // The playground's own text, past the lesson's edit limits, in a state of its own: a
+        // fresh undo history, and the view back at the top left.
+        text.current = next
+        editor.setState(createState.current(next))
+        editor.scrollDOM.scrollTop = 0
+        editor.scrollDOM.scrollLeft = 0
+        // A new state is no transaction, so the update listener does not hear of it.
+        onChangeRef.current(next)
       },
       reveal(line, column) {
         const editor = view.current

@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { EditorView } from '@codemirror/view'
+import { isolateHistory, undo } from '@codemirror/commands'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PlaygroundProvider } from '../../playground/playground-context'
 import type { Playground } from '../../playground/playground'
@@ -150,11 +151,50 @@ describe('ServerControls', () => {
       expect(playgroundStore.getState().preferences.editedCode).toEqual({})
     })
 
+    it('starts a fresh undo history, so undo cannot bring the edits back', async () => {
+      const { user } = await renderServerControls()
+      const view = editor()
+      // An edit of its own in the history, as typing after a pause makes one.
+      act(() =>
+        view.dispatch({
+          changes: { from: view.state.doc.length, insert: '\n// a note' },
+          annotations: isolateHistory.of('full'),
+        }),
+      )
+      await user.click(screen.getByRole('button', { name: 'Reset to original' }))
+      act(() => undo(editor()))
+      expect(editor().state.doc.toString()).toBe(loginServerSource)
+    })
+
     it('also undoes edits that were never run', async () => {
       const { user } = await renderServerControls()
       typeCode(`${loginServerSource}\n// a note`)
       await user.click(screen.getByRole('button', { name: 'Reset to original' }))
       expect(editor().state.doc.toString()).toBe(loginServerSource)
+    })
+  })
+
+  describe('when the code of another lesson is loaded', () => {
+    const otherLesson = `const express = require('express')
+const app = express()
+app.get('/', (req, res) => res.send('another lesson'))
+app.listen(3000)`
+
+    it('shows that code with an undo history of its own, scrolled to the start', async () => {
+      await renderServerControls()
+      const view = editor()
+      view.scrollDOM.scrollLeft = 40
+      await act(() => playground?.loadServerCode(otherLesson, '02-other'))
+      await waitFor(() => expect(editor().state.doc.toString()).toBe(otherLesson))
+      act(() => undo(editor()))
+      expect(editor().state.doc.toString()).toBe(otherLesson)
+      expect(screen.queryByText('Edited')).toBeNull()
+      expect(editor().scrollDOM.scrollLeft).toBe(0)
+    })
+
+    it('wraps long lines instead of hiding their ends', async () => {
+      await renderServerControls()
+      expect(editor().contentDOM.classList).toContain('cm-lineWrapping')
     })
   })
 
