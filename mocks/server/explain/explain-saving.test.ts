@@ -78,8 +78,23 @@ describe('saving the session at the end of the response', () => {
         const { browser } = await browse(`{ secret: 'k', resave: false, saveUninitialized: false }`)
         await browser.get('/count')
         const read = await browser.get('/')
-        expect(explanationOf(read, 'loaded-session-touched').sentence).toContain('`store.touch`')
+        const { sentence } = explanationOf(read, 'loaded-session-touched')
+        expect(sentence).toContain('`store.touch`')
         expect(codesOf(read)).not.toContain('loaded-session-saved')
+        // This cookie has no maxAge: there is no expiry for the touch to renew.
+        expect(sentence).toContain('its cookie has no expiry')
+        expect(sentence).not.toContain('renews its expiry')
+      })
+
+      it('says the touch renews the expiry when the cookie has one', async () => {
+        const { browser } = await browse(
+          `{ secret: 'k', resave: false, saveUninitialized: false, cookie: { maxAge: 60000 } }`,
+        )
+        await browser.get('/count')
+        const read = await browser.get('/')
+        expect(explanationOf(read, 'loaded-session-touched').sentence).toContain(
+          'which only renews its expiry in the store',
+        )
       })
     })
 

@@ -158,6 +158,15 @@ function explainNewSave(facts: SessionFacts): Finding[] {
   return []
 }
 
+/** What `store.touch` renews: the cookie's expiry, or nothing when the cookie has none. */
+function touchEffect(facts: SessionFacts): string {
+  const { cookie } = facts.middleware
+  const hasExpiry = cookie === 'function' || cookie.maxAgeMs !== null || cookie.expires !== null
+  return hasExpiry
+    ? ', which only renews its expiry in the store'
+    : ", which writes no session data: its cookie has no expiry (no `maxAge`), so there is none to renew, and only a store's own lifetime (connect-redis's TTL, say) starts over"
+}
+
 /** shouldSave / shouldTouch for a session loaded from the store. */
 function explainLoadedSave(facts: SessionFacts, loadedId: string): Finding[] {
   const sessionId = shortId(loadedId)
@@ -170,11 +179,8 @@ function explainLoadedSave(facts: SessionFacts, loadedId: string): Finding[] {
   }
   if (facts.lastWrite === 'touch') {
     // A save in the route records the saved state, so the end of the request only touches.
-    return [
-      finding(facts.sets.length > 0 ? 'session-saved-by-route' : 'loaded-session-touched', {
-        sessionId,
-      }),
-    ]
+    if (facts.sets.length > 0) return [finding('session-saved-by-route', { sessionId })]
+    return [finding('loaded-session-touched', { sessionId, touchEffect: touchEffect(facts) })]
   }
   return facts.middleware.resave ? [] : [finding('loaded-session-unchanged', { sessionId })]
 }

@@ -198,7 +198,7 @@ const entries = {
   'loaded-session-touched': {
     level: 'info',
     template:
-      'Session `{sessionId}` was not changed and `resave` is false, so express-session did not save it again but called `store.touch`, which only renews its expiry in the store.',
+      'Session `{sessionId}` was not changed and `resave` is false, so express-session did not save it again but called `store.touch`{touchEffect}.',
   },
   'loaded-session-unchanged': {
     level: 'info',
