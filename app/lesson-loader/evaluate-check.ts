@@ -11,6 +11,7 @@ import {
 } from '../../mocks/client'
 import type { StoreView, Explanation } from '../../mocks/server'
 import type { LessonCheck, ProfileName } from './lesson-schema'
+import { explanationCheckLabel, requestNamed } from './check-labels'
 
 export interface LessonObservation {
   cookies: Record<ProfileName, JarCookie[]>
@@ -93,6 +94,24 @@ function result(passed: boolean, label: string, detail: string): CheckResult {
   return { passed, label, detail: passed ? undefined : detail }
 }
 
+/** "a persistent, HttpOnly connect.sid cookie with SameSite=Lax": the attributes a check asks for. */
+function describeCookie(check: Extract<LessonCheck, { jar: unknown }>['jar']): string {
+  const kinds = [
+    check.persistent === undefined
+      ? undefined
+      : check.persistent
+        ? 'persistent'
+        : 'browser-session',
+    check.httpOnly === undefined ? undefined : check.httpOnly ? 'HttpOnly' : 'script-readable',
+    check.secure === undefined ? undefined : check.secure ? 'Secure' : 'non-Secure',
+  ].filter((kind) => kind !== undefined)
+  const sameSite = check.sameSite === undefined ? '' : ` with SameSite=${check.sameSite}`
+  const adjectives = kinds.length ? `${kinds.join(', ')} ` : ''
+  // "an HttpOnly": the H is said "aitch".
+  const article = /^(?:[aeiou]|HttpOnly)/i.test(adjectives || check.cookie) ? 'an' : 'a'
+  return `${article} ${adjectives}${check.cookie} cookie${sameSite}`
+}
+
 function evaluateJar(
   check: Extract<LessonCheck, { jar: unknown }>['jar'],
   observation: LessonObservation,
@@ -101,7 +120,7 @@ function evaluateJar(
     (candidate) => candidate.name === check.cookie,
   )
   const label = check.present
-    ? `${check.profile}'s browser has a ${check.cookie} cookie`
+    ? `${check.profile}'s browser has ${describeCookie(check)}`
     : `${check.profile}'s browser has no ${check.cookie} cookie`
   if (!check.present)
     return result(!cookie, label, `${check.profile}'s jar still holds ${check.cookie}.`)
@@ -242,13 +261,17 @@ function evaluateExplanation(
       ? []
       : (observation.explanations[exchange.requestId] ?? exchange.explanations)
   const found = explanations.some((explanation) => explanation.code === check.code)
-  const whose = `${check.profile ? `${check.profile}'s last request` : 'the last request'}${check.path ? ` to ${check.path}` : ''}`
-  const label = check.present ? `On ${whose}: ${check.code}` : `On ${whose}: not ${check.code}`
   return result(
     found === check.present,
-    label,
-    exchange ? `The console's "why" for that request says otherwise.` : 'There is no request yet.',
+    explanationCheckLabel(check, check.code),
+    exchange ? whyOf(requestNamed(check), explanations) : 'There is no request yet.',
   )
+}
+
+/** What the console's "why" said for the request, so a failing check shows the actual reason. */
+function whyOf(request: string, explanations: readonly Explanation[]): string {
+  if (explanations.length === 0) return `The "why" for ${request} says nothing.`
+  return `The "why" for ${request} says: ${explanations.map((explanation) => explanation.sentence).join(' ')}`
 }
 
 function evaluateSessionId(

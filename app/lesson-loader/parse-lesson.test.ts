@@ -128,7 +128,7 @@ steps:
       - console: { includes: listening }`
     const parsed = parseLesson(
       { folder: '05-fix', markdown: lesson(frontmatter), serverSource: server },
-      { explanationCodes: ['session-loaded'] },
+      { explanationTitles: { 'session-loaded': 'the cookie loaded its session' } },
     )
     expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([
       'lessons/05-fix/lesson.md:9: steps[0].do[0].editCode.replace: must occur exactly once in server.js as the earlier steps leave it (found 0)',
@@ -156,7 +156,7 @@ steps:
     checks: []`
     const parsed = parseLesson(
       { folder: '05-fix', markdown: lesson(frontmatter), serverSource: server },
-      { explanationCodes: ['session-loaded'] },
+      { explanationTitles: { 'session-loaded': 'the cookie loaded its session' } },
     )
     expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([
       'lessons/05-fix/lesson.md:2: summary: Invalid input: expected string, received undefined',
@@ -248,6 +248,71 @@ steps:
     ])('reports %s', (_case, editable, replace, problem) => {
       const parsed = parse(withEdit(editable, replace))
       expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([problem])
+    })
+  })
+
+  describe('explanation check labels', () => {
+    const titles = { 'session-loaded': 'the signed cookie loaded its session from the store' }
+    const withChecks = (checks: string) => `title: T
+summary: S.
+steps:
+  - id: visit
+    title: Visit
+    instructions: Visit.
+    do:
+      - visit: { profile: Alice, path: / }
+    checks:
+${checks}`
+
+    it('labels an unlabelled explanation check with the title of its code, in words', () => {
+      const parsed = parseLesson(
+        {
+          folder: '05-why',
+          markdown: lesson(
+            withChecks(`      - explanation: { profile: Alice, code: session-loaded }
+      - explanation: { profile: Alice, path: /, code: session-loaded, present: false }`),
+          ),
+          serverSource: server,
+        },
+        { explanationTitles: titles },
+      )
+      const labels = parsed.ok ? parsed.lesson.steps[0]?.checks.map((check) => check.label) : []
+      expect(labels).toEqual([
+        "On Alice's last request: the signed cookie loaded its session from the store",
+        "Not on Alice's last request to /: the signed cookie loaded its session from the store",
+      ])
+    })
+
+    it('keeps a label the lesson gives', () => {
+      const parsed = parseLesson(
+        {
+          folder: '05-why',
+          markdown: lesson(
+            withChecks(`      - explanation: { profile: Alice, code: session-loaded }
+        label: Alice is recognised`),
+          ),
+          serverSource: server,
+        },
+        { explanationTitles: titles },
+      )
+      expect(parsed.ok && parsed.lesson.steps[0]?.checks[0]?.label).toBe('Alice is recognised')
+    })
+
+    it('reports a label that is a bare explanation code', () => {
+      const parsed = parseLesson(
+        {
+          folder: '05-why',
+          markdown: lesson(
+            withChecks(`      - page: { profile: Alice, includes: Hello }
+        label: session-loaded`),
+          ),
+          serverSource: server,
+        },
+        { explanationTitles: titles },
+      )
+      expect(!parsed.ok && parsed.problems.map(formatProblem)).toEqual([
+        'lessons/05-why/lesson.md:12: steps[0].checks[0].label: "session-loaded" is an internal explanation code: say in words what the learner should see',
+      ])
     })
   })
 })

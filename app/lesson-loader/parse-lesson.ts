@@ -12,10 +12,12 @@ import {
   CHECK_KINDS,
   checkSchema,
   lessonFrontmatterSchema,
+  type LessonCheck,
   type LessonFrontmatter,
   type LessonStep,
 } from './lesson-schema.ts'
 import { applyCodeEdit } from './code-edit.ts'
+import { explanationCheckLabel } from './check-labels.ts'
 import {
   findEditableRange,
   isInsideRange,
@@ -65,8 +67,11 @@ export interface LessonFiles {
 }
 
 export interface ParseOptions {
-  /** Explanation codes the engine knows; checks naming others are reported. */
-  explanationCodes?: readonly string[]
+  /**
+   * The explanation codes the engine knows, each with its short title: checks naming other codes
+   * are reported, and an explanation check without a label is labelled with its code's title.
+   */
+  explanationTitles?: Readonly<Record<string, string>>
   /** The lessons folder as problem reports name it. Default `lessons`. */
   lessonsPath?: string
 }
@@ -244,17 +249,35 @@ function checkSemantics(
     })
     entriesOf(step.checks).forEach((entry, checkIndex) => {
       const parsed = checkSchema.safeParse(entry)
-      const codes = options.explanationCodes
-      if (!parsed.success || !codes) return
+      const titles = options.explanationTitles
+      if (!parsed.success || !titles) return
       const check = parsed.data
-      if ('explanation' in check && !codes.includes(check.explanation.code)) {
+      if ('explanation' in check && !Object.hasOwn(titles, check.explanation.code)) {
         report(
           ['steps', stepIndex, 'checks', checkIndex, 'explanation', 'code'],
           `unknown explanation code "${check.explanation.code}"`,
         )
       }
+      if (check.label !== undefined && Object.hasOwn(titles, check.label.trim())) {
+        report(
+          ['steps', stepIndex, 'checks', checkIndex, 'label'],
+          `"${check.label}" is an internal explanation code: say in words what the learner should see`,
+        )
+      }
     })
   })
+}
+
+/** An explanation check the lesson did not label gets its code's title, never the bare code. */
+function withTitledLabel(
+  check: LessonCheck,
+  titles: Readonly<Record<string, string>> | undefined,
+): LessonCheck {
+  if (!('explanation' in check) || check.label !== undefined) return check
+  const title = titles?.[check.explanation.code]
+  return title === undefined
+    ? check
+    : { ...check, label: explanationCheckLabel(check.explanation, title) }
 }
 
 function editPolicyOf(data: unknown): CodeEditPolicy {
@@ -369,6 +392,7 @@ export function parseLesson(files: LessonFiles, options: ParseOptions = {}): Par
       instances: frontmatter.instances,
       steps: frontmatter.steps.map((step) => ({
         ...step,
+        checks: step.checks.map((check) => withTitledLabel(check, options.explanationTitles)),
         instructionsHtml: renderMarkdown(step.instructions, { headingOffset: 3 }),
       })),
       proseHtml: renderMarkdown(proseWithoutTitle(prose, frontmatter.title), { headingOffset: 2 }),

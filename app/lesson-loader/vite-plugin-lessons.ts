@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { parseLesson, type ParsedLesson } from './parse-lesson.ts'
 import { summarizeLesson } from './lesson-summary.ts'
-import { EXPLANATION_CODES } from '../../mocks/server/index.ts'
+import { explanationTitles } from '../../mocks/server/index.ts'
 
 const VIRTUAL_ID = 'virtual:lessons'
 const RESOLVED_ID = `\0${VIRTUAL_ID}`
@@ -41,7 +41,7 @@ export function readLessons(
           markdown: read(join(lessonsDir, folder, 'lesson.md')),
           serverSource: read(join(lessonsDir, folder, 'server.js')),
         },
-        { explanationCodes: EXPLANATION_CODES, lessonsPath: shownAs },
+        { explanationTitles: explanationTitles(), lessonsPath: shownAs },
       ),
     )
 }

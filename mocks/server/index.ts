@@ -31,7 +31,7 @@ export type {
   RequestOutcome,
   RequestTrace,
 } from './explain/explanation-types'
-export { EXPLANATION_CODES } from './explain/explanation-catalogue'
+export { EXPLANATION_CODES, explanationTitles } from './explain/explanation-catalogue'
 
 export { WorkerServerClient, type WorkerLike } from './host/worker-client'
 export { createInProcessTransport } from './host/in-process-transport'

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { StrictMode } from 'react'
 import { render, type RenderResult } from '@testing-library/react'
-import { EXPLANATION_CODES } from '../../mocks/server'
+import { explanationTitles } from '../../mocks/server'
 import {
   parseLesson,
   type Lesson,
@@ -21,7 +21,7 @@ import { loginServerSource } from './playground-harness'
 
 const root = join(import.meta.dirname, '../..')
 export function parseFixture(files: LessonFiles): ParsedLesson {
-  return parseLesson(files, { explanationCodes: EXPLANATION_CODES })
+  return parseLesson(files, { explanationTitles: explanationTitles() })
 }
 
 /** A lesson folder under lessons/, parsed as discoverLessons() would. */

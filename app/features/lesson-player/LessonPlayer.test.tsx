@@ -160,12 +160,16 @@ describe('LessonPlayer', () => {
     it('turns checks green live and announces it politely', async () => {
       const { playground } = await openLesson()
       const [jarCheck] = checkItems()
-      expect(jarCheck).toHaveTextContent("Not yet: Alice's browser has a connect.sid cookie")
+      expect(jarCheck).toHaveTextContent(
+        "Not yet: Alice's browser has a browser-session, HttpOnly connect.sid cookie",
+      )
 
       await aliceVisits(playground)
 
       await checksShown(3)
-      expect(checkItems()[0]).toHaveTextContent("Passed: Alice's browser has a connect.sid cookie")
+      expect(checkItems()[0]).toHaveTextContent(
+        "Passed: Alice's browser has a browser-session, HttpOnly connect.sid cookie",
+      )
       const live = checks().querySelector('[aria-live="polite"]')
       await waitFor(() =>
         expect(live).toHaveTextContent(
