@@ -18,6 +18,7 @@ import type { EngineEvent, LoadResult, ServerTransport } from '../../mocks/serve
 import { blankTab, DEFAULT_SETTINGS, startingTabs, type TabState } from '../state/browsers-slice'
 import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 import { applyStoreChanges } from './apply-store-changes'
+import { cookieDepartures, type JarChange } from './cookie-departures'
 import { createProfileBrowsers } from './profile-browsers'
 import { UpdateHold } from './update-hold'
 import { CoalescedReads } from './coalesced-reads'
@@ -158,7 +159,7 @@ export class Playground {
     for (const profile of PROFILE_NAMES) this.browsers[profile].jar.clear()
     const state = this.state
     for (const profile of PROFILE_NAMES)
-      state.setProfile(profile, { cookies: [], settings: DEFAULT_SETTINGS })
+      state.setProfile(profile, { cookies: [], departed: [], settings: DEFAULT_SETTINGS })
     state.setTabs(startingTabs(), 1)
     this.nextTabId = PROFILE_NAMES.length + 1
     state.clearActivity()
@@ -337,12 +338,12 @@ export class Playground {
 
   deleteCookie(profile: ProfileName, cookie: JarCookie): void {
     this.browsers[profile].jar.remove(cookie)
-    this.refreshJar(profile)
+    this.refreshJar(profile, 'learner')
   }
 
   clearCookies(profile: ProfileName): void {
     this.browsers[profile].jar.clear()
-    this.refreshJar(profile)
+    this.refreshJar(profile, 'learner')
   }
 
   copyCookie(from: ProfileName, to: ProfileName, cookie: JarCookie): void {
@@ -355,11 +356,12 @@ export class Playground {
     this.putCookie(profile, { ...cookie, value, size: cookie.name.length + value.length })
   }
 
-  private refreshJar(profile: ProfileName): void {
+  private refreshJar(profile: ProfileName, change: JarChange = 'browsing'): void {
     const cookies = this.browsers[profile].jar.list()
     const current = this.state.profiles[profile].cookies
-    if (JSON.stringify(cookies) !== JSON.stringify(current))
-      this.state.setProfile(profile, { cookies })
+    if (JSON.stringify(cookies) === JSON.stringify(current)) return
+    const departed = cookieDepartures(current, cookies, change, this.now())
+    this.state.setProfile(profile, departed.length ? { cookies, departed } : { cookies })
   }
 
   private tab(tabId: number): TabState {

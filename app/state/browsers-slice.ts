@@ -3,9 +3,19 @@ import type { BrowserSettings, PageView, JarCookie } from '../../mocks/client'
 
 import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 
+/** A cookie that left a jar, and why (see app/playground/cookie-departures.ts). */
+export interface CookieDeparture {
+  name: string
+  reason: 'expired' | 'deleted-by-learner' | 'deleted-by-server'
+  /** The cookie's own expiry: when it expired, for `expired`. */
+  expiresMs: number | null
+}
+
 export interface ProfileState {
   settings: BrowserSettings
   cookies: JarCookie[]
+  /** The cookies that left the jar last, and why: an empty jar says what happened. */
+  departed: CookieDeparture[]
 }
 
 export interface TabState {
@@ -47,9 +57,9 @@ export function startingTabs(): TabState[] {
 
 export const createBrowsersSlice: SliceCreator<BrowsersSlice> = (set) => ({
   profiles: {
-    Alice: { settings: DEFAULT_SETTINGS, cookies: [] },
-    Bob: { settings: DEFAULT_SETTINGS, cookies: [] },
-    Attacker: { settings: DEFAULT_SETTINGS, cookies: [] },
+    Alice: { settings: DEFAULT_SETTINGS, cookies: [], departed: [] },
+    Bob: { settings: DEFAULT_SETTINGS, cookies: [], departed: [] },
+    Attacker: { settings: DEFAULT_SETTINGS, cookies: [], departed: [] },
   },
   tabs: startingTabs(),
   activeTabId: 1,

@@ -163,7 +163,7 @@ describe('CookieJarPanel', () => {
       })
 
       await userEvent.click(screen.getByRole('button', { name: 'Delete' }))
-      expect(screen.getByText(/^No cookies yet/)).toBeTruthy()
+      expect(screen.getByText('The jar is empty: you deleted connect.sid.')).toBeTruthy()
     })
   })
 
@@ -216,6 +216,33 @@ app.listen(3000)`,
       expect(within(blocked).getByText('connect.sid')).toBeTruthy()
       expect(blocked.textContent).toMatch(/with POST \/logout/)
       expect(blocked.textContent).toMatch(/no SameSite attribute, so the browser uses Lax/)
+    })
+  })
+
+  describe('an empty jar', () => {
+    const expiringCookie = `const express = require('express')
+const app = express()
+app.get('/', (req, res) => res.cookie('theme', 'dark', { maxAge: 60000 }).send('ok'))
+app.get('/forget', (req, res) => res.clearCookie('theme').send('forgotten'))
+app.listen(3000)`
+
+    it('says the cookie expired once the clock passed its expiry', async () => {
+      const { playground } = await startAndRender(<CookieJarPanel />, expiringCookie)
+      await playground.navigate(1, { url: '/' })
+      await playground.advanceClock(61_000)
+      expect(await screen.findByText(/^The jar is empty: theme expired at /)).toBeTruthy()
+      expect(screen.queryByText(/^No cookies yet/)).toBeNull()
+    })
+
+    it('says the server deleted the cookie when a response cleared it', async () => {
+      const { playground } = await startAndRender(<CookieJarPanel />, expiringCookie)
+      await playground.navigate(1, { url: '/' })
+      await playground.navigate(1, { url: '/forget' })
+      expect(
+        await screen.findByText(
+          'The jar is empty: the server deleted theme with a Set-Cookie that had already expired (as res.clearCookie sends).',
+        ),
+      ).toBeTruthy()
     })
   })
 })

@@ -12,6 +12,8 @@ import { blockedCookiesOf } from './blocked-cookies'
 import { BlockedCookiesList } from './BlockedCookiesList'
 import { CookieDetails } from './CookieDetails'
 import { CookieTable, cookieKey } from './CookieTable'
+import { formatExpiry } from './format-expiry'
+import type { CookieDeparture } from '../../state/browsers-slice'
 import './cookie-jar.css'
 
 export function CookieJarPanel() {
@@ -65,9 +67,25 @@ function DecodeToggle() {
   )
 }
 
+const DEPARTURE_TEXT: Record<CookieDeparture['reason'], (departure: CookieDeparture) => string> = {
+  expired: ({ name, expiresMs }) =>
+    `${name} expired${expiresMs === null ? '' : ` at ${formatExpiry(expiresMs)}`}, so the browser dropped it`,
+  'deleted-by-learner': ({ name }) => `you deleted ${name}`,
+  'deleted-by-server': ({ name }) =>
+    `the server deleted ${name} with a Set-Cookie that had already expired (as res.clearCookie sends)`,
+}
+
+/** Why the jar is empty: nothing set yet, or what happened to the cookies it held. */
+function emptyJarText(departed: readonly CookieDeparture[]): string {
+  if (departed.length === 0) return `No cookies yet — the server has not set any for ${SITE_HOST}.`
+  const reasons = departed.map((departure) => DEPARTURE_TEXT[departure.reason](departure))
+  return `The jar is empty: ${reasons.join('; ')}.`
+}
+
 function ProfileJar({ profile, picker }: { profile: ProfileName; picker: ReactNode }) {
   const playground = usePlayground()
   const cookies = usePlaygroundState((state) => state.profiles[profile].cookies)
+  const departed = usePlaygroundState((state) => state.profiles[profile].departed)
   const exchanges = usePlaygroundState((state) => state.exchanges)
   const blocked = useMemo(() => blockedCookiesOf(exchanges, profile), [exchanges, profile])
   const [selectedKey, setSelectedKey] = useState<string>()
@@ -91,7 +109,7 @@ function ProfileJar({ profile, picker }: { profile: ProfileName; picker: ReactNo
         </div>
       </div>
       {cookies.length === 0 ? (
-        <p className="cj-empty">No cookies yet — the server has not set any for {SITE_HOST}.</p>
+        <p className="cj-empty">{emptyJarText(departed)}</p>
       ) : (
         <CookieTable
           profile={profile}
