@@ -3,11 +3,14 @@ import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundState } from '../../state/use-playground-state'
 import { PROFILE_NAMES, type ProfileName } from '../../shared/profile-names'
 import { type JarCookie, decodeCookieValue, type TamperAction } from '../../../mocks/client'
+import { useVirtualNow } from '../../shared/use-virtual-now'
 import {
   describeVerdict,
   isVerified,
+  storedSessionOf,
   viewSessionCookie,
   type SessionCookieView,
+  type StoredSession,
 } from './session-cookie'
 
 /** The selected cookie, as DevTools' lower pane shows it, with what a learner may do to it. */
@@ -15,7 +18,13 @@ export function CookieDetails({ profile, cookie }: { profile: ProfileName; cooki
   const playground = usePlayground()
   const decode = usePlaygroundState((state) => state.preferences.decodeCookieValues)
   const middlewares = usePlaygroundState((state) => state.server.middlewares)
+  const stores = usePlaygroundState((state) => state.stores)
+  const nowMs = useVirtualNow()
   const session = viewSessionCookie(cookie, middlewares)
+  const stored =
+    session?.kind === 'signed'
+      ? storedSessionOf(session.id, cookie.name, middlewares, stores, nowMs)
+      : 'unknown'
   const [editing, setEditing] = useState(false)
   const [done, setDone] = useState<string>()
   const headingId = useId()
@@ -44,7 +53,7 @@ export function CookieDetails({ profile, cookie }: { profile: ProfileName; cooki
           {decode ? decodeCookieValue(cookie.value) : cookie.value}
         </code>
       </div>
-      {session && <SignedValue view={session} />}
+      {session && <SignedValue view={session} stored={stored} />}
 
       {editing ? (
         <EditValue
@@ -86,8 +95,8 @@ export function CookieDetails({ profile, cookie }: { profile: ProfileName; cooki
   )
 }
 
-function SignedValue({ view }: { view: SessionCookieView }) {
-  const valid = isVerified(view)
+function SignedValue({ view, stored }: { view: SessionCookieView; stored: StoredSession }) {
+  const valid = isVerified(view, stored)
   return (
     <div className="cj-signed">
       {view.kind === 'signed' ? (
@@ -106,7 +115,7 @@ function SignedValue({ view }: { view: SessionCookieView }) {
       )}
       <p className="cj-verdict" data-valid={valid}>
         <span aria-hidden="true">{valid ? '✓ ' : '✗ '}</span>
-        {describeVerdict(view)}
+        {describeVerdict(view, stored)}
       </p>
     </div>
   )

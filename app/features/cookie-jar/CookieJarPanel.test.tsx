@@ -86,13 +86,25 @@ describe('CookieJarPanel', () => {
       expect(within(parts).getByText(id)).toBeTruthy()
       expect(within(parts).getByText('s:')).toBeTruthy()
       expect(verdict().textContent).toBe(
-        `✓ Signature verifies with secret #1: express-session loads session ${id}.`,
+        `✓ Signature verifies with secret #1, and the store holds session ${id}: express-session loads it.`,
       )
       expect(within(row('connect.sid')).getByText('✓ signed')).toBeTruthy()
 
       await userEvent.click(screen.getByRole('button', { name: 'Flip a signature character' }))
       expect(verdict().textContent).toMatch(/^✗ No secret produces this signature/)
       expect(within(row('connect.sid')).getByText('✗ bad signature')).toBeTruthy()
+    })
+
+    it('says the session no longer loads once a restart emptied the MemoryStore', async () => {
+      const { playground } = await startAndRender(<CookieJarPanel />)
+      await logIn(playground)
+      await waitFor(() => row('connect.sid'))
+      await playground.restartServer()
+      await waitFor(() =>
+        expect(verdict().textContent).toMatch(
+          /^✗ Signature verifies with secret #1, but the store no longer holds session .* new, empty session\.$/,
+        ),
+      )
     })
 
     it('re-signs a tampered value with the secret the learner types', async () => {

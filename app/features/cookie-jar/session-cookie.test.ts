@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { signCookieValue, tamper } from '../../../mocks/client'
 import type { SessionMiddlewareInfo } from '../../../mocks/server'
-import { describeVerdict, isVerified, viewSessionCookie } from './session-cookie'
+import { describeVerdict, isVerified, storedSessionOf, viewSessionCookie } from './session-cookie'
 
 function middleware(name: string, secrets: string[]): SessionMiddlewareInfo {
   return {
@@ -54,7 +54,7 @@ describe('describeVerdict', () => {
   it.each([
     [
       { kind: 'signed', id: 'abc', signature: 's', validWith: 0 } as const,
-      /^Signature verifies with secret #1: express-session loads session abc\.$/,
+      /^Signature verifies with secret #1: express-session looks session abc up in the store\.$/,
     ],
     [
       { kind: 'signed', id: 'abc', signature: 's', validWith: 2 } as const,
@@ -67,5 +67,42 @@ describe('describeVerdict', () => {
     [{ kind: 'unsigned', raw: 'abc' } as const, /^Not signed \(no "s:" prefix\)/],
   ])('explains %j', (view, sentence) => {
     expect(describeVerdict(view)).toMatch(sentence)
+  })
+})
+
+describe('what the store holds decides the verdict', () => {
+  const view = { kind: 'signed', id: 'abc', signature: 's', validWith: 0 } as const
+  const NOW = Date.UTC(2030, 0, 1)
+  const middlewares = sessions
+  const storeWith = (entries: ReadonlyArray<readonly [string, unknown]>) => [
+    { storeId: 1, kind: 'MemoryStore', entries: new Map(entries) },
+  ]
+  const stored = (entries: ReadonlyArray<readonly [string, unknown]>) =>
+    storedSessionOf('abc', 'connect.sid', middlewares, storeWith(entries), NOW)
+
+  it.each([
+    [
+      [['abc', { cookie: {} }]],
+      'live',
+      /, and the store holds session abc: express-session loads it\.$/,
+      true,
+    ],
+    [
+      [['abc', { cookie: { expires: new Date(NOW - 1).toISOString() } }]],
+      'expired',
+      /but session abc has expired in the store: .* new, empty session\.$/,
+      false,
+    ],
+    [[], 'missing', /but the store no longer holds session abc .* new, empty session\.$/, false],
+  ] as const)('%j: %s', (entries, expected, sentence, verified) => {
+    const status = stored(entries)
+    expect(status).toBe(expected)
+    expect(describeVerdict(view, status)).toMatch(sentence)
+    expect(isVerified(view, status)).toBe(verified)
+  })
+
+  it('cannot tell for a store the playground cannot read', () => {
+    const opaque = [{ storeId: 1, kind: 'CustomStore', entries: undefined }]
+    expect(storedSessionOf('abc', 'connect.sid', middlewares, opaque, NOW)).toBe('unknown')
   })
 })

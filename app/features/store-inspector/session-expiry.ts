@@ -4,23 +4,13 @@
  * MemoryStore only notices on a read (get, touch, all, length), so an expired entry stays in
  * `store.sessions` until something reads it.
  */
+import { expiresAtOf } from '../../shared/stored-session'
 
 export type SessionExpiry =
   /** No `cookie.expires`: a browser-session cookie; MemoryStore keeps the entry forever. */
   | { kind: 'never' }
   | { kind: 'live'; expiresMs: number; remainingMs: number }
   | { kind: 'expired'; expiresMs: number; overdueMs: number }
-
-/** `cookie.expires` in ms since the epoch, or `undefined` when the session has none. */
-export function expiresAtOf(data: unknown): number | undefined {
-  if (typeof data !== 'object' || data === null) return undefined
-  const cookie = (data as { cookie?: unknown }).cookie
-  if (typeof cookie !== 'object' || cookie === null) return undefined
-  const expires = (cookie as { expires?: unknown }).expires
-  if (typeof expires !== 'string' && typeof expires !== 'number') return undefined
-  const ms = new Date(expires).getTime()
-  return Number.isNaN(ms) ? undefined : ms
-}
 
 export function sessionExpiry(data: unknown, nowMs: number): SessionExpiry {
   const expiresMs = expiresAtOf(data)
