@@ -224,4 +224,14 @@ describe('PlaygroundLayout', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Dismiss' }))
     expect(screen.queryByRole('status')).toBeNull()
   })
+
+  it('starts every pane at its top when other code is loaded (a new lesson)', () => {
+    installScreen(1280)
+    const { container } = renderLayout()
+    const panes = [...container.querySelectorAll<HTMLElement>('.layout-pane')]
+    expect(panes.length).toBeGreaterThan(0)
+    panes.forEach((pane) => (pane.scrollTop = 250))
+    act(() => playgroundStore.getState().updateServer({ codeOrigin: '02-session-cookie' }))
+    expect(panes.map((pane) => pane.scrollTop)).toEqual(panes.map(() => 0))
+  })
 })

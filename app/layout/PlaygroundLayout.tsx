@@ -1,5 +1,5 @@
 import { usePlayground } from '../playground/playground-context'
-import { useState, type CSSProperties, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import { usePlaygroundState } from '../state/use-playground-state'
 import type { LayoutSizes } from '../state/preferences-slice'
 import { Splitter } from './Splitter'
@@ -41,6 +41,27 @@ function useLayoutSizes(): Resizing {
       },
     }),
   }
+}
+
+/** The scrolling parts of the layout: panes, phone tab panels and the lesson column. */
+const SCROLLERS = '.layout-pane, .layout-tabpanel, .layout-lesson'
+
+/**
+ * Other code (a lesson opened, free play) brings other panels' content: every pane starts again
+ * at its top, so no pane opens scrolled past its heading by what the last lesson showed.
+ */
+function useScrollsToTopForNewCode<T extends HTMLElement>() {
+  const root = useRef<T>(null)
+  const codeOrigin = usePlaygroundState((state) => state.server.codeOrigin)
+  const shownOrigin = useRef(codeOrigin)
+  useEffect(() => {
+    if (shownOrigin.current === codeOrigin) return
+    shownOrigin.current = codeOrigin
+    root.current?.querySelectorAll<HTMLElement>(SCROLLERS).forEach((scroller) => {
+      scroller.scrollTop = 0
+    })
+  }, [codeOrigin])
+  return root
 }
 
 function PreferencesNotice() {
@@ -126,12 +147,13 @@ export function PlaygroundLayout({
 }) {
   const phone = useMediaQuery(PHONE_QUERY)
   const { sizes, splitterProps } = useLayoutSizes()
+  const root = useScrollsToTopForNewCode<HTMLDivElement>()
   const [browser, cookies, network, ...rest] = panels
   const left = browser && { top: browser, bottom: cookies ? [cookies] : [] }
   const right = network && { top: network, bottom: rest }
 
   return (
-    <div className={`app ${phone ? 'layout-phone' : 'layout-desktop'}`}>
+    <div ref={root} className={`app ${phone ? 'layout-phone' : 'layout-desktop'}`}>
       <header className="app-header">
         <div className="app-title">{header}</div>
         <div className="app-toolbar">{toolbar}</div>

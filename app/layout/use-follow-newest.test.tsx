@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useFollowNewest } from './use-follow-newest'
 
 function Log({ entries }: { entries: string[] }) {
@@ -23,7 +23,10 @@ function giveSizes(element: HTMLElement, sizes: { scrollHeight: number; clientHe
 const nextFrame = () => act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
 const entries = (count: number) => Array.from({ length: count }, (_, index) => `entry ${index}`)
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
 
 describe('useFollowNewest', () => {
   it('scrolls to the newest entry in the frame after it arrives, not during the commit', async () => {
@@ -53,5 +56,31 @@ describe('useFollowNewest', () => {
     rerender(<Log entries={entries(5)} />)
     await nextFrame()
     expect(log.scrollTop).toBe(700)
+  })
+
+  it('goes to the newest entry when its hidden panel is shown, if it was following', async () => {
+    // jsdom has no ResizeObserver: this one lets the spec say when the list's size changed.
+    const resized: Array<() => void> = []
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          resized.push(callback)
+        }
+        observe() {}
+        disconnect() {}
+      },
+    )
+    const { rerender } = render(<Log entries={entries(3)} />)
+    const log = screen.getByRole('list', { name: 'log' })
+    // Hidden: no height, nothing to scroll, while entries keep arriving.
+    giveSizes(log, { scrollHeight: 0, clientHeight: 0 })
+    rerender(<Log entries={entries(9)} />)
+    await nextFrame()
+    expect(log.scrollTop).toBe(0)
+
+    giveSizes(log, { scrollHeight: 900, clientHeight: 100 })
+    act(() => resized.forEach((callback) => callback()))
+    expect(log.scrollTop).toBe(900)
   })
 })

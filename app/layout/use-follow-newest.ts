@@ -7,6 +7,9 @@ const FOLLOW_THRESHOLD_PX = 40
  * Keeps a scrolling list at its newest (last) entry each time `newest` changes, until the
  * learner scrolls up to older ones; scrolling back down follows again.
  *
+ * A list in a hidden panel has no height, so it cannot scroll while hidden: when its panel is
+ * shown (or resized) and it was following, it goes to its newest entry then.
+ *
  * The scroll waits for the next animation frame. Reading `scrollHeight` straight after React's
  * commit makes the browser lay the whole page out there and then, and once more when it draws
  * the frame; several panels doing so after one request cost several layouts. In the frame the
@@ -24,6 +27,16 @@ export function useFollowNewest<T extends HTMLElement>(newest: unknown) {
     })
     return () => cancelAnimationFrame(frame)
   }, [newest])
+
+  useEffect(() => {
+    const element = ref.current
+    if (!element || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => {
+      if (following.current && element.clientHeight > 0) element.scrollTop = element.scrollHeight
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
 
   const onScroll = useCallback(() => {
     const element = ref.current
