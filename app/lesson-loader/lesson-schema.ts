@@ -59,6 +59,12 @@ export const ACTION_KINDS = {
     .object({ profile, name: cookieName })
     .strict()
     .describe('Remove a cookie from a jar.'),
+  closeBrowser: z
+    .object({ profile })
+    .strict()
+    .describe(
+      "Close the profile's browser: its session cookies (no expiry) end, persistent ones stay, and it reopens on a blank tab.",
+    ),
   tamperCookie: z
     .object({
       profile,

@@ -6,8 +6,11 @@
 import type { JarCookie } from '../../mocks/client'
 import type { CookieDeparture } from '../state/browsers-slice'
 
-/** What made the jar change: the learner's own edit, or anything else (a response, the clock). */
-export type JarChange = 'learner' | 'browsing'
+/**
+ * What made the jar change: the learner's own edit, the browser closing (its session cookies
+ * end), or anything else (a response, the clock).
+ */
+export type JarChange = 'learner' | 'closed' | 'browsing'
 
 const keyOf = (cookie: JarCookie) => `${cookie.name}\u0000${cookie.domain}\u0000${cookie.path}`
 
@@ -26,8 +29,10 @@ export function cookieDepartures(
       reason:
         change === 'learner'
           ? 'deleted-by-learner'
-          : cookie.expiresMs !== null && cookie.expiresMs <= nowMs
-            ? 'expired'
-            : 'deleted-by-server',
+          : change === 'closed'
+            ? 'browser-closed'
+            : cookie.expiresMs !== null && cookie.expiresMs <= nowMs
+              ? 'expired'
+              : 'deleted-by-server',
     }))
 }

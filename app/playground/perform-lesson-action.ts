@@ -24,6 +24,7 @@ export interface LessonActor {
   copyCookie(from: ProfileName, to: ProfileName, cookie: JarCookie): void
   putCookie(profile: ProfileName, cookie: JarCookie): void
   deleteCookie(profile: ProfileName, cookie: JarCookie): void
+  closeBrowser(profile: ProfileName): void
   tamperCookie(profile: ProfileName, cookie: JarCookie, action: TamperAction): void
   setSettings(profile: ProfileName, change: Partial<BrowserSettings>): void
   setStoreConnection(storeId: number, connected: boolean): Promise<void>
@@ -83,6 +84,7 @@ export async function performLessonAction(
     const { profile, name } = action.deleteCookie
     return playground.deleteCookie(profile, cookieNamed(state, profile, name))
   }
+  if ('closeBrowser' in action) return playground.closeBrowser(action.closeBrowser.profile)
   if ('tamperCookie' in action) {
     const { profile, name, how, id, secret } = action.tamperCookie
     const cookie = cookieNamed(state, profile, name)

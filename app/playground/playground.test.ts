@@ -191,4 +191,36 @@ module.exports = app`
       expect(playgroundStore.getState().consoleLines.at(-1)?.text).toContain('"disconnect"')
     })
   })
+
+  describe('closing a browser', () => {
+    const rememberMe = `const express = require('express')
+const app = express()
+app.get('/', (req, res) => {
+  res.cookie('visit', 'once')
+  res.cookie('remember', 'me', { maxAge: 86400000 })
+  res.send('ok')
+})
+app.listen(3000)`
+
+    it('ends its session cookies, keeps the persistent ones and reopens on a blank tab', async () => {
+      const app = (await startPlaygroundWithServer({ source: rememberMe })).playground
+      await app.navigate(1, { url: '/' })
+      const names = () => playgroundStore.getState().profiles.Alice.cookies.map(({ name }) => name)
+      expect(names().sort()).toEqual(['remember', 'visit'])
+
+      await app.performLessonAction(actionSchema.parse({ closeBrowser: { profile: 'Alice' } }))
+
+      const state = playgroundStore.getState()
+      expect(names()).toEqual(['remember'])
+      expect(state.profiles.Alice.departed).toMatchObject([
+        { name: 'visit', reason: 'browser-closed' },
+      ])
+      const aliceTabs = state.tabs.filter((tab) => tab.profile === 'Alice')
+      expect(aliceTabs).toHaveLength(1)
+      expect(aliceTabs[0]?.page).toBeUndefined()
+      expect(state.activeTabId).toBe(aliceTabs[0]?.id)
+      expect(state.consoleLines.at(-1)?.text).toContain("Closed Alice's browser")
+      expect(state.profiles.Bob.cookies).toEqual([])
+    })
+  })
 })

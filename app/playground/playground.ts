@@ -19,7 +19,8 @@ import { blankTab, DEFAULT_SETTINGS, startingTabs, type TabState } from '../stat
 import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 import { applyStoreChanges } from './apply-store-changes'
 import { cookieDepartures, type JarChange } from './cookie-departures'
-import { createProfileBrowsers } from './profile-browsers'
+import { createProfileBrowsers, endSessionCookies } from './profile-browsers'
+import { browserClosedMessage, SERVER_RESTARTED, storeConnectionMessage } from './system-messages'
 import { UpdateHold } from './update-hold'
 import { CoalescedReads } from './coalesced-reads'
 import { showEngineEvents } from './engine-event-rows'
@@ -32,6 +33,7 @@ import type { PlaygroundState } from '../state/store'
 import type { ServerState } from '../state/server-slice'
 
 const JAR_REFRESH_MS = 1000
+
 /** How long a navigation runs before the tab shows that it is loading. */
 export const LOADING_SHOWN_AFTER_MS = 80
 /** The least time between two store reads when requests come faster than reads. */
@@ -164,22 +166,15 @@ export class Playground {
     this.nextTabId = PROFILE_NAMES.length + 1
     state.clearActivity()
     const nowMs = await this.server.setClock(this.realNow())
-    state.updateServer({
-      clockOffsetMs: nowMs - this.realNow(),
-      originalSource: source,
-      codeOrigin,
-      editable,
-    })
-    state.updateServer({ instances })
+    const clockOffsetMs = nowMs - this.realNow()
+    state.updateServer({ clockOffsetMs, originalSource: source, codeOrigin, editable, instances })
     // A clean slate has an empty Redis too; Run and Restart keep it, as a real one would.
     await this.startServer(source, instances, { freshRedis: true })
   }
 
   async restartServer(): Promise<void> {
     await this.boot(() => this.server.restart())
-    this.system(
-      'Server restarted: MemoryStore lives in the server process, so every stored session is gone.',
-    )
+    this.system(SERVER_RESTARTED)
     await this.refreshStores()
   }
 
@@ -197,11 +192,7 @@ export class Playground {
   async setStoreConnection(storeId: number, connected: boolean): Promise<void> {
     await this.server.commandStore({ storeId, action: connected ? 'connect' : 'disconnect' })
     this.state.setStoreConnection(storeId, connected)
-    this.system(
-      connected
-        ? `Store ${storeId} emitted "connect": express-session uses it again.`
-        : `Store ${storeId} emitted "disconnect": express-session now skips sessions until it reconnects.`,
-    )
+    this.system(storeConnectionMessage(storeId, connected))
   }
 
   async advanceClock(ms: number): Promise<void> {
@@ -339,6 +330,16 @@ export class Playground {
   deleteCookie(profile: ProfileName, cookie: JarCookie): void {
     this.browsers[profile].jar.remove(cookie)
     this.refreshJar(profile, 'learner')
+  }
+
+  /** Quits a browser: session cookies end, persistent ones stay; it reopens on a blank tab. */
+  closeBrowser(profile: ProfileName): void {
+    const ended = endSessionCookies(this.browsers[profile].jar)
+    this.refreshJar(profile, 'closed')
+    const reopened = blankTab(this.nextTabId++, profile)
+    const others = this.state.tabs.filter((tab) => tab.profile !== profile)
+    this.state.setTabs([...others, reopened], reopened.id)
+    this.system(browserClosedMessage(profile, ended))
   }
 
   clearCookies(profile: ProfileName): void {

@@ -1,4 +1,9 @@
-import { SimulatedBrowser, type Exchange, type SendFunction } from '../../mocks/client'
+import {
+  SimulatedBrowser,
+  type Exchange,
+  type JarCookie,
+  type SendFunction,
+} from '../../mocks/client'
 import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 
 export interface ProfileBrowsersOptions {
@@ -35,4 +40,11 @@ export function createProfileBrowsers({
     })
   }
   return browsers
+}
+
+/** Quitting a browser ends its session cookies (those without an expiry); returns them. */
+export function endSessionCookies(jar: SimulatedBrowser['jar']): JarCookie[] {
+  const ended = jar.list().filter((cookie) => cookie.expiresMs === null)
+  for (const cookie of ended) jar.remove(cookie)
+  return ended
 }

@@ -6,7 +6,7 @@ import { PROFILE_NAMES, type ProfileName } from '../shared/profile-names'
 /** A cookie that left a jar, and why (see app/playground/cookie-departures.ts). */
 export interface CookieDeparture {
   name: string
-  reason: 'expired' | 'deleted-by-learner' | 'deleted-by-server'
+  reason: 'expired' | 'deleted-by-learner' | 'deleted-by-server' | 'browser-closed'
   /** The cookie's own expiry: when it expired, for `expired`. */
   expiresMs: number | null
 }

@@ -4,7 +4,12 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { playgroundStore } from '../../state/store'
 import { BrowserView } from './BrowserView'
-import { stopPlaygrounds, startAndRender } from '../../../tests/support/playground-harness'
+import {
+  aliceLogin,
+  loginServerSource,
+  startAndRender,
+  stopPlaygrounds,
+} from '../../../tests/support/playground-harness'
 
 afterEach(() => {
   cleanup()
@@ -282,6 +287,28 @@ describe('BrowserView', () => {
       expect(document.activeElement).toBe(activeTab())
       await userEvent.keyboard('{ArrowLeft}{ArrowLeft}')
       expect(within(activeTab()).getByText('Attacker')).toBeTruthy()
+    })
+  })
+
+  describe('closing the browser', () => {
+    const names = () => playgroundStore.getState().profiles.Alice.cookies.map(({ name }) => name)
+
+    it('keeps the login cookie the sample server gives an expiry (cookie.maxAge)', async () => {
+      const { playground } = await startAndRender(<BrowserView />)
+      await playground.navigate(1, aliceLogin)
+      await userEvent.click(screen.getByRole('button', { name: 'Close Alice’s browser' }))
+      expect(names()).toEqual(['connect.sid'])
+    })
+
+    it('drops a login cookie without an expiry, as quitting a real browser does', async () => {
+      const { playground } = await startAndRender(
+        <BrowserView />,
+        loginServerSource.replace('cookie: { maxAge: 10 * 60 * 1000 },', ''),
+      )
+      await playground.navigate(1, aliceLogin)
+      expect(names()).toEqual(['connect.sid'])
+      await userEvent.click(screen.getByRole('button', { name: 'Close Alice’s browser' }))
+      expect(names()).toEqual([])
     })
   })
 })

@@ -28,6 +28,14 @@ export function ConnectionSettings({ profile }: { profile: ProfileName }) {
         checked={settings.crossSite}
         onChange={(on) => playground.setSettings(profile, { crossSite: on })}
       />
+      <button
+        type="button"
+        className="bv-close-browser"
+        title="Quit this browser: cookies without an expiry end, cookies with one stay."
+        onClick={() => playground.closeBrowser(profile)}
+      >
+        Close {profile}’s browser
+      </button>
     </fieldset>
   )
 }

@@ -71,6 +71,7 @@ const DEPARTURE_TEXT: Record<CookieDeparture['reason'], (departure: CookieDepart
   expired: ({ name, expiresMs }) =>
     `${name} expired${expiresMs === null ? '' : ` at ${formatExpiry(expiresMs)}`}, so the browser dropped it`,
   'deleted-by-learner': ({ name }) => `you deleted ${name}`,
+  'browser-closed': ({ name }) => `${name} was a session cookie, and the browser was closed`,
   'deleted-by-server': ({ name }) =>
     `the server deleted ${name} with a Set-Cookie that had already expired (as res.clearCookie sends)`,
 }
