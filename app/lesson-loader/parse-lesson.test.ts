@@ -81,7 +81,7 @@ steps:
       'lessons/01-first-session/lesson.md:2: summary: Invalid input: expected string, received undefined',
       'lessons/01-first-session/lesson.md:4: steps[0].id: use lowercase letters, digits and dashes',
       'lessons/01-first-session/lesson.md:8: steps[0].do[0].visit.profile: Invalid option: expected one of "Alice"|"Bob"|"Attacker"',
-      'lessons/01-first-session/lesson.md:9: steps[0].do[1]: unknown action "teleport"; use exactly one of: visit, submit, advanceClock, restartServer, copyCookie, setCookie, deleteCookie, tamperCookie, browser, store, editCode',
+      'lessons/01-first-session/lesson.md:9: steps[0].do[1]: unknown action "teleport"; use exactly one of: visit, submit, advanceClock, restartServer, copyCookie, setCookie, deleteCookie, closeBrowser, tamperCookie, browser, store, editCode',
       'lessons/01-first-session/lesson.md:11: steps[0].checks[0].jar.cookie: Invalid input: expected string, received undefined',
       'lessons/01-first-session/lesson.md:12: steps[0].checks[1].store.sessions: Too small: expected number to be >=0',
     ])

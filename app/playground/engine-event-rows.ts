@@ -2,6 +2,7 @@
 import type { EngineEvent } from '../../mocks/server'
 import type { ActivityEntry, ConsoleLine, StoreCall } from '../state/activity-slice'
 import type { PlaygroundState } from '../state/store'
+import { clockReading } from '../state/server-slice'
 import type { StoreAccess } from './playground-options'
 
 /** One burst of events into the state: their rows in one update, then what they say of the server. */
@@ -37,7 +38,7 @@ function showServerChange(state: PlaygroundState, event: EngineEvent, realNowMs:
       state.updateServer({ status: 'crashed', crashError: event.error })
       break
     case 'clock':
-      state.updateServer({ clockOffsetMs: event.time - realNowMs })
+      state.updateServer(clockReading(state.server, event.time, realNowMs))
       break
   }
 }

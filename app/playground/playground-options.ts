@@ -21,4 +21,9 @@ export interface LessonServerOptions {
   instances?: number
   /** What of server.js the learner may edit; default all of it. */
   editable?: CodeEditPolicy
+  /**
+   * Whether virtual time runs with real time. Default false: in a lesson the clock waits for
+   * the learner, so no check depends on how fast a person reads; free play runs it.
+   */
+  realTimeClock?: boolean
 }

@@ -223,4 +223,44 @@ app.listen(3000)`
       expect(state.profiles.Bob.cookies).toEqual([])
     })
   })
+
+  describe('the clock in a lesson', () => {
+    it('waits for the learner: real time passing moves nothing, a jump or Resume does', async () => {
+      let realMs = Date.UTC(2030, 0, 1)
+      const app = await setUp(() => realMs)
+      await app.loadServerCode(
+        "require('express')().get('/', (req, res) => res.send('ok')).listen(3000)",
+        '06-expiry',
+      )
+      const lessonStart = app.now()
+      expect(playgroundStore.getState().server.clockPausedAtMs).toBe(lessonStart)
+
+      realMs += 60_000
+      expect(app.now()).toBe(lessonStart)
+
+      await app.advanceClock(40_000)
+      expect(app.now()).toBe(lessonStart + 40_000)
+      realMs += 60_000
+      expect(app.now()).toBe(lessonStart + 40_000)
+
+      await app.setClockFlowing(true)
+      expect(playgroundStore.getState().server.clockPausedAtMs).toBeUndefined()
+      realMs += 5_000
+      expect(app.now()).toBe(lessonStart + 45_000)
+    })
+
+    it('runs with real time in free play until the learner pauses it', async () => {
+      let realMs = Date.UTC(2030, 0, 1)
+      const app = await setUp(() => realMs)
+      await app.loadServerCode("require('express')().listen(3000)", 'sample', {
+        realTimeClock: true,
+      })
+      const start = app.now()
+      realMs += 5_000
+      expect(app.now()).toBe(start + 5_000)
+      await app.setClockFlowing(false)
+      realMs += 5_000
+      expect(app.now()).toBe(start + 5_000)
+    })
+  })
 })

@@ -30,7 +30,7 @@ import { LessonLoadQueue } from './lesson-load-queue'
 import { performLessonAction } from './perform-lesson-action'
 import type { LessonAction } from '../lesson-loader/lesson-schema'
 import type { PlaygroundState } from '../state/store'
-import type { ServerState } from '../state/server-slice'
+import { clockReading, virtualNowOf, type ServerState } from '../state/server-slice'
 
 const JAR_REFRESH_MS = 1000
 
@@ -88,7 +88,7 @@ export class Playground {
 
   /** Virtual time, the same the server reads. */
   now(): number {
-    return this.realNow() + this.state.server.clockOffsetMs
+    return virtualNowOf(this.state.server, this.realNow())
   }
 
   /** Keeps jar views current while virtual time flows: cookies expire without any request. */
@@ -156,7 +156,7 @@ export class Playground {
   async loadServerCode(
     source: string,
     codeOrigin = this.state.server.codeOrigin,
-    { instances = 1, editable = true }: LessonServerOptions = {},
+    { instances = 1, editable = true, realTimeClock = false }: LessonServerOptions = {},
   ): Promise<void> {
     for (const profile of PROFILE_NAMES) this.browsers[profile].jar.clear()
     const state = this.state
@@ -165,9 +165,14 @@ export class Playground {
     state.setTabs(startingTabs(), 1)
     this.nextTabId = PROFILE_NAMES.length + 1
     state.clearActivity()
-    const nowMs = await this.server.setClock(this.realNow())
-    const clockOffsetMs = nowMs - this.realNow()
-    state.updateServer({ clockOffsetMs, originalSource: source, codeOrigin, editable, instances })
+    // A lesson's clock waits for the learner; free play may run in step with real time.
+    await this.server.setClock(this.realNow())
+    const nowMs = await this.server.setClockFlowing(realTimeClock)
+    const clock = {
+      clockOffsetMs: nowMs - this.realNow(),
+      clockPausedAtMs: realTimeClock ? undefined : nowMs,
+    }
+    state.updateServer({ ...clock, originalSource: source, codeOrigin, editable, instances })
     // A clean slate has an empty Redis too; Run and Restart keep it, as a real one would.
     await this.startServer(source, instances, { freshRedis: true })
   }
@@ -195,9 +200,16 @@ export class Playground {
     this.system(storeConnectionMessage(storeId, connected))
   }
 
+  /** Pauses virtual time, or lets it run with real time again from where it stands. */
+  async setClockFlowing(flowing: boolean): Promise<void> {
+    const nowMs = await this.server.setClockFlowing(flowing)
+    const clockPausedAtMs = flowing ? undefined : nowMs
+    this.state.updateServer({ clockOffsetMs: nowMs - this.realNow(), clockPausedAtMs })
+  }
+
   async advanceClock(ms: number): Promise<void> {
     const nowMs = await this.server.advanceClock(ms)
-    this.state.updateServer({ clockOffsetMs: nowMs - this.realNow() })
+    this.state.updateServer(clockReading(this.state.server, nowMs, this.realNow()))
     PROFILE_NAMES.forEach((profile) => this.refreshJar(profile))
     await this.refreshStores()
   }

@@ -26,8 +26,29 @@ export interface ServerState {
   /** The uncaught exception that stopped the server, while it is crashed. */
   crashError: ErrorInfo | undefined
   middlewares: SessionMiddlewareInfo[]
-  /** Virtual minus real time: virtual now = Date.now() + clockOffsetMs. */
+  /** Virtual minus real time: virtual now = Date.now() + clockOffsetMs, while the clock runs. */
   clockOffsetMs: number
+  /** The virtual time the clock is paused at; undefined while it runs with real time. */
+  clockPausedAtMs: number | undefined
+}
+
+/** Virtual time as the server reads it: paused, or real time plus the offset. */
+export function virtualNowOf(
+  server: Pick<ServerState, 'clockOffsetMs' | 'clockPausedAtMs'>,
+  realNowMs: number,
+): number {
+  return server.clockPausedAtMs ?? realNowMs + server.clockOffsetMs
+}
+
+/** What the state records of a clock reading: a paused clock keeps it, a running one its offset. */
+export function clockReading(
+  server: Pick<ServerState, 'clockPausedAtMs'>,
+  nowMs: number,
+  realNowMs: number,
+): Pick<ServerState, 'clockOffsetMs' | 'clockPausedAtMs'> {
+  return server.clockPausedAtMs === undefined
+    ? { clockOffsetMs: nowMs - realNowMs, clockPausedAtMs: undefined }
+    : { clockOffsetMs: nowMs - realNowMs, clockPausedAtMs: nowMs }
 }
 
 export interface ServerSlice {
@@ -47,6 +68,7 @@ export const createServerSlice: SliceCreator<ServerSlice> = (set) => ({
     instances: 1,
     middlewares: [],
     clockOffsetMs: 0,
+    clockPausedAtMs: undefined,
   },
   updateServer: (change) => set((state) => ({ server: { ...state.server, ...change } })),
 })

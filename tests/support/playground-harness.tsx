@@ -68,7 +68,7 @@ export function idlePlayground({
   server: ServerTransport
 } {
   playgroundStore.setState(initialState, true)
-  const clock = new VirtualClock({ startMs })
+  const clock = new VirtualClock({ startMs, ...(realNow ? { realNow } : {}) })
   const server = createInProcessTransport({ createRealm, platform: createHostPlatform(), clock })
   const playground = new Playground({
     server,

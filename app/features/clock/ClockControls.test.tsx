@@ -126,4 +126,28 @@ describe('ClockControls', () => {
     expect(shownTime()).toBe(Date.UTC(2025, 5, 3, 13, 0, 1))
     expect(document.querySelector('time')?.getAttribute('aria-live')).toBe('off')
   })
+
+  describe('pause and resume', () => {
+    it('pause the server clock and the time shown, and say so; resume lets both run again', async () => {
+      const { user } = await renderWithServer()
+      const pause = screen.getByRole('button', { name: '⏸ Pause' })
+      expect(pause.getAttribute('aria-pressed')).toBe('false')
+      await user.click(pause)
+
+      const resume = await screen.findByRole('button', { name: '▶ Resume' })
+      expect(resume.getAttribute('aria-pressed')).toBe('true')
+      expect(screen.getByText(/paused: it moves only when you move it/)).toBeTruthy()
+      const pausedAt = playgroundStore.getState().server.clockPausedAtMs
+      expect(pausedAt).toBeDefined()
+      expect(shownTime()).toBe(pausedAt)
+
+      await user.click(screen.getByRole('button', { name: '+1 min' }))
+      expect(playgroundStore.getState().server.clockPausedAtMs).toBe((pausedAt ?? 0) + MINUTE)
+
+      await user.click(resume)
+      expect(await screen.findByRole('button', { name: '⏸ Pause' })).toBeTruthy()
+      expect(playgroundStore.getState().server.clockPausedAtMs).toBeUndefined()
+      expect(screen.getByRole('status').textContent).toBe('The clock runs with real time again.')
+    })
+  })
 })

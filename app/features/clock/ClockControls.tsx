@@ -32,15 +32,19 @@ function useRealNow(): [now: number, reread: () => void] {
 }
 
 /**
- * The virtual clock the server and the simulated browsers share. It flows with real time and
- * only ever jumps forward, which is how a learner sees `maxAge` run out without waiting.
+ * The virtual clock the server and the simulated browsers share. It only ever jumps forward,
+ * which is how a learner sees `maxAge` run out without waiting. In a lesson it is paused, so
+ * nothing expires while the learner reads; free play runs it with real time. Either way the
+ * learner can pause or resume it here.
  */
 export function ClockControls() {
   const playground = usePlayground()
   const offsetMs = usePlaygroundState((state) => state.server.clockOffsetMs)
+  const pausedAtMs = usePlaygroundState((state) => state.server.clockPausedAtMs)
+  const paused = pausedAtMs !== undefined
   // Re-rendering on every tick is what moves the time on screen; `offsetMs` moves it on a jump.
   const [realNow, rereadRealNow] = useRealNow()
-  const virtualNow = realNow + offsetMs
+  const virtualNow = pausedAtMs ?? realNow + offsetMs
   const [amount, setAmount] = useState('')
   const [error, setError] = useState<string | undefined>()
   const [confirmation, setConfirmation] = useState('')
@@ -61,6 +65,18 @@ export function ClockControls() {
     } catch (reason) {
       setError(
         `The clock could not move: ${reason instanceof Error ? reason.message : String(reason)}`,
+      )
+    }
+  }
+
+  async function toggleRunning(): Promise<void> {
+    try {
+      await playground.setClockFlowing(paused)
+      rereadRealNow()
+      setConfirmation(paused ? 'The clock runs with real time again.' : 'The clock is paused.')
+    } catch (reason) {
+      setError(
+        `The clock could not ${paused ? 'resume' : 'pause'}: ${reason instanceof Error ? reason.message : String(reason)}`,
       )
     }
   }
@@ -87,8 +103,26 @@ export function ClockControls() {
         <time dateTime={new Date(virtualNow).toISOString()} aria-live="off">
           {formatVirtualTime(virtualNow)}
         </time>{' '}
-        <span className="clock-offset">({describeClockOffset(offsetMs)})</span>
+        <span className="clock-offset">
+          ({paused ? 'paused: it moves only when you move it' : describeClockOffset(offsetMs)})
+        </span>
       </p>
+      <button
+        type="button"
+        className="clock-pause"
+        aria-pressed={paused}
+        title={
+          paused
+            ? 'Let virtual time run with real time again'
+            : 'Stop virtual time: nothing expires while you read'
+        }
+        onClick={() => {
+          setError(undefined)
+          void toggleRunning()
+        }}
+      >
+        {paused ? '▶ Resume' : '⏸ Pause'}
+      </button>
       <div className="clock-steps" role="group" aria-label="Fast-forward the clock">
         {STEPS.map((step) => (
           <button

@@ -6,7 +6,8 @@ import { useServerCode } from './use-server-code'
 /** No lesson: the playground runs the sample server, and the learner does as they like. */
 export function FreePlay({ serverSource }: { serverSource: string }) {
   const id = useId()
-  const server = useServerCode(SAMPLE_CODE_ORIGIN, serverSource)
+  // Free play keeps time in step with the real clock; the clock's pause button stops it.
+  const server = useServerCode(SAMPLE_CODE_ORIGIN, serverSource, { realTimeClock: true })
   return (
     <section className="lp-free" aria-labelledby={`${id}-heading`}>
       <p className="lp-breadcrumb">

@@ -25,7 +25,7 @@ function messageOf(error: unknown): string {
 export function useServerCode(
   origin: string,
   source: string,
-  { instances = 1, editable = true }: LessonServerOptions = {},
+  { instances = 1, editable = true, realTimeClock = false }: LessonServerOptions = {},
 ): ServerCode {
   const playground = usePlayground()
   const [state, setState] = useState<Phase>(() => ({
@@ -36,37 +36,29 @@ export function useServerCode(
 
   useEffect(() => {
     let active = true
-    playground.lessonServer
-      .ensure(origin, source, {
-        instances,
-        editable,
-      })
-      .then(
-        () => {
-          if (!active) return
-          setState((current) =>
-            current.phase === 'ready'
-              ? current
-              : { phase: 'ready', generation: current.generation + 1, error: undefined },
-          )
-        },
-        (error: unknown) => {
-          if (active)
-            setState((current) => ({ ...current, phase: 'failed', error: messageOf(error) }))
-        },
-      )
+    playground.lessonServer.ensure(origin, source, { instances, editable, realTimeClock }).then(
+      () => {
+        if (!active) return
+        setState((current) =>
+          current.phase === 'ready'
+            ? current
+            : { phase: 'ready', generation: current.generation + 1, error: undefined },
+        )
+      },
+      (error: unknown) => {
+        if (active)
+          setState((current) => ({ ...current, phase: 'failed', error: messageOf(error) }))
+      },
+    )
     return () => {
       active = false
     }
-  }, [playground, origin, source, instances, editable])
+  }, [playground, origin, source, instances, editable, realTimeClock])
 
   const reload = useCallback(async () => {
     setState((current) => ({ ...current, phase: 'loading', error: undefined }))
     try {
-      await playground.lessonServer.load(origin, source, {
-        instances,
-        editable,
-      })
+      await playground.lessonServer.load(origin, source, { instances, editable, realTimeClock })
       setState((current) => ({
         phase: 'ready',
         generation: current.generation + 1,
@@ -75,7 +67,7 @@ export function useServerCode(
     } catch (error) {
       setState((current) => ({ ...current, phase: 'failed', error: messageOf(error) }))
     }
-  }, [playground, origin, source, instances, editable])
+  }, [playground, origin, source, instances, editable, realTimeClock])
 
   return { ...state, reload }
 }

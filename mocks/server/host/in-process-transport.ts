@@ -31,6 +31,7 @@ export function createInProcessTransport(options: EngineOptions): ServerTranspor
     request: (request) => cluster.request(request),
     advanceClock: async (ms) => cluster.clock.advance(ms),
     setClock: async (nowMs) => cluster.clock.set(nowMs),
+    setClockFlowing: async (flowing) => cluster.clock.setFlowing(flowing),
     readStores: async () => snapshotStores(cluster.stores()),
     readStoreChanges: async () => storeChanges.read(cluster.stores()),
     commandStore: async (command) => applyStoreCommand(cluster.stores(), command),

@@ -64,6 +64,8 @@ export interface ServerTransport {
   advanceClock(ms: number): Promise<number>
   /** Sets virtual time (ms since the epoch), e.g. back to now when a lesson is reset. */
   setClock(nowMs: number): Promise<number>
+  /** Pauses virtual time (`false`) or lets it run with real time again; resolves to now. */
+  setClockFlowing(flowing: boolean): Promise<number>
   readStores(): Promise<StoreSnapshot[]>
   /**
    * Every store now running, each with what changed since the last call: cheap to send however

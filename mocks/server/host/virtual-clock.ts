@@ -15,7 +15,7 @@ export interface VirtualClockOptions {
 export class VirtualClock {
   private baseMs: number
   private realBaseMs: number
-  private readonly flowing: boolean
+  private flowing: boolean
   private readonly realNow: () => number
   private readonly listeners = new Set<(nowMs: number) => void>()
 
@@ -42,6 +42,22 @@ export class VirtualClock {
     this.baseMs = nowMs
     this.realBaseMs = this.realNow()
     for (const listener of this.listeners) listener(nowMs)
+    return nowMs
+  }
+
+  isFlowing(): boolean {
+    return this.flowing
+  }
+
+  /**
+   * Stops or starts virtual time running with real time, from where it is now: a paused clock
+   * moves only when asked to, so nothing expires while a learner reads.
+   */
+  setFlowing(flowing: boolean): number {
+    const nowMs = this.now()
+    this.flowing = flowing
+    this.baseMs = nowMs
+    this.realBaseMs = this.realNow()
     return nowMs
   }
 

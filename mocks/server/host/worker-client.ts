@@ -54,11 +54,16 @@ export class WorkerServerClient implements ServerTransport {
   private lastStart: { source: string; filename: string; options?: StartOptions } | undefined
   /** Virtual minus real time, as last reported, so a replacement worker keeps the same clock. */
   private clockOffsetMs: number
+  /** Whether virtual time runs with real time; a paused clock restarts at its last time. */
+  private clockFlowing: boolean
+  private lastClockMs: number
   private readonly options: WorkerClientOptions
 
   constructor(options: WorkerClientOptions) {
     this.options = options
     this.clockOffsetMs = (options.clockStartMs ?? Date.now()) - Date.now()
+    this.clockFlowing = options.flowingClock ?? true
+    this.lastClockMs = options.clockStartMs ?? Date.now()
     this.worker = this.spawn()
   }
 
@@ -72,8 +77,8 @@ export class WorkerServerClient implements ServerTransport {
     worker.onerror = (event) => this.failAll(new Error(event.message ?? 'the server worker failed'))
     worker.postMessage({
       type: 'init',
-      clockStartMs: Date.now() + this.clockOffsetMs,
-      flowingClock: this.options.flowingClock ?? true,
+      clockStartMs: this.clockFlowing ? Date.now() + this.clockOffsetMs : this.lastClockMs,
+      flowingClock: this.clockFlowing,
       env: this.options.env ?? {},
       requestTimeoutMs: this.requestTimeoutMs,
     })
@@ -81,8 +86,7 @@ export class WorkerServerClient implements ServerTransport {
   }
 
   private receive(message: WorkerToPage): void {
-    for (const event of message.events)
-      if (event.kind === 'clock') this.clockOffsetMs = event.time - Date.now()
+    for (const event of message.events) if (event.kind === 'clock') this.noteClock(event.time)
     this.publishSoon(message.events)
     if (message.type === 'events') return
     const call = this.pending.get(message.callId)
@@ -187,6 +191,18 @@ export class WorkerServerClient implements ServerTransport {
 
   setClock(nowMs: number): Promise<number> {
     return this.invoke({ method: 'setClock', nowMs })
+  }
+
+  async setClockFlowing(flowing: boolean): Promise<number> {
+    const nowMs = await this.invoke({ method: 'setClockFlowing', flowing })
+    this.clockFlowing = flowing
+    this.noteClock(nowMs)
+    return nowMs
+  }
+
+  private noteClock(nowMs: number): void {
+    this.clockOffsetMs = nowMs - Date.now()
+    this.lastClockMs = nowMs
   }
 
   readStores(): Promise<StoreSnapshot[]> {

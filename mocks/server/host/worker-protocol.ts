@@ -9,6 +9,7 @@ export type WorkerCall =
   | { method: 'request'; request: SimRequest }
   | { method: 'advanceClock'; ms: number }
   | { method: 'setClock'; nowMs: number }
+  | { method: 'setClockFlowing'; flowing: boolean }
   | { method: 'readStores' }
   | { method: 'readStoreChanges' }
   | { method: 'commandStore'; command: StoreCommand }
@@ -19,6 +20,7 @@ export interface WorkerCallResults {
   request: RequestResult
   advanceClock: number
   setClock: number
+  setClockFlowing: number
   readStores: StoreSnapshot[]
   readStoreChanges: StoreChange[]
   commandStore: void

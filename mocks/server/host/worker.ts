@@ -67,6 +67,8 @@ async function perform(server: ServerTransport, call: WorkerCall): Promise<unkno
       return server.advanceClock(call.ms)
     case 'setClock':
       return server.setClock(call.nowMs)
+    case 'setClockFlowing':
+      return server.setClockFlowing(call.flowing)
     case 'readStores':
       return server.readStores()
     case 'readStoreChanges':
