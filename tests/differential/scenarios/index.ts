@@ -12,6 +12,7 @@ import { sessionMethodScenarios } from './session-methods'
 import { sessionOptionScenarios } from './session-options'
 import { signedCookieScenarios } from './signed-cookies'
 import { storeErrorScenarios } from './store-errors'
+import { syntaxErrorScenarios } from './syntax-errors'
 import { visitCounterScenarios } from './visit-counter'
 
 export const scenarios: readonly Scenario[] = [
@@ -28,4 +29,5 @@ export const scenarios: readonly Scenario[] = [
   ...expressBehaviourScenarios,
   ...responseDetailScenarios,
   ...processAndEnvironmentScenarios,
+  ...syntaxErrorScenarios,
 ]
