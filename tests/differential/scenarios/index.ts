@@ -1,6 +1,7 @@
 /** Every differential scenario, grouped by theme (one file per theme). */
 import type { Scenario } from '../support/scenario'
 import { badInputScenarios } from './bad-input'
+import { connectionScenarios } from './connection'
 import { expiryAndRestartScenarios } from './expiry-and-restart'
 import { expressBehaviourScenarios } from './express-behaviour'
 import { loginScenarios } from './login'
@@ -30,4 +31,5 @@ export const scenarios: readonly Scenario[] = [
   ...responseDetailScenarios,
   ...processAndEnvironmentScenarios,
   ...syntaxErrorScenarios,
+  ...connectionScenarios,
 ]
