@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { parseLesson, type ParsedLesson } from './parse-lesson.ts'
 import { summarizeLesson } from './lesson-summary.ts'
+import { rejectSharedNumbers } from './lesson-numbers.ts'
 import { EXPLANATION_CODES } from '../../mocks/server/index.ts'
 
 const VIRTUAL_ID = 'virtual:lessons'
@@ -30,7 +31,7 @@ export function readLessons(
     watch(file)
     return existsSync(file) ? readFileSync(file, 'utf8') : undefined
   }
-  return readdirSync(lessonsDir, { withFileTypes: true })
+  const lessons = readdirSync(lessonsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
@@ -44,6 +45,7 @@ export function readLessons(
         { explanationCodes: EXPLANATION_CODES, lessonsPath: shownAs },
       ),
     )
+  return rejectSharedNumbers(lessons, shownAs)
 }
 
 export function lessonsPlugin(lessonsDir: string): Plugin {
