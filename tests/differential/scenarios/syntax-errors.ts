@@ -68,4 +68,26 @@ app.listen(3000)
   ),
   syntaxError('a const declared twice', `const port = 3000\nconst port = 3001\napp.listen(port)\n`),
   syntaxError('a const without a value', `const port\napp.listen(3000)\n`),
+  // V8 takes a call as an assignment target while parsing and stops at the next token.
+  syntaxError(
+    'an assignment to a call fails at the next line',
+    `const app2 = express() =\nconst port = 3000\napp.listen(port)\n`,
+  ),
+  syntaxError(
+    'a parenthesized assignment target is marked with its parentheses',
+    `app.get('/', (req, res) = res.send('hi'))\napp.listen(3000)\n`,
+  ),
+  syntaxError('a file that ends inside an expression', `app.listen(3000) =\n`),
+  syntaxError(
+    'a missing parenthesis after a template over two lines has no caret line',
+    `app.get('/', (req, res) => {\n  res.send(\`<h1>Hello, \${req.query.name}</h1>\n<p>Welcome</p>\` 3)\n})\napp.listen(3000)\n`,
+  ),
+  syntaxError(
+    'a number run into a name',
+    `app.get('/', (req, res) => res.r 3edirect('/login'))\napp.listen(3000)\n`,
+  ),
+  syntaxError(
+    'a stray brace inside a call is a missing parenthesis',
+    `app.get('/', (req, res) } => {\n  res.send('hi')\n})\napp.listen(3000)\n`,
+  ),
 ]
