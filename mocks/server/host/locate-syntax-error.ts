@@ -141,7 +141,7 @@ function templateStart(tokens: readonly Token[]): number | undefined {
 function bracketDepth(tokens: readonly Token[]): number {
   let depth = 0
   for (const { type } of tokens) {
-    if (['{', '(', '[', '${', '#{'].includes(type.label)) depth++
+    if (['{', '(', '[', '${'].includes(type.label)) depth++
     else if (['}', ')', ']'].includes(type.label)) depth--
   }
   return depth
@@ -263,9 +263,10 @@ export async function locateSyntaxError(
   const acorn = await import('acorn')
   const code = source
   const located: ErrorInfo = { ...error }
+  // acorn accepts what V8 rejected (rare): no place to point at, so no header either.
   const failure = parseFailure(acorn, code)
   if (!failure) {
-    located.stack = `${filename}\n\n${located.name}: ${located.message}`
+    located.stack = `${located.name}: ${located.message}`
     return located
   }
   // A stray `}` at the body's own level closes the function a browser compiles server.js in, so
