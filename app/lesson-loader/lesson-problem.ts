@@ -5,11 +5,18 @@
 export interface LessonProblem {
   file: string
   line: number
+  /** For an error in server.js, which has a column as Node reports it (1-based). */
+  column?: number
+  /** What is wrong: a frontmatter field, or the error's name (`SyntaxError`) in server.js. */
   field: string
   message: string
 }
 
-/** `lessons/NN-slug/lesson.md:LINE: field: message`, the form editors and CI logs link. */
+/**
+ * `lessons/NN-slug/lesson.md:LINE: field: message`, or `…/server.js:LINE:COL: SyntaxError: …`:
+ * the forms editors and CI logs link.
+ */
 export function formatProblem(problem: LessonProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`
+  const column = problem.column === undefined ? '' : `:${problem.column}`
+  return `${problem.file}:${problem.line}${column}: ${problem.field}: ${problem.message}`
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Plugin } from 'vite'
 import { parseLesson, type ParsedLesson } from './parse-lesson.ts'
 import { summarizeLesson } from './lesson-summary.ts'
+import { rejectSharedNumbers } from './lesson-numbers.ts'
 // The catalogue module itself, not the server's door: Vite loads this plugin with its config, and
 // the door would bring the whole host with it (lint allows this one file this one import).
 import { explanationTitles } from '../../mocks/server/explain/explanation-catalogue.ts'
@@ -32,7 +33,7 @@ export function readLessons(
     watch(file)
     return existsSync(file) ? readFileSync(file, 'utf8') : undefined
   }
-  return readdirSync(lessonsDir, { withFileTypes: true })
+  const lessons = readdirSync(lessonsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
@@ -46,6 +47,7 @@ export function readLessons(
         { explanationTitles: explanationTitles(), lessonsPath: shownAs },
       ),
     )
+  return rejectSharedNumbers(lessons, shownAs)
 }
 
 export function lessonsPlugin(lessonsDir: string): Plugin {

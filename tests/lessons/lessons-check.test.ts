@@ -109,6 +109,55 @@ describe('npm run lessons:check', () => {
     })
   })
 
+  describe('when a server.js does not start, or two lessons share a number', () => {
+    let brokenDir: string
+
+    beforeAll(async () => {
+      brokenDir = await mkdtemp(path.join(tmpdir(), 'lessons-check-servers-'))
+      const lessons: [folder: string, server: string][] = [
+        ['01-fine', server],
+        // The route's brace is never closed: Node says so at the end of the file.
+        [
+          '02-unclosed',
+          "const express = require('express')\nconst app = express()\napp.get('/', (req, res) => {\n  res.send('hi')\n\napp.listen(3000)\n",
+        ],
+        [
+          '03-throws',
+          "const express = require('express')\nconst app = express()\n  app.use(sesion())\napp.listen(3000)\n",
+        ],
+        [
+          '04-listen-callback-throws',
+          "const express = require('express')\nconst app = express()\napp.listen(3000, () => {\n  throw new Error('no port')\n})\n",
+        ],
+        ['14-a', server],
+        ['14-b', server],
+      ]
+      for (const [folder, source] of lessons) {
+        await mkdir(path.join(brokenDir, 'lessons', folder), { recursive: true })
+        await writeFile(path.join(brokenDir, 'lessons', folder, 'lesson.md'), validLesson)
+        await writeFile(path.join(brokenDir, 'lessons', folder, 'server.js'), source)
+      }
+    })
+
+    afterAll(async () => {
+      await rm(brokenDir, { recursive: true, force: true })
+    })
+
+    it('reports each as file:line:col: the error Node would print, and each shared number', async () => {
+      const run = await runLessonsCheck(brokenDir, 'lessons')
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'lessons/02-unclosed/server.js:7:1: SyntaxError: Unexpected end of input',
+        // Node's own frame for this line points at the call, `use`, as well.
+        'lessons/03-throws/server.js:3:7: ReferenceError: sesion is not defined',
+        'lessons/04-listen-callback-throws/server.js:4:9: Error: no port',
+        'lessons/14-a:1: folder: lesson number 14 is also used by 14-b; give each lesson its own number',
+        'lessons/14-b:1: folder: lesson number 14 is also used by 14-a; give each lesson its own number',
+      ])
+      expect(run.stdout).toContain('6 lessons checked, 5 problems')
+      expect(run.code).toBe(1)
+    })
+  })
+
   it('exits 1 when the folder does not exist', async () => {
     const run = await runLessonsCheck(workDir, 'no-such-folder')
     expect(run.stderr).toContain('no-such-folder is not a folder')

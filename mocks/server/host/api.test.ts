@@ -286,6 +286,20 @@ app.listen(3000, () => console.log('listening'))`,
       expect(!result.ok && result.error.code).toBe('SERVER_NOT_RUNNING')
     })
 
+    it("gives an unclosed brace Node's message and header, not the loader wrapper's", async () => {
+      const server = await createSimServer({
+        source:
+          "const express = require('express')\nconst app = express()\napp.get('/', (req, res) => {\n  res.send('hi')",
+      })
+      expect(server.loadError).toMatchObject({
+        name: 'SyntaxError',
+        message: 'Unexpected end of input',
+        location: { file: 'server.js', line: 4, column: 17 },
+        stack:
+          "server.js:4\n  res.send('hi')\n                \n\nSyntaxError: Unexpected end of input",
+      })
+    })
+
     it('reports an error thrown while loading with its location', async () => {
       const server = await createSimServer({
         source: "const express = require('express')\n\n  undefinedThing()\n",

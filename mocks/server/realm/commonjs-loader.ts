@@ -90,16 +90,37 @@ function createRequire(filename: string, module: { exports: unknown }) {
 
 export type LoadOutcome = { ok: true; module: LoadedModule } | { ok: false; error: ErrorInfo }
 
+const CJS_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'] as const
+
+/**
+ * V8's message for a syntax error, as Node's loader would get it: Node compiles the body alone
+ * (vm.compileFunction), while the wrapper below lets an unclosed `{` borrow the wrapper's braces
+ * ("missing ) after argument list" instead of "Unexpected end of input"). `new Function` parses
+ * its body as a function body of its own and compiles it without running anything.
+ */
+function syntaxErrorOf(body: string): SyntaxError | undefined {
+  try {
+    new Function(...CJS_PARAMETERS, body)
+    return undefined
+  } catch (error) {
+    return error instanceof SyntaxError ? error : undefined
+  }
+}
+
 export function loadCommonJs(source: string, filename: string): LoadOutcome {
   setServerFile(filename, source, WRAPPER_HEAD.length)
-  const code = `${WRAPPER_HEAD}${source.replace(/^#!.*/, '')}\n}})\n//# sourceURL=${filename}`
+  const body = source.replace(/^#!.*/, '')
+  // The engine locates syntax errors, with acorn loaded only then (locate-syntax-error.ts).
+  const syntaxError = syntaxErrorOf(body)
+  if (syntaxError)
+    return { ok: false, error: { name: 'SyntaxError', message: syntaxError.message } }
+  const code = `${WRAPPER_HEAD}${body}\n}})\n//# sourceURL=${filename}`
   let compiled: (...args: unknown[]) => unknown
   try {
     const indirectEval = globalThis.eval
     const withGlobals = indirectEval(code) as (...globals: unknown[]) => typeof compiled
     compiled = withGlobals(...Object.values(GLOBAL_PARAMETERS))
   } catch (error) {
-    // The engine locates syntax errors, with acorn loaded only then (locate-syntax-error.ts).
     if (error instanceof SyntaxError) {
       return { ok: false, error: { name: 'SyntaxError', message: error.message } }
     }

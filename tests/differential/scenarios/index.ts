@@ -1,6 +1,7 @@
 /** Every differential scenario, grouped by theme (one file per theme). */
 import type { Scenario } from '../support/scenario'
 import { badInputScenarios } from './bad-input'
+import { connectionScenarios } from './connection'
 import { expiryAndRestartScenarios } from './expiry-and-restart'
 import { expressBehaviourScenarios } from './express-behaviour'
 import { loginScenarios } from './login'
@@ -12,6 +13,7 @@ import { sessionMethodScenarios } from './session-methods'
 import { sessionOptionScenarios } from './session-options'
 import { signedCookieScenarios } from './signed-cookies'
 import { storeErrorScenarios } from './store-errors'
+import { syntaxErrorScenarios } from './syntax-errors'
 import { visitCounterScenarios } from './visit-counter'
 
 export const scenarios: readonly Scenario[] = [
@@ -28,4 +30,6 @@ export const scenarios: readonly Scenario[] = [
   ...expressBehaviourScenarios,
   ...responseDetailScenarios,
   ...processAndEnvironmentScenarios,
+  ...syntaxErrorScenarios,
+  ...connectionScenarios,
 ]

@@ -286,7 +286,14 @@ async function startServer() {
   try {
     exported = Module.createRequire(serverFile)(serverFile)
   } catch (error) {
-    return { loadError: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } }
+    const loadError = { name: error?.name ?? 'Error', message: error?.message ?? String(error) }
+    // Node puts the source excerpt of a syntax error above the error line of its stack.
+    const stack = typeof error?.stack === 'string' ? error.stack : ''
+    const errorLine = stack.indexOf(`\n${loadError.name}: `)
+    if (stack.startsWith(`${serverFile}:`) && errorLine !== -1) {
+      loadError.header = stack.slice(path.dirname(serverFile).length + 1, errorLine)
+    }
+    return { loadError }
   }
   let target = lessonServer
   if (!target) {

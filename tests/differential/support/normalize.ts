@@ -132,8 +132,11 @@ class Normalizer {
 
   step(record: StepRecord): string[] {
     const lines: string[] = []
-    if (record.loadError)
-      lines.push(`load error: ${record.loadError.name}: ${record.loadError.message}`)
+    if (record.loadError) {
+      const { name, message, header } = record.loadError
+      if (header !== undefined) lines.push(`load error header: ${JSON.stringify(header)}`)
+      lines.push(`load error: ${name}: ${message}`)
+    }
     if (record.exchange) {
       if (isHttpResponse(record.exchange)) lines.push(...this.response(record.exchange))
       else lines.push(`no response: ${record.exchange.error}`)

@@ -170,7 +170,10 @@ export class SimDriver implements ServerDriver {
     await settle()
     const effects = this.drainEffects()
     if (result.ok) return effects
-    return { ...effects, loadError: { name: result.error.name, message: result.error.message } }
+    const { name, message, stack = '' } = result.error
+    const errorLine = stack.indexOf(`\n${name}: `)
+    const header = errorLine === -1 ? undefined : stack.slice(0, errorLine)
+    return { ...effects, loadError: { name, message, ...(header ? { header } : {}) } }
   }
 
   private drainEffects(): ServerEffects {

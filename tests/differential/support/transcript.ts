@@ -55,8 +55,15 @@ export interface ServerEffects {
   stores: StoreSnapshot[]
 }
 
+/** Why server.js did not load; `header` is the source excerpt Node prints above the error. */
+export interface LoadError {
+  name: string
+  message: string
+  header?: string
+}
+
 export interface StartResult extends ServerEffects {
-  loadError?: { name: string; message: string }
+  loadError?: LoadError
 }
 
 export interface ExchangeResult extends ServerEffects {
@@ -89,7 +96,7 @@ export interface ServerDriver {
 export interface StepRecord extends ServerEffects {
   title: string
   exchange?: Exchange
-  loadError?: { name: string; message: string }
+  loadError?: LoadError
 }
 
 export interface Transcript {

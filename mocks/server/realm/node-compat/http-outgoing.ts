@@ -37,6 +37,20 @@ function toBytes(chunk: unknown, encoding: unknown): Buffer {
   )
 }
 
+/**
+ * Whether the client lets the connection live on after this response: HTTP/1.1 keeps it unless a
+ * `Connection` header lists the `close` token (any case, any of repeated headers), as llhttp
+ * decides it for Node's server.
+ */
+function clientKeepsAlive(rawHeaders: readonly string[]): boolean {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (String(rawHeaders[i]).toLowerCase() !== 'connection') continue
+    const tokens = String(rawHeaders[i + 1]).split(',')
+    if (tokens.some((token) => token.trim().toLowerCase() === 'close')) return false
+  }
+  return true
+}
+
 /** Formats Date headers from the virtual clock, like Node's utcDate(). */
 function httpDate(): string {
   return new Date().toUTCString()
@@ -49,6 +63,8 @@ export class ServerResponse extends EventEmitter {
   finished = false
   chunkedEncoding = false
   useChunkedEncodingByDefault = true
+  /** Node's name; false when the request said `Connection: close`. */
+  shouldKeepAlive: boolean
   /** The serialized head once written; express-session and finalhandler test it directly. */
   _header: string | null = null
   _headerSent = false
@@ -67,6 +83,7 @@ export class ServerResponse extends EventEmitter {
     super()
     this.req = req
     this.hasBody = req.method !== 'HEAD'
+    this.shouldKeepAlive = clientKeepsAlive(req.rawHeaders)
     this.onComplete = onComplete
     // A socket destroyed before end() (finalhandler does it when an error follows res.write)
     // takes the unfinished response with it: the client sees a reset connection, as on Node.
@@ -226,9 +243,11 @@ export class ServerResponse extends EventEmitter {
       this.statusCode === 204 ||
       this.statusCode === 304 ||
       (this.statusCode >= 100 && this.statusCode < 200)
-    if (!has('connection')) {
+    if (!has('connection') && this.shouldKeepAlive) {
       pairs.push(['Connection', 'keep-alive'])
       pairs.push(['Keep-Alive', 'timeout=5'])
+    } else if (!has('connection')) {
+      pairs.push(['Connection', 'close'])
     }
     if (!bodyless && !has('content-length') && !has('transfer-encoding')) {
       if (!this.hasBody) {
