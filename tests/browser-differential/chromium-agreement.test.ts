@@ -27,6 +27,19 @@ function knownDifferences(): Map<string, string> {
   return rows
 }
 
+/** Each reason Chromium gave, with the cases that show it. */
+function reasonExamples(): Record<string, string[]> {
+  const seen: Record<string, string[]> = {}
+  chromium.forEach((outcome, index) => {
+    for (const hop of outcome.hops)
+      for (const line of [...hop.withheld, ...hop.blocked]) {
+        const names = line.slice(line.lastIndexOf(': ') + 2).split(', ')
+        for (const name of names) (seen[name] ??= []).push(corpus.cases[index]!.id)
+      }
+  })
+  return seen
+}
+
 let server: CaseServer
 let chromium: ChromiumOutcome[]
 
@@ -57,6 +70,7 @@ describe('the simulated browser against Chromium', () => {
     if (process.env.DIFF_OUT) {
       const { writeFileSync } = await import('node:fs')
       writeFileSync(process.env.DIFF_OUT, unexplained.join('\n\n'))
+      writeFileSync(`${process.env.DIFF_OUT}.reasons.json`, JSON.stringify(reasonExamples()))
     }
     expect(unexplained.slice(0, 5).join('\n\n')).toBe('')
     // Every listed difference must still be one: a fixed case leaves the README.

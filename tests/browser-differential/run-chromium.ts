@@ -56,6 +56,8 @@ interface CdpCookie {
 /** One tab, on one origin, with the CDP events of its requests. */
 class Tab {
   readonly events = new Map<string, RequestEvents>()
+  /** Called after every CDP event, while a navigation waits for its hops. */
+  private onEvent: (() => void) | undefined
   private constructor(
     readonly page: Page,
     readonly cdp: CDPSession,
@@ -96,6 +98,8 @@ class Tab {
       events = { urls: [], withheld: [], blocked: [] }
       this.events.set(requestId, events)
     }
+    // The listener runs once the event's own push is done.
+    queueMicrotask(() => this.onEvent?.())
     return events
   }
 
@@ -105,27 +109,19 @@ class Tab {
       await this.cdp.send('Page.navigate', { url })
       return
     }
-    await this.page.evaluate(
-      ([target, verb]) => {
-        if (verb === 'GET') return location.assign(target)
-        const form = document.createElement('form')
-        form.method = 'POST'
-        form.action = target
-        const field = document.createElement('input')
-        field.name = 'to'
-        field.value = 'mallory'
-        form.append(field)
-        document.body.append(form)
-        form.submit()
-      },
-      [url, method] as const,
-    )
+    const target = JSON.stringify(url)
+    const expression =
+      method === 'GET'
+        ? `location.assign(${target})`
+        : `{ const form = document.createElement('form'); form.method = 'POST'; form.action = ${target};
+            const field = document.createElement('input'); field.name = 'to'; field.value = 'mallory';
+            form.append(field); document.body.append(form); form.submit() }`
+    await this.cdp.send('Runtime.evaluate', { expression })
   }
 
   /** Waits until CDP has reported the request and response extra info of every hop. */
-  async eventsFor(keys: string[]): Promise<RequestEvents> {
-    const deadline = Date.now() + STEP_TIMEOUT_MS
-    for (;;) {
+  eventsFor(keys: string[]): Promise<RequestEvents> {
+    const complete = () => {
       for (const events of this.events.values()) {
         const ours = events.urls.filter((url) => keys.some((key) => url.endsWith(`k=${key}`)))
         if (
@@ -135,10 +131,22 @@ class Tab {
         )
           return events
       }
-      if (Date.now() > deadline)
-        throw new Error(`CDP never reported every hop of ${keys.join(', ')}`)
-      await new Promise((resolve) => setTimeout(resolve, 2))
+      return undefined
     }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.onEvent = undefined
+        reject(new Error(`CDP never reported every hop of ${keys.join(', ')}`))
+      }, STEP_TIMEOUT_MS)
+      this.onEvent = () => {
+        const events = complete()
+        if (!events) return
+        clearTimeout(timer)
+        this.onEvent = undefined
+        resolve(events)
+      }
+      this.onEvent()
+    })
   }
 }
 
