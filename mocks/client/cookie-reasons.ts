@@ -1,8 +1,11 @@
 /**
  * Why a cookie was blocked, in Chromium's words: the reason names DevTools shows (CDP's
  * `Network.SetCookieBlockedReason` and `Network.CookieBlockedReason`), each with the sentence we
- * show a learner after it. These are every reason the simulated browser can give; the reasons
- * table in docs/cookie-reasons.md must have a row for each (a spec checks it).
+ * show a learner after it. These are exactly the reasons the simulated browser can give (the
+ * types below are what the jar's decisions carry); docs/cookie-reasons.md has a row with a
+ * worked example for each, and a spec fails when one is missing. Chromium 156 names every
+ * SameSite exclusion of a navigation with its `Schemeful…` variant, so the plain `SameSiteLax`
+ * family never appears here.
  */
 
 /** Why a Set-Cookie line was not stored. */
@@ -11,9 +14,6 @@ export const SET_COOKIE_REASONS = {
     'The cookie has the Secure attribute but came over plain http, so the browser refused it.',
   SameSiteNoneInsecure:
     'SameSite=None is only allowed together with Secure, so the browser refused the cookie.',
-  SameSiteStrict:
-    'SameSite=Strict: a response to a request from another site may not set this cookie.',
-  SameSiteLax: 'SameSite=Lax: a response to a request from another site may not set this cookie.',
   InvalidDomain:
     'The Domain attribute does not cover the site that sent it (or names a public suffix), so the browser refused the cookie.',
   InvalidPrefix:
@@ -32,23 +32,18 @@ export const REQUEST_COOKIE_REASONS = {
   SecureOnly: 'The cookie is Secure, and this request goes over plain http.',
   NotOnPath: 'The request’s path is outside the cookie’s Path.',
   DomainMismatch: 'The cookie belongs to another host of this site (Domain or host-only).',
-  SameSiteStrict: 'SameSite=Strict: not sent with a request that another site started.',
-  SameSiteLax:
-    'SameSite=Lax: from another site it only goes with top-level navigations that use a safe method (GET).',
-  SameSiteUnspecifiedTreatedAsLax:
-    'No SameSite attribute, so the browser treats it as Lax: from another site it only goes with top-level GET navigations (and, during its first 2 minutes, with top-level POSTs).',
   SchemefulSameSiteStrict:
-    'SameSite=Strict, and http and https of one site count as two sites: the request came from the other scheme.',
+    'SameSite=Strict: another site started this request (Chrome compares sites with their scheme, so http and https of one site count as two), and a Strict cookie only goes with same-site requests.',
   SchemefulSameSiteLax:
-    'SameSite=Lax, and http and https of one site count as two sites: the request came from the other scheme and is not a top-level GET.',
+    'SameSite=Lax: another site started this request (http and https of one site count as two), and a Lax cookie then only goes with a top-level navigation that uses a safe method such as GET.',
   SchemefulSameSiteUnspecifiedTreatedAsLax:
-    'No SameSite attribute (so Lax), and http and https of one site count as two sites: the request came from the other scheme and is not a top-level GET.',
+    'No SameSite attribute, so the browser treats the cookie as Lax: another site started this request (http and https of one site count as two), and it is not a top-level GET. Chrome’s one exception, a top-level POST during the cookie’s first 2 minutes, is over.',
 } as const
 
 export type SetCookieBlockedReason = keyof typeof SET_COOKIE_REASONS
 export type CookieBlockedReason = keyof typeof REQUEST_COOKIE_REASONS
 
-/** The learner sentence for the first reason, and the others' names after it. */
+/** The learner sentences for the reasons, in order. */
 export function explainSetCookieReasons(reasons: readonly SetCookieBlockedReason[]): string {
   return reasons.map((reason) => SET_COOKIE_REASONS[reason]).join(' ')
 }

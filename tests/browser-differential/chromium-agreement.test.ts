@@ -11,6 +11,7 @@ import type { Corpus } from './case-types'
 import { differences } from './compare'
 import { runInChromium, type ChromiumOutcome } from './run-chromium'
 import { runSimulated } from './run-simulated'
+import { reasonRows, REQUEST_TABLE, SET_COOKIE_TABLE } from './reasons-doc'
 
 const saved = JSON.parse(readFileSync(new URL('./corpus.json', import.meta.url), 'utf8')) as Corpus
 // BROWSER_DIFF_CASES=40 runs only the first cases, while working on the jar.
@@ -27,15 +28,21 @@ function knownDifferences(): Map<string, string> {
   return rows
 }
 
-/** Each reason Chromium gave, with the cases that show it. */
-function reasonExamples(): Record<string, string[]> {
-  const seen: Record<string, string[]> = {}
+/** Each reason Chromium gave, by kind (`set:SecureOnly`, `request:NotOnPath`), with its cases. */
+function reasonExamples(): Map<string, Set<string>> {
+  const seen = new Map<string, Set<string>>()
+  const note = (kind: string, line: string, id: string) => {
+    for (const name of line.slice(line.lastIndexOf(': ') + 2).split(', ')) {
+      const key = `${kind}:${name}`
+      seen.set(key, (seen.get(key) ?? new Set()).add(id))
+    }
+  }
   chromium.forEach((outcome, index) => {
-    for (const hop of outcome.hops)
-      for (const line of [...hop.withheld, ...hop.blocked]) {
-        const names = line.slice(line.lastIndexOf(': ') + 2).split(', ')
-        for (const name of names) (seen[name] ??= []).push(corpus.cases[index]!.id)
-      }
+    const id = corpus.cases[index]!.id
+    for (const hop of outcome.hops) {
+      for (const line of hop.withheld) note('request', line, id)
+      for (const line of hop.blocked) note('set', line, id)
+    }
   })
   return seen
 }
@@ -55,6 +62,23 @@ afterAll(async () => {
 })
 
 describe('the simulated browser against Chromium', () => {
+  it('shows each reason of docs/cookie-reasons.md in the corpus case the table names', () => {
+    const doc = readFileSync(new URL('../../docs/cookie-reasons.md', import.meta.url), 'utf8')
+    const seen = reasonExamples()
+    const rows = [
+      ...reasonRows(doc, SET_COOKIE_TABLE).map((row) => ({ ...row, kind: 'set' })),
+      ...reasonRows(doc, REQUEST_TABLE).map((row) => ({ ...row, kind: 'request' })),
+    ]
+    const named = rows.filter((row) => /^`c\d+`$/.test(row.chromium))
+    expect(named.length).toBeGreaterThan(0)
+    if (corpus.cases.length < saved.cases.length) return
+    for (const row of named)
+      expect(
+        [...(seen.get(`${row.kind}:${row.reason}`) ?? [])],
+        `${row.reason} in ${row.chromium}`,
+      ).toContain(row.chromium.replaceAll('`', ''))
+  })
+
   it('decides every case of the corpus as Chromium does', async () => {
     const known = knownDifferences()
     const unexplained: string[] = []
@@ -72,7 +96,10 @@ describe('the simulated browser against Chromium', () => {
     if (process.env.DIFF_OUT) {
       const { writeFileSync } = await import('node:fs')
       writeFileSync(process.env.DIFF_OUT, unexplained.join('\n\n'))
-      writeFileSync(`${process.env.DIFF_OUT}.reasons.json`, JSON.stringify(reasonExamples()))
+      const examples = Object.fromEntries(
+        [...reasonExamples()].map(([key, ids]) => [key, [...ids].slice(0, 5)]),
+      )
+      writeFileSync(`${process.env.DIFF_OUT}.reasons.json`, JSON.stringify(examples, null, 1))
     }
     expect(unexplained.slice(0, 5).join('\n\n')).toBe('')
     // Every listed difference must still be one: a fixed case leaves the README.
