@@ -21,8 +21,6 @@ export const CONTEXT_RANK: Record<SameSiteContext, number> = {
 export interface NavigationContext {
   /** The origin of the page that started the navigation; `null` for the address bar. */
   initiator: string | null
-  /** The URLs this navigation was redirected through before reaching this one. */
-  redirectChain?: readonly string[]
   /** A top-level navigation (link, address bar, form), rather than a fetch or subresource. */
   topLevel: boolean
   method: string

@@ -165,15 +165,10 @@ export class SimulatedBrowser {
         : settings.crossSite
           ? OTHER_SITE_ORIGIN
           : new URL(siteUrl('/', settings)).origin
-    const redirectChain: string[] = []
 
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const context: RequestContext = {
-        initiator,
-        redirectChain: [...redirectChain],
-        topLevel: true,
-        method,
-      }
+      // Chrome judges every hop by the page that started the navigation, not by the redirects.
+      const context: RequestContext = { initiator, topLevel: true, method }
       const exchange = await this.exchange({ url, body, settings, redirectedFrom, context })
       exchanges.push(exchange)
       const { response } = exchange
@@ -182,7 +177,6 @@ export class SimulatedBrowser {
           ? header(response.headers, 'location')
           : undefined
       if (!response || location === undefined) return { page: this.pageFor(exchange), exchanges }
-      redirectChain.push(url)
       url = new URL(location, url).href
       const nextMethod = redirectMethod(response.status, method)
       if (nextMethod !== method) body = undefined
