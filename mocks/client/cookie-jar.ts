@@ -89,18 +89,18 @@ export class BrowserCookieJar {
 
   constructor(private readonly now: () => number) {}
 
-  /** Stores the Set-Cookie headers of a response from `url`, one verdict per header. */
-  receive(
-    setCookieHeaders: readonly string[],
-    url: string,
-    context?: RequestContext,
-  ): CookieVerdict[] {
-    return setCookieHeaders.map((header) => this.receiveOne(header, url, context))
+  /**
+   * Stores the Set-Cookie headers of a response from `url`, one verdict per header. Only
+   * top-level navigations are modelled, and Chrome lets those set cookies of every SameSite
+   * value even when another site started them, so the request's context plays no part.
+   */
+  receive(setCookieHeaders: readonly string[], url: string): CookieVerdict[] {
+    return setCookieHeaders.map((header) => this.receiveOne(header, url))
   }
 
-  private receiveOne(header: string, url: string, context?: RequestContext): CookieVerdict {
+  private receiveOne(header: string, url: string): CookieVerdict {
     const now = this.now()
-    const decision = rulesForSetCookie(header, new URL(url), now, this.list(), context)
+    const decision = rulesForSetCookie(header, new URL(url), now, this.list())
     if ('reasons' in decision) {
       const { reasons } = decision
       return { header, outcome: 'rejected', reasons, reason: explainSetCookieReasons(reasons) }

@@ -9,7 +9,7 @@ import { isPotentiallyTrustworthy } from './trustworthy-origin'
 import { Cookie, domainMatch, pathMatch } from 'tough-cookie'
 import type { SetCookieBlockedReason } from './cookie-reasons'
 import type { JarCookie, SameSite } from './cookie-jar'
-import { siteKey, type NavigationContext } from './same-site-context'
+import { siteKey } from './same-site-context'
 import { getDomain } from './registrable-domain'
 
 /** RFC 6265bis §5.6: name and value together at most 4096, each attribute value at most 1024. */
@@ -94,7 +94,6 @@ export function rulesForSetCookie(
   url: URL,
   nowMs: number,
   jar: readonly JarCookie[],
-  _context?: NavigationContext,
 ): SetCookieDecision {
   if (DISALLOWED.test(rawHeader)) return { reasons: ['DisallowedCharacter'] }
   const header = withoutOversizedAttributes(rawHeader)

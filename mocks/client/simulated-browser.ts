@@ -289,7 +289,7 @@ export class SimulatedBrowser {
         const setCookies = meta.headers
           .filter(([name]) => name.toLowerCase() === 'set-cookie')
           .map(([, value]) => value)
-        exchange.setCookieVerdicts = this.jar.receive(setCookies, url, context)
+        exchange.setCookieVerdicts = this.jar.receive(setCookies, url)
       } else {
         exchange.error = meta.error
       }

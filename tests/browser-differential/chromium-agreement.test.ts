@@ -55,7 +55,7 @@ beforeAll(async () => {
   const cpu = process.cpuUsage()
   chromium = await runInChromium(corpus.cases, server)
   if (process.env.PROFILE_CPU) console.log('node cpu', process.cpuUsage(cpu))
-}, 120_000)
+}, 180_000)
 
 afterAll(async () => {
   await server?.close()
