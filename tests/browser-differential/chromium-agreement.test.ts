@@ -11,7 +11,7 @@ import type { Corpus } from './case-types'
 import { differences } from './compare'
 import { runInChromium, type ChromiumOutcome } from './run-chromium'
 import { runSimulated } from './run-simulated'
-import { reasonRows, REQUEST_TABLE, SET_COOKIE_TABLE } from './reasons-doc'
+import { reasonRows } from './reasons-doc'
 
 const saved = JSON.parse(readFileSync(new URL('./corpus.json', import.meta.url), 'utf8')) as Corpus
 // BROWSER_DIFF_CASES=40 runs only the first cases, while working on the jar.
@@ -65,11 +65,7 @@ describe('the simulated browser against Chromium', () => {
   it('shows each reason of docs/cookie-reasons.md in the corpus case the table names', () => {
     const doc = readFileSync(new URL('../../docs/cookie-reasons.md', import.meta.url), 'utf8')
     const seen = reasonExamples()
-    const rows = [
-      ...reasonRows(doc, SET_COOKIE_TABLE).map((row) => ({ ...row, kind: 'set' })),
-      ...reasonRows(doc, REQUEST_TABLE).map((row) => ({ ...row, kind: 'request' })),
-    ]
-    const named = rows.filter((row) => /^`c\d+`$/.test(row.chromium))
+    const named = reasonRows(doc).filter((row) => /^`c\d+`$/.test(row.chromium))
     expect(named.length).toBeGreaterThan(0)
     if (corpus.cases.length < saved.cases.length) return
     for (const row of named)

@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { BrowserCookieJar, type OutgoingCookies } from '../../mocks/client/cookie-jar'
 import { REQUEST_COOKIE_REASONS, SET_COOKIE_REASONS } from '../../mocks/client/cookie-reasons'
-import { reasonRows, REQUEST_TABLE, SET_COOKIE_TABLE } from './reasons-doc'
+import { reasonRows } from './reasons-doc'
 
 const DOC = readFileSync(new URL('../../docs/cookie-reasons.md', import.meta.url), 'utf8')
 
-const setRows = reasonRows(DOC, SET_COOKIE_TABLE)
-const requestRows = reasonRows(DOC, REQUEST_TABLE)
+const rows = reasonRows(DOC)
+const setRows = rows.filter((row) => row.kind === 'set')
+const requestRows = rows.filter((row) => row.kind === 'request')
 
 /** `a={v*4096}` → 4096 `v`s; `\x01` → the control character. */
 function expand(line: string): string {

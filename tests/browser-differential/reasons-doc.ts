@@ -1,26 +1,34 @@
-/** Reads the reason tables of docs/cookie-reasons.md. */
+/** Reads the reasons table of docs/cookie-reasons.md. */
 
-export const SET_COOKIE_TABLE = 'Set-Cookie lines the browser refuses'
-export const REQUEST_TABLE = 'Cookies a request does not carry'
+export type ReasonKind = 'set' | 'request'
 
 export interface ReasonRow {
   reason: string
+  kind: ReasonKind
   example: string
+  /** A corpus case id in backticks, or a note. */
   chromium: string
   sentence: string
 }
 
-/** The rows of the table under a `## heading`. */
-export function reasonRows(doc: string, heading: string): ReasonRow[] {
-  const section = doc.split(`## ${heading}\n`)[1]?.split(/\n## /)[0] ?? ''
+const KINDS: Record<string, ReasonKind> = {
+  'a Set-Cookie line': 'set',
+  'a cookie from a request': 'request',
+}
+
+/** The rows of the table under `## Every reason`; a row of an unknown kind throws. */
+export function reasonRows(doc: string): ReasonRow[] {
+  const section = doc.split('## Every reason\n')[1]?.split(/\n## /)[0] ?? ''
   return section
     .split('\n')
     .filter((line) => /^\| `/.test(line))
     .map((line) => {
-      const [reason = '', example = '', chromium = '', sentence = ''] = line
+      const [reason = '', blocks = '', example = '', chromium = '', sentence = ''] = line
         .slice(1, -1)
         .split(' | ')
         .map((cell) => cell.trim())
-      return { reason: reason.replaceAll('`', ''), example, chromium, sentence }
+      const kind = KINDS[blocks]
+      if (!kind) throw new Error(`docs/cookie-reasons.md: "${blocks}" is not a kind of reason`)
+      return { reason: reason.replaceAll('`', ''), kind, example, chromium, sentence }
     })
 }
