@@ -9,7 +9,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import selfsigned from 'selfsigned'
-import type { Case, Hop } from './case-types'
+import { expandLine, type Case, type Hop } from './case-types'
 
 export interface LoggedResponse {
   /** Wall-clock ms when the server answered. */
@@ -55,7 +55,7 @@ function responseHeaders(hop: Hop, nextUrl: string | undefined, atMs: number) {
       cookie.expiresInSeconds === undefined
         ? ''
         : new Date(atMs + cookie.expiresInSeconds * 1000).toUTCString()
-    headers.push(['Set-Cookie', cookie.line.replace('{expires}', expires)])
+    headers.push(['Set-Cookie', expandLine(cookie.line).replace('{expires}', expires)])
   }
   if (nextUrl !== undefined) headers.push(['Location', nextUrl])
   return headers

@@ -10,7 +10,10 @@ export interface ExpiresAt {
   expiresInSeconds: number
 }
 
-/** One Set-Cookie line; `{expires}` in it is replaced by the HTTP date of `expiresInSeconds`. */
+/**
+ * One Set-Cookie line; `{expires}` in it is replaced by the HTTP date of `expiresInSeconds`, and
+ * `{v*4096}` by 4096 `v`s (see `expandLine`).
+ */
 export interface SetCookieLine {
   line: string
   expiresInSeconds?: number
@@ -57,4 +60,11 @@ export interface HopOutcome {
   withheld: string[]
   /** `Set-Cookie line: Reason, Reason` for every line the browser refused. */
   blocked: string[]
+}
+
+/** The Set-Cookie line as sent: `{v*4096}` becomes 4096 `v`s. */
+export function expandLine(line: string): string {
+  return line.replace(/\{(.)\*(\d+)\}/g, (_, char: string, count: string) =>
+    char.repeat(Number(count)),
+  )
 }

@@ -8,7 +8,12 @@ const CORPUS_FILE = new URL('./corpus.json', import.meta.url)
 describe('the differential corpus', () => {
   const fresh = generateCorpus(SEED)
   // CORPUS_WRITE=1 rewrites the file after a change to the generator.
-  if (process.env.CORPUS_WRITE) writeFileSync(CORPUS_FILE, `${JSON.stringify(fresh, null, 1)}\n`)
+  // One case per line: small, and a changed case shows as a changed line.
+  if (process.env.CORPUS_WRITE)
+    writeFileSync(
+      CORPUS_FILE,
+      `{"seed":${fresh.seed},"cases":[\n${fresh.cases.map((c) => JSON.stringify(c)).join(',\n')}\n]}\n`,
+    )
   const saved = JSON.parse(readFileSync(CORPUS_FILE, 'utf8')) as Corpus
 
   it('is what the seeded generator makes, so anyone can reproduce it', () => {
@@ -34,7 +39,7 @@ describe('the differential corpus', () => {
     ['a huge Max-Age', /Max-Age=999999999/],
     ['an Expires date', /Expires=\{expires\}/],
     ['a control character', /\\u0001/],
-    ['a name and value over 4096 bytes', /=v{4000}/],
+    ['a name and value over 4096 bytes', /=\{v\*(409[7-9]|4[1-9]\d\d)\}/],
   ])('covers %s', (_topic, pattern) => {
     expect(saved.cases.some((c) => pattern.test(JSON.stringify(c)))).toBe(true)
   })

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { BrowserCookieJar, type OutgoingCookies } from '../../mocks/client/cookie-jar'
 import { REQUEST_COOKIE_REASONS, SET_COOKIE_REASONS } from '../../mocks/client/cookie-reasons'
+import { expandLine } from './case-types'
 import { reasonRows } from './reasons-doc'
 
 const DOC = readFileSync(new URL('../../docs/cookie-reasons.md', import.meta.url), 'utf8')
@@ -17,9 +18,9 @@ const requestRows = rows.filter((row) => row.kind === 'request')
 
 /** `a={v*4096}` → 4096 `v`s; `\x01` → the control character. */
 function expand(line: string): string {
-  return line
-    .replace(/\{(.)\*(\d+)\}/g, (_, char: string, count: string) => char.repeat(Number(count)))
-    .replace(/\\x([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return expandLine(line).replace(/\\x([0-9a-f]{2})/gi, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  )
 }
 
 type Outcome = { setReasons: string[]; outgoing: OutgoingCookies | undefined }

@@ -28,9 +28,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--ignore-certificate-errors',
   // One renderer for every site: cookie decisions are the network service's, and without a
-  // speculative renderer per cross-site navigation the corpus costs a fifth less CPU.
+  // speculative renderer per cross-site navigation the corpus costs a fifth less CPU. (No
+  // --disable-features of our own: a second one would replace playwright's list.)
   '--disable-site-isolation-trials',
-  '--disable-features=IsolateOrigins,site-per-process,BackForwardCache',
 ]
 
 const STEP_TIMEOUT_MS = 10_000
@@ -245,6 +245,10 @@ export async function runInChromium(
         }
       }),
     )
+    if (process.env.PROFILE_PS) {
+      const { execSync } = await import('node:child_process')
+      console.log(execSync('ps -eo time,rss,args | grep -i chrom[i]um').toString())
+    }
     return outcomes
   } finally {
     await browser.close()
