@@ -52,9 +52,7 @@ let chromium: ChromiumOutcome[]
 
 beforeAll(async () => {
   server = await startCaseServer(corpus.cases)
-  const cpu = process.cpuUsage()
   chromium = await runInChromium(corpus.cases, server)
-  if (process.env.PROFILE_CPU) console.log('node cpu', process.cpuUsage(cpu))
 }, 180_000)
 
 afterAll(async () => {

@@ -245,10 +245,6 @@ export async function runInChromium(
         }
       }),
     )
-    if (process.env.PROFILE_PS) {
-      const { execSync } = await import('node:child_process')
-      console.log(execSync('ps -eo time,rss,args | grep -i chrom[i]um').toString())
-    }
     return outcomes
   } finally {
     await browser.close()
