@@ -43,6 +43,8 @@ interface RequestEvents {
   urls: string[]
   withheld: string[][]
   blocked: string[][]
+  /** The navigation is over (a 204 ends as a cancelled load), so the tab may start the next. */
+  ended: boolean
 }
 
 interface CdpCookie {
@@ -83,6 +85,11 @@ class Tab {
             .map((entry) => withheldEntry(entry.cookie, entry.blockedReasons)),
         ),
     )
+    const end = ({ requestId }: { requestId: string }) => {
+      tab.of(requestId).ended = true
+    }
+    cdp.on('Network.loadingFinished', end)
+    cdp.on('Network.loadingFailed', end)
     cdp.on('Network.responseReceivedExtraInfo', (event) =>
       tab
         .of(event.requestId)
@@ -99,7 +106,7 @@ class Tab {
   private of(requestId: string): RequestEvents {
     let events = this.events.get(requestId)
     if (!events) {
-      events = { urls: [], withheld: [], blocked: [] }
+      events = { urls: [], withheld: [], blocked: [], ended: false }
       this.events.set(requestId, events)
     }
     // The listener runs once the event's own push is done.
@@ -131,7 +138,8 @@ class Tab {
         if (
           ours.length === keys.length &&
           events.withheld.length >= keys.length &&
-          events.blocked.length >= keys.length
+          events.blocked.length >= keys.length &&
+          events.ended
         )
           return events
       }
