@@ -225,7 +225,7 @@ class Worker {
 export async function runInChromium(
   cases: readonly Case[],
   server: CaseServer,
-  workers = 3,
+  workers = Number(process.env.BROWSER_DIFF_WORKERS) || 2,
 ): Promise<ChromiumOutcome[]> {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(
