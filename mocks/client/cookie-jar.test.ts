@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { BrowserCookieJar, type RequestContext } from './cookie-jar'
+import { BrowserCookieJar, LAX_ALLOW_UNSAFE_MS, type RequestContext } from './cookie-jar'
+import { REQUEST_COOKIE_REASONS, SET_COOKIE_REASONS } from './cookie-reasons'
 
 const START = Date.UTC(2030, 0, 1)
 const SITE = 'http://session.test/'
 const SECURE_SITE = 'https://session.test/'
-const sameSite: RequestContext = { crossSite: false, topLevel: true, method: 'GET' }
+const sameSite: RequestContext = { initiator: 'http://session.test', topLevel: true, method: 'GET' }
 
 function jarAt(startMs = START) {
   let now = startMs
@@ -43,16 +44,53 @@ describe('BrowserCookieJar', () => {
     })
 
     it.each([
-      ['a=1; Secure', SITE, /Secure but arrived over plain http/],
-      ['b=2; SameSite=None', SECURE_SITE, /SameSite=None requires the Secure attribute/],
-      ['__Host-c=3; Secure; Path=/app', SECURE_SITE, /__Host- cookie must be/],
-      ['d=4; Domain=other.test', SITE, /Domain attribute does not cover this site/],
-    ])('rejects %s with the reason', (header, url, reason) => {
+      ['a=1; Secure', SITE, 'SecureOnly'],
+      ['b=2; SameSite=None', SECURE_SITE, 'SameSiteNoneInsecure'],
+      ['__Host-c=3; Secure; Path=/app', SECURE_SITE, 'InvalidPrefix'],
+      ['d=4; Domain=other.test', SITE, 'InvalidDomain'],
+      ['e=5; Domain=test', SITE, 'InvalidDomain'],
+      [`f=${'x'.repeat(4096)}`, SITE, 'NameValuePairExceedsMaxSize'],
+      ['g=a\x01b', SITE, 'DisallowedCharacter'],
+      ['=', SITE, 'NoCookieContent'],
+    ] as const)('rejects %s as %s, with our sentence', (header, url, reason) => {
       const { jar } = jarAt()
       const [verdict] = jar.receive([header], url)
-      expect(verdict?.outcome).toBe('rejected')
-      expect(verdict?.outcome === 'rejected' && verdict.reason).toMatch(reason)
+      expect(verdict).toEqual({
+        header,
+        outcome: 'rejected',
+        reasons: [reason],
+        reason: SET_COOKIE_REASONS[reason],
+      })
       expect(jar.list()).toEqual([])
+    })
+
+    it('refuses to let plain http overwrite a Secure cookie (OverwriteSecure)', () => {
+      const { jar } = jarAt()
+      jar.receive(['n=1; Secure; Path=/'], SECURE_SITE)
+      const [verdict] = jar.receive(['n=2; Path=/a'], 'http://session.test/a/b')
+      expect(verdict?.outcome === 'rejected' && verdict.reasons).toEqual(['OverwriteSecure'])
+      expect(jar.list().map((cookie) => cookie.value)).toEqual(['1'])
+    })
+
+    it('keeps a host-only and a Domain cookie of the same name apart, as Chrome does', () => {
+      const { jar } = jarAt()
+      jar.receive(['a=host', 'a=domain; Domain=session.test'], SITE)
+      expect(jar.list().map((cookie) => [cookie.value, cookie.hostOnly])).toEqual([
+        ['host', true],
+        ['domain', false],
+      ])
+      expect(jar.outgoing(SITE, sameSite).header).toBe('a=host; a=domain')
+    })
+
+    it('accepts an already expired cookie silently when there is nothing to delete', () => {
+      const { jar } = jarAt()
+      expect(jar.receive(['gone=1; Max-Age=0'], SITE)[0]?.outcome).toBe('expired')
+    })
+
+    it('caps a huge Max-Age at 400 days', () => {
+      const { jar } = jarAt()
+      jar.receive(['a=1; Max-Age=999999999'], SITE)
+      expect(jar.list()[0]?.expiresMs).toBe(START + 400 * 24 * 60 * 60 * 1000)
     })
 
     it('lets Max-Age win over Expires and counts it from receipt on the virtual clock', () => {
@@ -74,33 +112,67 @@ describe('BrowserCookieJar', () => {
       expect(jar.outgoing(SECURE_SITE, sameSite).header).toBe('s=1')
       const overHttp = jar.outgoing(SITE, sameSite)
       expect(overHttp.header).toBeUndefined()
-      expect(overHttp.withheld[0]?.reason).toMatch(/only sent over https/)
+      expect(overHttp.withheld[0]?.reasons).toEqual(['SecureOnly'])
+      expect(overHttp.withheld[0]?.reason).toBe(REQUEST_COOKIE_REASONS.SecureOnly)
     })
 
     it('sends cookies only under their path', () => {
       const { jar } = jarAt()
       jar.receive(['a=1; Path=/app'], 'http://session.test/app/login')
       expect(jar.outgoing('http://session.test/app/x', sameSite).header).toBe('a=1')
-      expect(jar.outgoing('http://session.test/application', sameSite).header).toBeUndefined()
+      const elsewhere = jar.outgoing('http://session.test/application', sameSite)
+      expect(elsewhere.header).toBeUndefined()
+      expect(elsewhere.withheld[0]?.reasons).toEqual(['NotOnPath'])
+    })
+
+    it('sends longer paths first, then older cookies first', () => {
+      const { jar } = jarAt()
+      jar.receive(['z=1; Path=/', 'a=2; Path=/', 'm=3; Path=/app'], 'http://session.test/app/x')
+      expect(jar.outgoing('http://session.test/app/x', sameSite).header).toBe('m=3; z=1; a=2')
     })
 
     describe('when the request comes from another site', () => {
-      const crossSiteGet: RequestContext = { crossSite: true, topLevel: true, method: 'GET' }
-      const crossSitePost: RequestContext = { crossSite: true, topLevel: true, method: 'POST' }
+      const other = 'http://attacker.test'
+      const crossSiteGet: RequestContext = { initiator: other, topLevel: true, method: 'GET' }
+      const crossSitePost: RequestContext = { initiator: other, topLevel: true, method: 'POST' }
 
       it('sends Lax cookies with top-level GET navigations only', () => {
         const { jar } = jarAt()
         jar.receive(['lax=1; SameSite=Lax'], SITE)
         expect(jar.outgoing(SITE, crossSiteGet).header).toBe('lax=1')
-        expect(jar.outgoing(SITE, crossSitePost).withheld[0]?.reason).toMatch(/^SameSite=Lax: /)
+        expect(jar.outgoing(SITE, crossSitePost).withheld[0]?.reasons).toEqual([
+          'SchemefulSameSiteLax',
+        ])
       })
 
-      it('treats a cookie without SameSite as Lax', () => {
-        const { jar } = jarAt()
+      it('sends a cookie without SameSite on a cross-site POST during its first 2 minutes only', () => {
+        const { jar, advance } = jarAt()
         jar.receive(['plain=1'], SITE)
-        expect(jar.outgoing(SITE, crossSitePost).withheld[0]?.reason).toMatch(
-          /no SameSite attribute/,
-        )
+        advance(LAX_ALLOW_UNSAFE_MS - 1)
+        expect(jar.outgoing(SITE, crossSitePost).header).toBe('plain=1')
+        advance(1)
+        const later = jar.outgoing(SITE, crossSitePost)
+        expect(later.header).toBeUndefined()
+        expect(later.withheld[0]?.reasons).toEqual(['SchemefulSameSiteUnspecifiedTreatedAsLax'])
+        expect(jar.outgoing(SITE, crossSiteGet).header).toBe('plain=1')
+      })
+
+      it('counts the 2 minutes from the first cookie of that name, not from its overwrite', () => {
+        const { jar, advance } = jarAt()
+        jar.receive(['plain=1'], SITE)
+        advance(LAX_ALLOW_UNSAFE_MS)
+        jar.receive(['plain=2'], SITE)
+        expect(jar.outgoing(SITE, crossSitePost).header).toBeUndefined()
+      })
+
+      it('treats http and https of one site as two sites (schemeful same-site)', () => {
+        const { jar } = jarAt()
+        jar.receive(['strict=1; SameSite=Strict'], SECURE_SITE)
+        const fromHttp: RequestContext = { ...sameSite, initiator: 'http://session.test' }
+        expect(jar.outgoing(SECURE_SITE, fromHttp).withheld[0]?.reasons).toEqual([
+          'SchemefulSameSiteStrict',
+        ])
+        expect(jar.outgoing(SECURE_SITE, { ...fromHttp, initiator: null }).header).toBe('strict=1')
       })
 
       it('never sends Strict cookies, and always sends None cookies over https', () => {

@@ -17,7 +17,16 @@ export {
   type PageView,
   type SendFunction,
 } from './simulated-browser'
-export type { CookieVerdict, JarCookie, SameSite } from './cookie-jar'
+export type { CookieVerdict, JarCookie, SameSite, WithheldCookie } from './cookie-jar'
+export {
+  explainRequestReasons,
+  explainSetCookieReasons,
+  isFilteredOut,
+  REQUEST_COOKIE_REASONS,
+  SET_COOKIE_REASONS,
+  type CookieBlockedReason,
+  type SetCookieBlockedReason,
+} from './cookie-reasons'
 export {
   decodeCookieValue,
   inspectSessionCookie,

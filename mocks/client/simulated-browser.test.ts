@@ -114,15 +114,39 @@ describe('SimulatedBrowser', () => {
       expect(exchanges[0]?.requestHeaders).toContainEqual(['X-Forwarded-Proto', 'https'])
     })
 
-    it('withholds the Lax-by-default session cookie from a cross-site POST', async () => {
-      const { browser } = await setUp()
+    it('sends the Lax-by-default session cookie on a cross-site POST only in its first 2 minutes', async () => {
+      const { browser, clock } = await setUp()
       const alice = browser('Alice')
       await alice.navigate({ url: '/login', method: 'POST', form: login }, DEFAULT_SETTINGS)
       const crossSite: BrowserSettings = { ...DEFAULT_SETTINGS, crossSite: true }
+      const early = await alice.navigate({ url: '/logout', method: 'POST' }, crossSite)
+      expect(early.exchanges[0]?.cookiesSent.map((cookie) => cookie.name)).toEqual(['connect.sid'])
+      expect(early.exchanges[0]?.requestHeaders).toContainEqual(['Origin', 'http://attacker.test'])
+      expect(early.exchanges[0]?.requestHeaders).toContainEqual(['Sec-Fetch-Site', 'cross-site'])
+
+      await alice.navigate({ url: '/login', method: 'POST', form: login }, DEFAULT_SETTINGS)
+      clock.advance(3 * 60 * 1000)
       const { exchanges } = await alice.navigate({ url: '/logout', method: 'POST' }, crossSite)
       expect(exchanges[0]?.cookiesSent).toEqual([])
-      expect(exchanges[0]?.cookiesWithheld[0]?.reason).toMatch(/SameSite=Lax/)
-      expect(exchanges[0]?.requestHeaders).toContainEqual(['Origin', 'http://attacker.test'])
+      expect(exchanges[0]?.cookiesWithheld[0]?.reasons).toEqual([
+        'SchemefulSameSiteUnspecifiedTreatedAsLax',
+      ])
+    })
+
+    it('counts a redirect from http to https as cross-site for a Strict cookie', async () => {
+      const { browser } = await setUp(
+        `const app = require('express')()
+app.get('/set', (req, res) => res.cookie('s', '1', { sameSite: 'strict', secure: true }).send('ok'))
+app.get('/up', (req, res) => res.redirect('https://session.test/show'))
+app.get('/show', (req, res) => res.send(req.headers.cookie || 'none'))
+app.listen(3000)`,
+      )
+      const alice = browser('Alice')
+      const https: BrowserSettings = { ...DEFAULT_SETTINGS, scheme: 'https' }
+      await alice.navigate({ url: '/set' }, https)
+      const { exchanges, page } = await alice.navigate({ url: '/up' }, DEFAULT_SETTINGS)
+      expect(page.body).toBe('none')
+      expect(exchanges[1]?.cookiesWithheld[0]?.reasons).toEqual(['SchemefulSameSiteStrict'])
     })
 
     it('shows an error page when the server is not answering', async () => {

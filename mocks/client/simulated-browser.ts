@@ -9,7 +9,9 @@ import {
   type CookieVerdict,
   type JarCookie,
   type RequestContext,
+  type WithheldCookie,
 } from './cookie-jar'
+import { siteKey } from './same-site-context'
 import type { HeaderPair, SimRequest, Explanation } from '../server'
 import type { SimExchange } from './send-sim-request'
 
@@ -39,6 +41,11 @@ export interface NavigationRequest {
   method?: string
   /** Form fields, sent as application/x-www-form-urlencoded. */
   form?: ReadonlyArray<readonly [string, string]>
+  /**
+   * The origin of the page that starts the navigation, `null` for the address bar. By default
+   * the site itself, or the other site when the settings say the request comes from there.
+   */
+  initiator?: string | null
 }
 
 export interface Exchange {
@@ -54,7 +61,8 @@ export interface Exchange {
   requestHeaders: HeaderPair[]
   requestBody: string | undefined
   cookiesSent: JarCookie[]
-  cookiesWithheld: Array<{ cookie: JarCookie; reason: string }>
+  /** Every other cookie of the site, with Chromium's reasons; see `isFilteredOut`. */
+  cookiesWithheld: WithheldCookie[]
   /** Virtual time when the request was sent. */
   sentAtMs: number
   response:
@@ -107,6 +115,15 @@ function redirectMethod(status: number, method: string): string {
   return method
 }
 
+/** Sec-Fetch-Site as a browser sends it on a navigation. */
+function fetchSite(initiator: string | null, target: URL): string {
+  if (initiator === null) return 'none'
+  const from = new URL(initiator)
+  if (from.origin === target.origin) return 'same-origin'
+  const sameSite = siteKey(from.hostname) === siteKey(target.hostname)
+  return sameSite && from.protocol === target.protocol ? 'same-site' : 'cross-site'
+}
+
 function header(headers: readonly HeaderPair[], name: string): string | undefined {
   return headers.find(([candidate]) => candidate.toLowerCase() === name)?.[1]
 }
@@ -141,9 +158,17 @@ export class SimulatedBrowser {
       : undefined
     let redirectedFrom: number | undefined
     const exchanges: Exchange[] = []
+    const initiator =
+      request.initiator !== undefined
+        ? request.initiator
+        : settings.crossSite
+          ? OTHER_SITE_ORIGIN
+          : new URL(siteUrl('/', settings)).origin
 
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const exchange = await this.exchange({ url, method, body, settings, redirectedFrom })
+      // Chrome judges every hop by the page that started the navigation, not by the redirects.
+      const context: RequestContext = { initiator, topLevel: true, method }
+      const exchange = await this.exchange({ url, body, settings, redirectedFrom, context })
       exchanges.push(exchange)
       const { response } = exchange
       const location =
@@ -191,21 +216,22 @@ export class SimulatedBrowser {
 
   private buildRequest(
     target: URL,
-    method: string,
+    context: RequestContext,
     body: string | undefined,
     settings: BrowserSettings,
     cookieHeader: string | undefined,
   ): SimRequest {
+    const { method } = context
     const https = target.protocol === 'https:'
     const headers: HeaderPair[] = [
       ['Host', target.host],
       ['Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'],
     ]
     if (method !== 'GET' && method !== 'HEAD') {
-      headers.push(['Origin', settings.crossSite ? OTHER_SITE_ORIGIN : target.origin])
+      headers.push(['Origin', context.initiator ?? 'null'])
     }
     if (body !== undefined) headers.push(['Content-Type', 'application/x-www-form-urlencoded'])
-    headers.push(['Sec-Fetch-Site', settings.crossSite ? 'cross-site' : 'same-origin'])
+    headers.push(['Sec-Fetch-Site', fetchSite(context.initiator, target)])
     if (cookieHeader) headers.push(['Cookie', cookieHeader])
     if (settings.behindProxy) headers.push(['X-Forwarded-Proto', https ? 'https' : 'http'])
     return {
@@ -220,16 +246,16 @@ export class SimulatedBrowser {
 
   private async exchange(step: {
     url: string
-    method: string
     body: string | undefined
     settings: BrowserSettings
     redirectedFrom: number | undefined
+    context: RequestContext
   }): Promise<Exchange> {
-    const { url, method, body, settings, redirectedFrom } = step
+    const { url, body, settings, redirectedFrom, context } = step
+    const { method } = context
     const target = new URL(url)
-    const context: RequestContext = { crossSite: settings.crossSite, topLevel: true, method }
     const cookies = this.jar.outgoing(url, context)
-    const request = this.buildRequest(target, method, body, settings, cookies.header)
+    const request = this.buildRequest(target, context, body, settings, cookies.header)
     const exchange: Exchange = {
       id: this.nextExchangeId++,
       requestId: undefined,

@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Playground } from '../../playground/playground'
+import { REQUEST_COOKIE_REASONS, SET_COOKIE_REASONS } from '../../../mocks/client'
 import { playgroundStore } from '../../state/store'
 import { CookieJarPanel } from './CookieJarPanel'
 import { stopPlaygrounds, startAndRender } from '../../../tests/support/playground-harness'
@@ -210,15 +211,15 @@ app.listen(3000)`,
       })
       expect(blocked.textContent).toContain('Set-Cookie rejected')
       expect(within(blocked).getByText('theme')).toBeTruthy()
-      expect(blocked.textContent).toContain(
-        'SameSite=None requires the Secure attribute, so the browser rejected this cookie.',
-      )
+      expect(within(blocked).getByText('SameSiteNoneInsecure')).toBeTruthy()
+      expect(blocked.textContent).toContain(SET_COOKIE_REASONS.SameSiteNoneInsecure)
       expect(screen.getByText(/^No cookies yet/)).toBeTruthy()
     })
 
-    it('shows the session cookie withheld from a cross-site POST, with the Lax reason', async () => {
+    it('shows the session cookie withheld from a cross-site POST once it is older than 2 minutes', async () => {
       const { playground } = await startAndRender(<CookieJarPanel />)
       await logIn(playground)
+      await playground.advanceClock(3 * 60 * 1000)
       playground.setSettings('Alice', { crossSite: true })
       await playground.navigate(1, { url: '/logout', method: 'POST' })
       const blocked = await screen.findByRole('region', {
@@ -227,7 +228,30 @@ app.listen(3000)`,
       expect(blocked.textContent).toContain('Not sent')
       expect(within(blocked).getByText('connect.sid')).toBeTruthy()
       expect(blocked.textContent).toMatch(/with POST \/logout/)
-      expect(blocked.textContent).toMatch(/no SameSite attribute, so the browser uses Lax/)
+      expect(within(blocked).getByText('SchemefulSameSiteUnspecifiedTreatedAsLax')).toBeTruthy()
+      expect(blocked.textContent).toContain(
+        REQUEST_COOKIE_REASONS.SchemefulSameSiteUnspecifiedTreatedAsLax,
+      )
+    })
+
+    it('lists cookies for another path only with "show filtered-out request cookies"', async () => {
+      const user = userEvent.setup()
+      const { playground } = await startAndRender(
+        <CookieJarPanel />,
+        `const express = require('express')
+const app = express()
+app.get('/', (req, res) => res.cookie('admin', '1', { path: '/admin' }).send('ok'))
+app.listen(3000)`,
+      )
+      await playground.navigate(1, { url: '/' })
+      await playground.navigate(1, { url: '/' })
+      const blocked = await screen.findByRole('region', {
+        name: 'Blocked in the latest navigation',
+      })
+      expect(within(blocked).queryByText('NotOnPath')).toBeNull()
+      await user.click(within(blocked).getByLabelText(/Show filtered-out request cookies \(1/))
+      expect(within(blocked).getByText('NotOnPath')).toBeTruthy()
+      expect(blocked.textContent).toContain(REQUEST_COOKIE_REASONS.NotOnPath)
     })
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Exchange } from '../../../mocks/client'
+import { REQUEST_COOKIE_REASONS, SET_COOKIE_REASONS } from '../../../mocks/client'
 import { blockedCookiesOf } from './blocked-cookies'
 import { jarCookie } from '../../../tests/support/jar-fixtures'
 
@@ -27,8 +28,9 @@ function exchange(change: Partial<Exchange>): Exchange {
   }
 }
 
-const LAX = 'SameSite=Lax: from another site it is only sent with top-level GET navigations.'
-const NONE = 'SameSite=None requires the Secure attribute, so the browser rejected this cookie.'
+const LAX = REQUEST_COOKIE_REASONS.SchemefulSameSiteLax
+const NONE = SET_COOKIE_REASONS.SameSiteNoneInsecure
+const PATH = REQUEST_COOKIE_REASONS.NotOnPath
 
 describe('blockedCookiesOf', () => {
   it('has nothing to show before the profile’s first request', () => {
@@ -39,13 +41,21 @@ describe('blockedCookiesOf', () => {
     const post = exchange({
       method: 'POST',
       url: 'http://session.test/transfer?to=mallory',
-      cookiesWithheld: [{ cookie: sid, reason: LAX }],
+      cookiesWithheld: [
+        { cookie: sid, reasons: ['SchemefulSameSiteLax'], reason: LAX },
+        { cookie: { ...sid, name: 'admin', path: '/admin' }, reasons: ['NotOnPath'], reason: PATH },
+      ],
     })
     const get = exchange({
       url: 'http://session.test/done',
       redirectedFrom: post.id,
       setCookieVerdicts: [
-        { header: 'theme=dark; SameSite=None', outcome: 'rejected', reason: NONE },
+        {
+          header: 'theme=dark; SameSite=None',
+          outcome: 'rejected',
+          reasons: ['SameSiteNoneInsecure'],
+          reason: NONE,
+        },
         { header: 'ok=1', outcome: 'stored', cookie: { ...sid, name: 'ok', value: '1' } },
       ],
     })
@@ -57,23 +67,37 @@ describe('blockedCookiesOf', () => {
           name: 'connect.sid',
           detail: 'connect.sid=s%3Aabc.sig',
           request: 'POST /transfer?to=mallory',
+          reasons: ['SchemefulSameSiteLax'],
           reason: LAX,
+          filteredOut: false,
+        },
+        {
+          kind: 'withheld',
+          name: 'admin',
+          detail: 'admin=s%3Aabc.sig',
+          request: 'POST /transfer?to=mallory',
+          reasons: ['NotOnPath'],
+          reason: PATH,
+          filteredOut: true,
         },
         {
           kind: 'rejected',
           name: 'theme',
           detail: 'theme=dark; SameSite=None',
           request: 'GET /done',
+          reasons: ['SameSiteNoneInsecure'],
           reason: NONE,
+          filteredOut: false,
         },
       ],
     })
   })
 
   it('forgets earlier navigations and other profiles’ requests', () => {
-    const old = exchange({ cookiesWithheld: [{ cookie: sid, reason: LAX }] })
+    const withheld = [{ cookie: sid, reasons: ['SchemefulSameSiteLax' as const], reason: LAX }]
+    const old = exchange({ cookiesWithheld: withheld })
     const latest = exchange({ url: 'http://session.test/dashboard' })
-    const bob = exchange({ profile: 'Bob', cookiesWithheld: [{ cookie: sid, reason: LAX }] })
+    const bob = exchange({ profile: 'Bob', cookiesWithheld: withheld })
     expect(blockedCookiesOf([old, latest, bob], 'Alice')).toEqual({
       navigation: 'GET /dashboard',
       cookies: [],

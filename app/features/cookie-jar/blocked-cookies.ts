@@ -3,7 +3,7 @@
  * redirects it followed): Set-Cookie headers the browser refused, and cookies it held back
  * from a request, each with the browser's reason.
  */
-import type { Exchange } from '../../../mocks/client'
+import { isFilteredOut, type Exchange } from '../../../mocks/client'
 
 export interface BlockedCookie {
   kind: 'rejected' | 'withheld'
@@ -12,7 +12,15 @@ export interface BlockedCookie {
   detail: string
   /** `POST /login`. */
   request: string
+  /** Chromium's reason names, as DevTools shows them: `SecureOnly`, `NotOnPath`… */
+  reasons: string[]
+  /** Our sentence for the learner. */
   reason: string
+  /**
+   * A cookie for another path or host of the site: DevTools only lists these when "show
+   * filtered out request cookies" is on.
+   */
+  filteredOut: boolean
 }
 
 export interface BlockedCookies {
@@ -45,14 +53,32 @@ export function blockedCookiesOf(exchanges: readonly Exchange[], profile: string
   const cookies: BlockedCookie[] = []
   for (const exchange of navigation) {
     const request = requestLabel(exchange)
-    for (const { cookie, reason } of exchange.cookiesWithheld) {
+    for (const { cookie, reasons, reason } of exchange.cookiesWithheld) {
       const detail = `${cookie.name}=${cookie.value}`
-      cookies.push({ kind: 'withheld', name: cookie.name, detail, request, reason })
+      const filteredOut = isFilteredOut(reasons)
+      cookies.push({
+        kind: 'withheld',
+        name: cookie.name,
+        detail,
+        request,
+        reasons,
+        reason,
+        filteredOut,
+      })
     }
     for (const verdict of exchange.setCookieVerdicts) {
       if (verdict.outcome !== 'rejected') continue
-      const { header, reason } = verdict
-      cookies.push({ kind: 'rejected', name: cookieName(header), detail: header, request, reason })
+      const { header, reasons, reason } = verdict
+      const name = cookieName(header)
+      cookies.push({
+        kind: 'rejected',
+        name,
+        detail: header,
+        request,
+        reasons,
+        reason,
+        filteredOut: false,
+      })
     }
   }
   return {

@@ -5,6 +5,7 @@ import { usePlaygroundState } from '../../state/use-playground-state'
 import { pathOf, statusLineOf, summarizeVerdict, truncateText } from './exchange-summary'
 import { ExplanationText } from '../../shared/explanation-text'
 import { ProfileChip } from '../../shared/ProfileChip'
+import { ReasonNames, WithheldCookies } from './WithheldCookies'
 import { VerdictBadge } from './VerdictBadge'
 
 /** Bodies longer than this are cut, with a button to show the rest. */
@@ -122,18 +123,7 @@ export function ExchangeDetails({
           ))}
         </ul>
       )}
-      <h4>Cookies withheld</h4>
-      {exchange.cookiesWithheld.length === 0 ? (
-        <p className="empty">None: the jar held nothing back.</p>
-      ) : (
-        <ul className="network-log__cookie-list">
-          {exchange.cookiesWithheld.map(({ cookie, reason }) => (
-            <li key={`${cookie.name};${cookie.domain};${cookie.path}`}>
-              <span className="network-log__cookie-name">{cookie.name}</span> — {reason}
-            </li>
-          ))}
-        </ul>
-      )}
+      <WithheldCookies withheld={exchange.cookiesWithheld} />
 
       {error && (
         <>
@@ -158,7 +148,12 @@ export function ExchangeDetails({
                   <li key={index}>
                     <span className="network-log__cookie-name">{summary.name}</span>{' '}
                     <VerdictBadge outcome={summary.outcome} />
-                    {summary.reason && <> — {summary.reason}</>}
+                    {summary.reason && (
+                      <>
+                        {' '}
+                        <ReasonNames reasons={summary.reasons} /> {summary.reason}
+                      </>
+                    )}
                     <div className="mono network-log__raw-header">{verdict.header}</div>
                   </li>
                 )

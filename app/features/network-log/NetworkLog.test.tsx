@@ -10,6 +10,7 @@ import {
   stopPlaygrounds,
 } from '../../../tests/support/playground-harness'
 import { NetworkLog } from './NetworkLog'
+import { REQUEST_COOKIE_REASONS, SET_COOKIE_REASONS } from '../../../mocks/client'
 
 afterEach(() => {
   cleanup()
@@ -120,7 +121,23 @@ describe('NetworkLog', () => {
       await userEvent.click(rows().at(-1)!)
       const withheld = screen.getByRole('heading', { name: 'Cookies withheld' })
       expect(withheld.nextElementSibling).toHaveTextContent(
-        'secret-pref — Secure cookies are only sent over https.',
+        `secret-pref SecureOnly ${REQUEST_COOKIE_REASONS.SecureOnly}`,
+      )
+    })
+
+    it('shows cookies for another path only with "show filtered-out request cookies"', async () => {
+      const playground = await loggedInAsAlice()
+      const [cookie] = playground.browsers.Alice.jar.list()
+      await act(async () => {
+        playground.putCookie('Alice', { ...cookie!, name: 'admin-pref', path: '/admin' })
+        await playground.navigate(1, { url: '/' })
+      })
+      await userEvent.click(rows().at(-1)!)
+      const details = screen.getByRole('region', { name: /GET \// })
+      expect(within(details).queryByText('admin-pref')).not.toBeInTheDocument()
+      await userEvent.click(within(details).getByLabelText(/Show filtered-out request cookies/))
+      expect(within(details).getByText('admin-pref').closest('li')).toHaveTextContent(
+        `admin-pref NotOnPath ${REQUEST_COOKIE_REASONS.NotOnPath}`,
       )
     })
 
@@ -145,8 +162,8 @@ describe('NetworkLog', () => {
       const playground = await startPlayground(SERVER_WITH_BROKEN_COOKIE)
       renderWithPlayground(playground, <NetworkLog />)
       await act(() => playground.navigate(1, { url: '/' }))
-      expect(rowText(rows()[0]!)).toMatch(
-        /tracker rejected SameSite=None requires the Secure attribute/,
+      expect(rowText(rows()[0]!)).toContain(
+        `tracker rejected SameSiteNoneInsecure ${SET_COOKIE_REASONS.SameSiteNoneInsecure}`,
       )
     })
   })

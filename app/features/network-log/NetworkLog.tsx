@@ -13,6 +13,7 @@ import {
   summarizeVerdict,
 } from './exchange-summary'
 import { ProfileChip } from '../../shared/ProfileChip'
+import { ReasonNames } from './WithheldCookies'
 import { VerdictBadge } from './VerdictBadge'
 import { useFollowNewest } from '../../layout/use-follow-newest'
 import './network-log.css'
@@ -139,7 +140,10 @@ export function NetworkLog() {
                                 <span className="network-log__cookie-name">{summary.name}</span>{' '}
                                 <VerdictBadge outcome={summary.outcome} />
                                 {summary.reason && (
-                                  <span className="network-log__reason"> {summary.reason}</span>
+                                  <span className="network-log__reason">
+                                    {' '}
+                                    <ReasonNames reasons={summary.reasons} /> {summary.reason}
+                                  </span>
                                 )}
                               </span>
                             )

@@ -90,16 +90,36 @@ describe('setCookieName', () => {
 })
 
 describe('summarizeVerdict', () => {
-  it('names a rejected cookie from its header and keeps the reason', () => {
+  it('names a rejected cookie from its header and keeps its reason names and sentence', () => {
     expect(
-      summarizeVerdict({ header: 'a=1; SameSite=None', outcome: 'rejected', reason: 'no Secure' }),
-    ).toEqual({ name: 'a', outcome: 'rejected', reason: 'no Secure' })
+      summarizeVerdict({
+        header: 'a=1; SameSite=None',
+        outcome: 'rejected',
+        reasons: ['SameSiteNoneInsecure'],
+        reason: 'no Secure',
+      }),
+    ).toEqual({
+      name: 'a',
+      outcome: 'rejected',
+      reasons: ['SameSiteNoneInsecure'],
+      reason: 'no Secure',
+    })
+  })
+
+  it('names an already expired cookie from its header, without a blocked reason', () => {
+    expect(summarizeVerdict({ header: 'gone=; Max-Age=0', outcome: 'expired' })).toEqual({
+      name: 'gone',
+      outcome: 'expired',
+      reasons: [],
+      reason: undefined,
+    })
   })
 
   it('names a stored cookie from the jar', () => {
     expect(summarizeVerdict({ header: 'x', outcome: 'stored', cookie })).toEqual({
       name: 'connect.sid',
       outcome: 'stored',
+      reasons: [],
       reason: undefined,
     })
   })

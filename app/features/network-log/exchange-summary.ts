@@ -47,14 +47,19 @@ export function setCookieName(header: string): string {
 export interface VerdictSummary {
   name: string
   outcome: CookieVerdict['outcome']
+  /** Chromium's reason names, as DevTools shows them, for a refused line. */
+  reasons: string[]
+  /** Our sentence for the learner. */
   reason: string | undefined
 }
 
 export function summarizeVerdict(verdict: CookieVerdict): VerdictSummary {
+  const rejected = verdict.outcome === 'rejected'
   return {
-    name: verdict.outcome === 'rejected' ? setCookieName(verdict.header) : verdict.cookie.name,
+    name: 'cookie' in verdict ? verdict.cookie.name : setCookieName(verdict.header),
     outcome: verdict.outcome,
-    reason: verdict.outcome === 'rejected' ? verdict.reason : undefined,
+    reasons: rejected ? verdict.reasons : [],
+    reason: rejected ? verdict.reason : undefined,
   }
 }
 
