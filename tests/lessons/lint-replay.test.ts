@@ -1,13 +1,24 @@
 // @vitest-environment jsdom
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatProblem } from '../../app/lesson-loader/lesson-problem'
 import { readLessons } from '../../app/lesson-loader/vite-plugin-lessons'
 import { replayLesson } from './replay-lesson'
 import { scenarioForLesson } from './lesson-scenario'
 import { runDifferential } from '../differential/support/run-differential'
+import { startRedisServer, type RedisServerProcess } from '../support/redis-server'
 
 const lessons = readLessons(join(import.meta.dirname, '../../lessons'))
+
+// On the Node side, lessons that require('redis') talk to a real redis-server, each lesson in
+// a database of its own.
+let redis: RedisServerProcess
+beforeAll(async () => {
+  redis = await startRedisServer(lessons.length + 1)
+})
+afterAll(async () => {
+  await redis?.stop()
+})
 
 describe.each(lessons.map((parsed) => [parsed.ok ? parsed.lesson.id : parsed.id, parsed] as const))(
   'lesson %s',
@@ -41,7 +52,9 @@ describe.each(lessons.map((parsed) => [parsed.ok ? parsed.lesson.id : parsed.id,
     it('behaves the same on real Express in Node for its whole walkthrough', async () => {
       if (!parsed.ok) return
       const { events, session } = await replayLesson(parsed.lesson)
-      const result = await runDifferential(scenarioForLesson(parsed.lesson, events, session))
+      const scenario = scenarioForLesson(parsed.lesson, events, session)
+      const database = lessons.indexOf(parsed) + 1
+      const result = await runDifferential({ ...scenario, redisUrl: redis.url(database) })
       if (result.differences) expect.fail(result.differences)
     }, 60_000)
   },

@@ -107,8 +107,8 @@ const redisStoreInspector: StoreInspector = {
   keyPrefix: (store) => store.prefix as string,
   write: (store, sessionId, data) => {
     const key = `${store.prefix as string}${sessionId}`
-    const ttl = host.redis.ttl(key)
-    host.redis.set(key, JSON.stringify(data), ttl > 0 ? ttl : undefined)
+    const ttlMs = host.redis.pttl(key)
+    host.redis.set(key, JSON.stringify(data), ttlMs > 0 ? ttlMs / 1000 : undefined)
   },
   remove: (store, sessionId) => {
     host.redis.del([`${store.prefix as string}${sessionId}`])

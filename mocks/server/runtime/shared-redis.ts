@@ -1,66 +1,46 @@
 /**
  * The simulated Redis server: a key-value store with expiry on the virtual clock. It lives in
  * the host, not in a realm, so — like a real Redis — it keeps its data when the Express server
- * restarts, and two server instances can share it.
+ * restarts, and two server instances can share it. Its commands are answered by
+ * host/services/redis-server.ts, which tests/differential/redis compares with a real Redis.
  */
+import { createRedisServer, type RedisReply } from '../host/services/redis-server'
+
 export interface SharedRedis {
+  /** Runs one Redis command (`['SET', key, value, 'EX', '60']`); error replies are thrown. */
+  command(argv: readonly string[]): RedisReply
   get(key: string): string | null
   set(key: string, value: string, ttlSeconds?: number): void
   /** Returns whether the key existed. */
   expire(key: string, ttlSeconds: number): boolean
   del(keys: readonly string[]): number
-  /** Keys matching a glob with `*` wildcards, without expired ones. */
+  /** Keys matching a Redis glob, without expired ones. */
   keys(pattern: string): string[]
-  /** Seconds to live: -1 without expiry, -2 when missing (Redis's TTL reply). */
+  /** Seconds to live, as Redis's TTL answers: -1 without expiry, -2 when missing. */
   ttl(key: string): number
+  /** Milliseconds to live: -1 without expiry, -2 when missing. */
+  pttl(key: string): number
   flushAll(): void
 }
 
-interface Entry {
-  value: string
-  expiresAtMs: number | null
-}
-
-function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '.*')
-  return new RegExp(`^${escaped}$`)
-}
-
 export function createSharedRedis(now: () => number): SharedRedis {
-  const entries = new Map<string, Entry>()
-  const live = (key: string): Entry | undefined => {
-    const entry = entries.get(key)
-    if (entry && entry.expiresAtMs !== null && entry.expiresAtMs <= now()) {
-      entries.delete(key)
-      return undefined
-    }
-    return entry
-  }
+  const server = createRedisServer(now)
   return {
-    get: (key) => live(key)?.value ?? null,
+    command: (argv) => server.command(argv),
+    get: (key) => server.getString(key),
     set: (key, value, ttlSeconds) => {
-      entries.set(key, {
-        value,
-        expiresAtMs: ttlSeconds === undefined ? null : now() + ttlSeconds * 1000,
-      })
+      if (ttlSeconds === undefined) return void server.command(['SET', key, value])
+      const ttlMs = Math.round(ttlSeconds * 1000)
+      // Redis refuses a TTL that is not positive; a value already out of time is simply gone.
+      if (ttlMs <= 0) server.command(['DEL', key])
+      else server.command(['SET', key, value, 'PX', String(ttlMs)])
     },
-    expire: (key, ttlSeconds) => {
-      const entry = live(key)
-      if (!entry) return false
-      if (ttlSeconds <= 0) entries.delete(key)
-      else entry.expiresAtMs = now() + ttlSeconds * 1000
-      return true
-    },
-    del: (keys) => keys.filter((key) => live(key) !== undefined && entries.delete(key)).length,
-    keys: (pattern) => {
-      const matcher = globToRegExp(pattern)
-      return [...entries.keys()].filter((key) => live(key) !== undefined && matcher.test(key))
-    },
-    ttl: (key) => {
-      const entry = live(key)
-      if (!entry) return -2
-      return entry.expiresAtMs === null ? -1 : Math.ceil((entry.expiresAtMs - now()) / 1000)
-    },
-    flushAll: () => entries.clear(),
+    expire: (key, ttlSeconds) =>
+      server.command(['PEXPIRE', key, String(Math.round(ttlSeconds * 1000))]) === 1,
+    del: (keys) => (keys.length === 0 ? 0 : (server.command(['DEL', ...keys]) as number)),
+    keys: (pattern) => server.keys(pattern),
+    ttl: (key) => server.command(['TTL', key]) as number,
+    pttl: (key) => server.pttl(key),
+    flushAll: () => void server.command(['FLUSHALL']),
   }
 }

@@ -123,10 +123,12 @@ class Normalizer {
       if (store.entries === null) return [`store${index} ${store.kind}: (opaque)`]
       const entries = Object.entries(store.entries)
       if (entries.length === 0) return [`store${index} ${store.kind}: (empty)`]
-      return entries.map(
+      const lines = entries.map(
         ([id, value]) =>
           `store${index} ${store.kind}: ${this.text(id)} = ${this.text(JSON.stringify(value))}`,
       )
+      // Redis keeps keys in no order (KEYS answers in hash order): compared as a set.
+      return store.kind === 'RedisStore' ? lines.sort() : lines
     })
   }
 
