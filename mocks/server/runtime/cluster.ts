@@ -7,6 +7,7 @@
 import { Engine, type EngineListener, type EngineOptions, type RequestResult } from './engine'
 import { VirtualClock } from './virtual-clock'
 import { createSharedRedis, type SharedRedis } from './shared-redis'
+import { createPostgresService, type PostgresService } from '../host/services/postgres'
 import type { ErrorInfo, LoadResult, SimRequest, StoreHandle } from './realm-types'
 
 /** Store ids of instance n start at n × STORE_ID_SPAN + 1, so they stay unique in the cluster. */
@@ -20,6 +21,7 @@ export function instanceOfStore(storeId: number): number | undefined {
 export class Cluster {
   readonly clock: VirtualClock
   readonly redis: SharedRedis
+  readonly postgres: PostgresService
   readonly engines: Engine[]
   private nextInstance = 0
 
@@ -29,6 +31,7 @@ export class Cluster {
     }
     this.clock = options.clock ?? new VirtualClock()
     this.redis = options.redis ?? createSharedRedis(() => this.clock.now())
+    this.postgres = options.postgres ?? createPostgresService()
     let nextRequestId = 1
     const single = options.instances === 1
     this.engines = Array.from(
@@ -38,6 +41,7 @@ export class Cluster {
           ...options,
           clock: this.clock,
           redis: this.redis,
+          postgres: this.postgres,
           ...(single
             ? {}
             : {

@@ -126,6 +126,10 @@ export interface RealmHost {
   firstStoreId?: number
   /** The simulated Redis server, shared by every realm of the engine and kept across restarts. */
   redis: import('./shared-redis').SharedRedis
+  /** The PostgreSQL server (PGlite), shared like Redis; its chunk loads when a server needs it. */
+  postgres?: import('../host/services/postgres').PostgresService
+  /** Packages evaluated from source in the realm (`pg`, `connect-pg-simple`), once loaded. */
+  lazyPackages?: Readonly<Record<string, import('../host/services/postgres').LazyPackage>>
   /** Initial `process.env` of the simulated process. */
   env: Readonly<Record<string, string>>
 }

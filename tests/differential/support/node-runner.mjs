@@ -20,6 +20,7 @@ import net from 'node:net'
 import path from 'node:path'
 import tls from 'node:tls'
 import { realRedisModule } from './real-redis.mjs'
+import { realPostgresModule } from './real-postgres.mjs'
 
 const [serverDir = '', startMs = ''] = process.argv.slice(2)
 const serverFile = path.join(serverDir, 'server.js')
@@ -28,6 +29,9 @@ const clock = FakeTimers.install({ now: Number(startMs), toFake: ['Date'] })
 const redisUrl = process.env.DIFFERENTIAL_REDIS_URL
 delete process.env.DIFFERENTIAL_REDIS_URL
 const realRedis = redisUrl ? realRedisModule(redisUrl) : undefined
+const databaseUrl = process.env.DIFFERENTIAL_DATABASE_URL
+delete process.env.DIFFERENTIAL_DATABASE_URL
+const realPostgres = databaseUrl ? realPostgresModule(databaseUrl) : undefined
 
 const REQUEST_TIMEOUT_MS = 4000
 const SETTLE_TURNS = 10
@@ -109,6 +113,8 @@ async function entriesOf(store) {
     return store.client.fakeRedisEntries(store.prefix)
   if (realRedis && typeof store.prefix === 'string' && store.client)
     return realRedis.entries(store.prefix)
+  if (realPostgres && typeof store.quotedTable === 'function')
+    return realPostgres.entries(store.quotedTable())
   return null
 }
 
@@ -255,6 +261,7 @@ const realLoad = Module._load
 let watching = false
 Module._load = function load(request, parent, isMain) {
   if (request === 'redis') return fakeRedis
+  if (request === 'pg' && realPostgres) return realPostgres.module
   const exports = realLoad.call(this, request, parent, isMain)
   if (request === 'express-session' && !watching) {
     watching = true

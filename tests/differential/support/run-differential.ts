@@ -65,6 +65,7 @@ function driversFor(scenario: Scenario): [node: ServerDriver, sim: ServerDriver]
   const nodeEnv = {
     ...scenario.env,
     ...(scenario.redisUrl ? { DIFFERENTIAL_REDIS_URL: scenario.redisUrl } : {}),
+    ...(scenario.databaseUrl ? { DIFFERENTIAL_DATABASE_URL: scenario.databaseUrl } : {}),
   }
   if (instances === 1)
     return [new NodeDriver(scenario.source, nodeEnv), new SimDriver(scenario.source, scenario.env)]

@@ -95,6 +95,8 @@ export interface Scenario {
    * `require('redis')`. Without it the Node side gets a file-backed test double.
    */
   redisUrl?: string
+  /** A real PostgreSQL database (an empty one of its own) for the Node side's `require('pg')`. */
+  databaseUrl?: string
 }
 
 export const DEFAULT_HOST = 'localhost:3000'
