@@ -2,49 +2,21 @@
  * Packages that reach the realm as source, from a lazy chunk the host loaded before server.js
  * ran (today: `pg` and the real connect-pg-simple, see host/services/postgres.ts). Each is
  * evaluated once per realm as a CommonJS module, with the realm's globals, under its own
- * `__dirname`; its `fs` serves the package's own files read-only, and every other path still
- * answers ENOENT, as the realm's `fs` does.
+ * `__dirname`; the realm's `fs` serves the package's own files read-only (every other path
+ * still answers ENOENT).
  */
 import { host } from '../runtime/realm-host'
 import { GLOBAL_PARAMETERS } from '../runtime/commonjs-loader'
-import realmFs from '../node-compat/fs'
-import { nextTick } from '../node-compat/timers'
-import type { LazyPackage } from '../host/services/postgres'
+import { serveReadOnlyFile } from '../node-compat/fs'
 
 const evaluated = new Map<string, unknown>()
 
 type Require = (specifier: string) => unknown
 
-function packageFs(pkg: LazyPackage): Record<string, unknown> {
-  const fileAt = (path: unknown): string | undefined => {
-    const prefix = `${pkg.directory}/`
-    if (typeof path !== 'string' || !path.startsWith(prefix)) return undefined
-    const name = path.slice(prefix.length)
-    return Object.hasOwn(pkg.files, name) ? pkg.files[name] : undefined
-  }
-  const fallback = realmFs as Record<string, (...args: unknown[]) => unknown>
-  const fallbackPromises = realmFs.promises as Record<string, (...args: unknown[]) => unknown>
-  return {
-    ...realmFs,
-    readFileSync: (path: unknown, ...rest: unknown[]) =>
-      fileAt(path) ?? fallback.readFileSync?.(path, ...rest),
-    readFile: (path: unknown, ...rest: unknown[]) => {
-      const text = fileAt(path)
-      const callback = rest.findLast((arg) => typeof arg === 'function') as
-        ((error: Error | null, data?: string) => void) | undefined
-      if (text === undefined || !callback) return fallback.readFile?.(path, ...rest)
-      nextTick(() => callback(null, text))
-      return undefined
-    },
-    promises: {
-      ...fallbackPromises,
-      readFile: (path: unknown, ...rest: unknown[]) => {
-        const text = fileAt(path)
-        return text === undefined
-          ? fallbackPromises.readFile?.(path, ...rest)
-          : Promise.resolve(text)
-      },
-    },
+// Their files are on the realm's disk from the start, read-only, as node_modules would be.
+for (const pkg of Object.values(host.lazyPackages ?? {})) {
+  for (const [name, text] of Object.entries(pkg.files)) {
+    serveReadOnlyFile(`${pkg.directory}/${name}`, text)
   }
 }
 
@@ -53,9 +25,7 @@ export function lazyPackage(name: string, lookup: Require): { exports: unknown }
   if (evaluated.has(name)) return { exports: evaluated.get(name) }
   const pkg = host.lazyPackages?.[name]
   if (!pkg) return undefined
-  const fs = packageFs(pkg)
   const require: Require = (specifier) => {
-    if (specifier === 'fs' || specifier === 'node:fs') return fs
     if (specifier === '#postgres') return host.postgres
     return lookup(specifier)
   }

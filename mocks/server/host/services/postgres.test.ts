@@ -93,3 +93,29 @@ describe('connect-pg-simple on the playground Postgres (PGlite)', () => {
     expect(expiries()).toEqual(['2030-01-01T00:02:30.000Z', '2030-01-01T00:03:10.000Z'])
   }, 60_000)
 })
+
+describe("the realm's fs for connect-pg-simple", () => {
+  it("serves the package's table.sql read-only and answers ENOENT for every other path", async () => {
+    const server = await createSimServer({
+      source: `
+const fs = require('fs')
+require('connect-pg-simple')
+const results = []
+const attempt = (label, run) => {
+  try { results.push(label + ': ' + String(run()).slice(0, 20)) } catch (error) { results.push(label + ': ' + error.code) }
+}
+attempt('server reads table.sql', () => fs.readFileSync('/app/node_modules/connect-pg-simple/table.sql', 'utf8'))
+attempt('server reads /etc/passwd', () => fs.readFileSync('/etc/passwd', 'utf8'))
+attempt('server writes table.sql', () => fs.writeFileSync('/app/node_modules/connect-pg-simple/table.sql', 'x'))
+const express = require('express')
+const app = express()
+app.get('/', (req, res) => res.send(results.join('\\n')))
+module.exports = app`,
+      startTime: START,
+    })
+    const result = await server.request({ path: '/' })
+    expect(result.ok && result.body).toBe(
+      'server reads table.sql: CREATE TABLE "sessio\nserver reads /etc/passwd: ENOENT\nserver writes table.sql: ENOENT',
+    )
+  }, 60_000)
+})
