@@ -187,7 +187,4 @@ export function createPostgresService(
   }
 }
 
-/** Whether server code asks for Postgres (the lazy chunk is loaded before it runs). */
-export function requiresPostgres(source: string): boolean {
-  return /require\s*\(\s*(['"`])(?:pg|connect-pg-simple)\1\s*\)/.test(source)
-}
+export { requiresPostgres } from './requires-postgres'
