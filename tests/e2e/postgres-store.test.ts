@@ -81,6 +81,11 @@ describe('connect-pg-simple in the browser', () => {
       await showPanel(page, 'Session store')
       await expect(ui.storePanel.textContent()).resolves.toMatch(/PGStore/)
       await expect(ui.storePanel.textContent()).resolves.toMatch(/views/)
+      // Each store call lists the SQL it ran, with its parameters.
+      await expect(ui.storePanel.textContent()).resolves.toMatch(/INSERT INTO "session"/)
+      await expect(ui.storePanel.textContent()).resolves.toMatch(
+        /SELECT sess FROM "session" WHERE sid = \$1/,
+      )
       await screenshot(page, 'store-inspector-postgres-1280')
       await page.setViewportSize({ width: 390, height: 844 })
       await showPanel(page, 'Session store')

@@ -8,6 +8,8 @@
 import { host } from '../runtime/realm-host'
 import { GLOBAL_PARAMETERS } from '../runtime/commonjs-loader'
 import { serveReadOnlyFile } from '../node-compat/fs'
+import { currentRequestId } from '../runtime/request-context'
+import { emitEvent } from '../instrument/event-sink'
 
 const evaluated = new Map<string, unknown>()
 
@@ -26,7 +28,7 @@ export function lazyPackage(name: string, lookup: Require): { exports: unknown }
   const pkg = host.lazyPackages?.[name]
   if (!pkg) return undefined
   const require: Require = (specifier) => {
-    if (specifier === '#postgres') return host.postgres
+    if (specifier === '#postgres') return postgresForRealm()
     return lookup(specifier)
   }
   const module = { exports: {} as unknown }
@@ -46,4 +48,43 @@ export function lazyPackage(name: string, lookup: Require): { exports: unknown }
   )
   evaluated.set(name, module.exports)
   return { exports: module.exports }
+}
+
+const shownParam = (value: unknown): string | null =>
+  value === null || value === undefined
+    ? null
+    : typeof value === 'string'
+      ? value
+      : `<${(value as Uint8Array).length ?? 0} bytes>`
+
+/** The host's Postgres, telling the store inspector each statement and the request it served. */
+function postgresForRealm() {
+  const postgres = host.postgres
+  if (!postgres) throw new Error('the playground has no PostgreSQL server for this realm')
+  return {
+    ready: () => postgres.ready(),
+    query: (sql: string, params: readonly unknown[]) => {
+      // Promise continuations lose the request; the statement is attributed when it is sent.
+      const requestId = currentRequestId()
+      const report = (outcome: { rowCount: number | null } | { error: string }) =>
+        emitEvent({
+          kind: 'store-query',
+          ...(requestId === undefined ? {} : { requestId }),
+          sql,
+          params: params.map(shownParam),
+          rowCount: 'rowCount' in outcome ? outcome.rowCount : null,
+          ...('error' in outcome ? { error: outcome.error } : {}),
+        })
+      return postgres.query(sql, params).then(
+        (result) => {
+          report({ rowCount: result.rowCount })
+          return result
+        },
+        (error: unknown) => {
+          report({ error: error instanceof Error ? error.message : String(error) })
+          throw error
+        },
+      )
+    },
+  }
 }

@@ -92,6 +92,16 @@ export type RealmEvent = EventBase &
         expired?: boolean
       }
     | {
+        /** A statement a session store ran on the playground's Postgres (through `pg`). */
+        kind: 'store-query'
+        sql: string
+        /** The parameters as sent: text, or null. */
+        params: Array<string | null>
+        rowCount: number | null
+        /** Postgres's message, when it failed. */
+        error?: string
+      }
+    | {
         kind: 'store-result'
         callId: number
         storeId: number
