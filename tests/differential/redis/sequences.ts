@@ -340,7 +340,7 @@ export const sequences: readonly CommandSequence[] = [
     steps: [
       ['SET', 'k', 'v'],
       ['SCAN', 'start'],
-      ['SCAN', '-1'],
+      ['SCAN', '99999999999999999999999'],
       ['SCAN', '0', 'COUNT', '0'],
       ['SCAN', '0', 'COUNT', 'many'],
       ['SCAN', '0', 'MATCH'],
