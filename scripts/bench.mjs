@@ -20,6 +20,7 @@ import {
   percentile,
 } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
+import { benchPostgres } from './bench-postgres.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BASE = '/session-playground/'
@@ -364,6 +365,7 @@ if (chromiumFigures) {
 }
 
 if (chromiumFigures) printLearnerFigures(chromiumFigures)
+await benchPostgres(ROOT)
 
 function printLearnerFigures({ startup, lazy, uiRoundTrips, fullStore }) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`

@@ -14,6 +14,9 @@ const CONTENT_TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
+  // PGlite (the Postgres chunk): WebAssembly.compileStreaming insists on this type.
+  '.wasm': 'application/wasm',
+  '.data': 'application/octet-stream',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',

@@ -17,6 +17,17 @@ export function showEngineEvents(
     if (line) activity.push({ kind: 'line', line })
     if (event.kind === 'store-call')
       activity.push({ kind: 'store-call', call: storeCallFor(event) })
+    if (event.kind === 'store-query')
+      activity.push({
+        kind: 'store-query',
+        requestId: event.requestId,
+        query: {
+          sql: event.sql,
+          params: event.params,
+          rowCount: event.rowCount,
+          ...(event.error === undefined ? {} : { error: event.error }),
+        },
+      })
     if (event.kind === 'explanations')
       activity.push({
         kind: 'explanations',

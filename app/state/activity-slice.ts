@@ -24,6 +24,15 @@ export interface StoreCall {
   operation: StoreOperation
   sessionId: string | undefined
   expired: boolean
+  /** The SQL the store ran for this call (connect-pg-simple on the playground's Postgres). */
+  queries?: StoreQuery[]
+}
+
+export interface StoreQuery {
+  sql: string
+  params: Array<string | null>
+  rowCount: number | null
+  error?: string
 }
 
 /** What one request changed in the store: ids added, changed or removed. */
@@ -38,6 +47,7 @@ export interface StoreDiff {
 export type ActivityEntry =
   | { kind: 'line'; line: Omit<ConsoleLine, 'id'> }
   | { kind: 'store-call'; call: StoreCall }
+  | { kind: 'store-query'; requestId: number | undefined; query: StoreQuery }
   | { kind: 'explanations'; requestId: number; explanations: Explanation[] }
 
 export interface ActivitySlice {
@@ -102,6 +112,7 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
       for (const entry of entries) {
         if (entry.kind === 'line') lines.push({ ...entry.line, id: nextLineId++ })
         else if (entry.kind === 'store-call') calls.push(entry.call)
+        else if (entry.kind === 'store-query') attachQuery(calls, entry.requestId, entry.query)
         else {
           if (explanations === state.explanations) {
             explanations = { ...explanations }
@@ -147,3 +158,17 @@ export const createActivitySlice: SliceCreator<ActivitySlice> = (set) => ({
     }),
   resetStoreConnections: () => set({ disconnectedStoreIds: [] }),
 })
+
+/**
+ * A statement belongs to the latest store call of its request: a store's statements come after
+ * the call that issued them and before the next one (express-session waits for each call).
+ * Statements outside any call (connect-pg-simple's prune) are not listed.
+ */
+function attachQuery(calls: StoreCall[], requestId: number | undefined, query: StoreQuery): void {
+  for (let index = calls.length - 1; index >= 0; index--) {
+    const call = calls[index]
+    if (!call || call.requestId !== requestId) continue
+    calls[index] = { ...call, queries: [...(call.queries ?? []), query] }
+    return
+  }
+}

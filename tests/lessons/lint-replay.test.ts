@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatProblem } from '../../app/lesson-loader/lesson-problem'
 import type { Lesson, ParsedLesson } from '../../app/lesson-loader/parse-lesson'
 import { readLessons } from '../../app/lesson-loader/vite-plugin-lessons'
 import { replayLesson } from './replay-lesson'
 import { scenarioForLesson } from './lesson-scenario'
 import { runDifferential } from '../differential/support/run-differential'
+import { startRedisServer, type RedisServerProcess } from '../support/redis-server'
+import { startPostgresServer, type PostgresServerProcess } from '../support/postgres-server'
+import { requiresPostgres } from '../../mocks/server/host/services/requires-postgres'
 
 // LINT_REPLAY_LESSONS lets lint-replay-broken-lesson.test.ts replay a fixture folder instead.
 const lessons = readLessons(
@@ -21,6 +24,27 @@ function lessonOf(parsed: ParsedLesson): Lesson {
       parsed.problems.map(formatProblem).join('\n'),
   )
 }
+
+// On the Node side, lessons that require('redis') talk to a real redis-server, and lessons
+// that require('pg') (in server.js or in a step's edit) a real PostgreSQL, each lesson in a
+// database of its own. PostgreSQL is started only when a lesson needs it.
+const usesPostgres = (parsed: (typeof lessons)[number]) =>
+  parsed.ok && requiresPostgres(JSON.stringify(parsed.lesson))
+const databaseOf = (parsed: (typeof lessons)[number]) => `lesson_${lessons.indexOf(parsed) + 1}`
+let redis: RedisServerProcess
+let postgres: PostgresServerProcess | undefined
+beforeAll(async () => {
+  redis = await startRedisServer(lessons.length + 1)
+  if (lessons.some(usesPostgres)) {
+    postgres = await startPostgresServer()
+    for (const parsed of lessons.filter(usesPostgres))
+      await postgres.createDatabase(databaseOf(parsed))
+  }
+}, 60_000)
+afterAll(async () => {
+  await redis?.stop()
+  await postgres?.stop()
+}, 30_000)
 
 describe.each(lessons.map((parsed) => [parsed.ok ? parsed.lesson.id : parsed.id, parsed] as const))(
   'lesson %s',
@@ -54,7 +78,15 @@ describe.each(lessons.map((parsed) => [parsed.ok ? parsed.lesson.id : parsed.id,
     it('behaves the same on real Express in Node for its whole walkthrough', async () => {
       const lesson = lessonOf(parsed)
       const { events, session } = await replayLesson(lesson)
-      const result = await runDifferential(scenarioForLesson(lesson, events, session))
+      const scenario = scenarioForLesson(lesson, events, session)
+      const database = lessons.indexOf(parsed) + 1
+      const result = await runDifferential({
+        ...scenario,
+        redisUrl: redis.url(database),
+        ...(postgres && usesPostgres(parsed)
+          ? { databaseUrl: postgres.url(databaseOf(parsed)) }
+          : {}),
+      })
       if (result.differences) expect.fail(result.differences)
     }, 60_000)
   },

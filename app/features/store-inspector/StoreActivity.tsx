@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { usePlaygroundState } from '../../state/use-playground-state'
 import { useFollowNewest } from '../../layout/use-follow-newest'
 import { groupStoreActivity, hasChanges, shortId } from './store-activity'
+import type { StoreQuery } from '../../state/activity-slice'
 
 /** Older requests than this are summarized in a count, not listed. */
 const SHOWN_REQUESTS = 25
@@ -16,6 +17,41 @@ function IdList({ ids }: { ids: readonly string[] }) {
         </span>
       ))}
     </>
+  )
+}
+
+/** The SQL one store call ran, each statement with its parameters and outcome. */
+function StoreQueries({ queries }: { queries: readonly StoreQuery[] }) {
+  return (
+    <ul className="store-activity__queries" aria-label="SQL it ran">
+      {queries.map((query, index) => (
+        <li key={index} className={query.error ? 'store-activity__query--failed' : undefined}>
+          <code className="store-activity__sql">{query.sql.replace(/\s+/g, ' ').trim()}</code>
+          {query.params.length > 0 && (
+            <span className="store-activity__params">
+              {' '}
+              with{' '}
+              {query.params.map((param, position) => (
+                <span key={position}>
+                  {position > 0 && ', '}${position + 1} ={' '}
+                  <code title={param ?? 'NULL'}>
+                    {param === null ? 'NULL' : shortId(param, 24)}
+                  </code>
+                </span>
+              ))}
+            </span>
+          )}
+          <span className="store-activity__outcome">
+            {' '}
+            {query.error
+              ? `→ error: ${query.error}`
+              : query.rowCount === null
+                ? ''
+                : `→ ${query.rowCount} ${query.rowCount === 1 ? 'row' : 'rows'}`}
+          </span>
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -77,6 +113,7 @@ export function StoreActivity({ showStoreIds }: { showStoreIds: boolean }) {
                             expired — the store dropped it and answered “not found”
                           </span>
                         )}
+                        {call.queries && <StoreQueries queries={call.queries} />}
                       </li>
                     ))}
                   </ul>

@@ -8,6 +8,7 @@ import type { RequestTrace } from './explanation-types'
 import type { SessionFacts } from './session-facts'
 import { finding, shortId, type Finding } from './render-explanation'
 import { finalHandlerDecision, isSessionDebug } from './trace-events'
+import { missingTable } from './missing-table'
 
 /** express-session's `next(new Error('secret option required for sessions'))`. */
 const SECRET_REQUIRED = 'secret option required for sessions'
@@ -81,6 +82,7 @@ export function explainErrorResponse(
         error: error ? `${error.name}: ${error.message}` : 'unknown error',
         status,
       }),
+      ...missingTable(error?.message),
     ]
   }
   const error = describeError(body, consoleErrors)

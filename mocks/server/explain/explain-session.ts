@@ -4,6 +4,7 @@
  * `shouldSave` / `shouldTouch` / `shouldDestroy` at `res.end` and `shouldSetCookie` plus the
  * `secure` check when the headers go out.
  */
+import { missingTable } from './missing-table'
 import type { RequestTrace } from './explanation-types'
 import type { SessionFacts, SessionRun } from './session-facts'
 import { finding, shortId, type Finding } from './render-explanation'
@@ -26,6 +27,7 @@ export function explainSession(trace: RequestTrace, facts: SessionFacts): Findin
         sessionId: shortId(failed.sessionId ?? '?'),
         error: failed.error ? `${failed.error.name}: ${failed.error.message}` : 'unknown error',
       }),
+      ...missingTable(failed.error?.message),
     )
   }
   if (!run) return findings

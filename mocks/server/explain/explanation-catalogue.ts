@@ -76,6 +76,12 @@ const entries = {
     template:
       "The store failed to load session `{sessionId}` ({error}), so express-session passed the error to `next(err)` and Express's error handler answered {status}.",
   },
+  'store-table-missing': {
+    level: 'error',
+    title: 'the PostgreSQL session table does not exist',
+    template:
+      "Postgres has no table {table}, and connect-pg-simple creates its table only when told to: pass `createTableIfMissing: true` to the store (it then runs the package's `table.sql` on first use), or create the table from that file yourself.",
+  },
   'express-error': {
     level: 'error',
     title: "Express's error handler answered instead of the route",

@@ -9,6 +9,7 @@ import { createHostPlatform } from './host-platform'
 import { VirtualClock } from './virtual-clock'
 import type { ErrorInfo, HeaderPair, LoadResult, StoreHandle } from '../realm/realm-types'
 import type { SharedRedis } from './services/shared-redis'
+import type { PostgresService } from './services/postgres'
 import type { Explanation } from '../explain/explanation-types'
 
 export type { EngineEvent, ErrorInfo, Explanation, HeaderPair, LoadResult }
@@ -99,7 +100,8 @@ const decoder = new TextDecoder()
 
 /** Where a SimServer keeps its Redis for shareRedisWith; not part of the documented surface. */
 const REDIS = Symbol('session-playground.redis')
-type WithRedis = { [REDIS]?: SharedRedis }
+const POSTGRES = Symbol('session-playground.postgres')
+type WithRedis = { [REDIS]?: SharedRedis; [POSTGRES]?: PostgresService }
 
 function toSimStore(handle: StoreHandle): SimStore {
   return {
@@ -127,7 +129,13 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
     clock,
     ...(options.env ? { env: options.env } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    ...(options.shareRedisWith ? { redis: (options.shareRedisWith as WithRedis)[REDIS] } : {}),
+    // Two app servers share their database servers: Redis, and Postgres with it.
+    ...(options.shareRedisWith
+      ? {
+          redis: (options.shareRedisWith as WithRedis)[REDIS],
+          postgres: (options.shareRedisWith as WithRedis)[POSTGRES],
+        }
+      : {}),
   })
   const filename = options.filename ?? 'server.js'
   if (options.onEvent) engine.subscribe(options.onEvent)
@@ -175,6 +183,7 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
     },
     close: () => engine.stop('closed'),
     [REDIS]: engine.redis,
+    [POSTGRES]: engine.postgres,
   }
   return server
 }

@@ -13,6 +13,7 @@ import {
 } from './engine'
 import { VirtualClock } from './virtual-clock'
 import { createSharedRedis, type SharedRedis } from './services/shared-redis'
+import { createPostgresService, type PostgresService } from './services/postgres'
 import type { ErrorInfo, LoadResult, SimRequest } from '../realm/realm-types'
 
 /** Store ids of instance n start at n × STORE_ID_SPAN + 1, so they stay unique in the cluster. */
@@ -21,6 +22,7 @@ const STORE_ID_SPAN = 100
 export class Cluster {
   readonly clock: VirtualClock
   readonly redis: SharedRedis
+  readonly postgres: PostgresService
   readonly engines: Engine[]
   private nextInstance = 0
 
@@ -30,6 +32,7 @@ export class Cluster {
     }
     this.clock = options.clock ?? new VirtualClock()
     this.redis = options.redis ?? createSharedRedis(() => this.clock.now())
+    this.postgres = options.postgres ?? createPostgresService()
     let nextRequestId = 1
     const single = options.instances === 1
     this.engines = Array.from(
@@ -39,6 +42,7 @@ export class Cluster {
           ...options,
           clock: this.clock,
           redis: this.redis,
+          postgres: this.postgres,
           ...(single
             ? {}
             : {

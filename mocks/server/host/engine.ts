@@ -5,6 +5,8 @@
  */
 import { VirtualClock } from './virtual-clock'
 import { createSharedRedis, type SharedRedis } from './services/shared-redis'
+import { createVirtualTimers, type VirtualTimers } from './virtual-timers'
+import { createPostgresService, requiresPostgres, type PostgresService } from './services/postgres'
 import { locateSyntaxError } from './locate-syntax-error'
 import { notifyListeners } from './listener-errors'
 import type { HostPlatform } from './host-platform'
@@ -55,6 +57,8 @@ export interface EngineOptions {
   requestTimeoutMs?: number
   /** The simulated Redis server; pass the same one to engines that share it. */
   redis?: SharedRedis
+  /** The PostgreSQL server (PGlite); pass the same one to engines that share it. */
+  postgres?: PostgresService
   /** Which instance of a cluster this engine is (1-based); its events and results say so. */
   instance?: number
   /** Request ids shared by the instances of a cluster, so that they stay unique. */
@@ -81,6 +85,10 @@ export class Engine {
   readonly clock: VirtualClock
   /** Survives restarts, like a Redis server running beside the Node process. */
   readonly redis: SharedRedis
+  /** Survives restarts too; its lazy chunk loads only for a server that requires `pg`. */
+  readonly postgres: PostgresService
+  /** The realm's timers, due on real or virtual time, whichever comes first. */
+  private readonly timers: VirtualTimers
   private realm: RealmInstance | undefined
   private source = ''
   private filename = 'server.js'
@@ -101,7 +109,12 @@ export class Engine {
     this.options = options
     this.clock = options.clock ?? new VirtualClock()
     this.redis = options.redis ?? createSharedRedis(() => this.clock.now())
-    this.clock.onChange((time) => this.publish({ kind: 'clock', time }))
+    this.postgres = options.postgres ?? createPostgresService()
+    this.timers = createVirtualTimers(options.platform, () => this.clock.now())
+    this.clock.onChange((time) => {
+      this.publish({ kind: 'clock', time })
+      this.timers.clockMoved(time)
+    })
   }
 
   get loadError(): ErrorInfo | undefined {
@@ -129,6 +142,19 @@ export class Engine {
     this.filename = filename
     this.middlewares = []
     this.currentLoadError = undefined
+    // require() is synchronous: what the server will require from the lazy chunk is loaded now.
+    if (requiresPostgres(source)) {
+      try {
+        // The database server is up before the app starts, as it would be in production.
+        await this.postgres.load()
+        await this.postgres.ready()
+      } catch (error) {
+        return this.failStart(filename, {
+          name: 'Error',
+          message: `The PostgreSQL server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        })
+      }
+    }
     const realm = this.options.createRealm(this.createHost())
     this.realm = realm
     this.startupEvents = []
@@ -263,16 +289,19 @@ export class Engine {
   private createHost(): RealmHost {
     const { platform } = this.options
     const generation = ++this.generation
+    const lazyPackages = this.postgres.packages()
     return {
       now: () => this.clock.now(),
       emit: (event) => {
         if (generation === this.generation) this.receive(event)
       },
       scheduleImmediate: platform.scheduleImmediate,
-      setTimer: platform.setTimer,
-      clearTimer: platform.clearTimer,
+      setTimer: this.timers.setTimer,
+      clearTimer: this.timers.clearTimer,
       fillRandom: platform.fillRandom,
       redis: this.redis,
+      postgres: this.postgres,
+      ...(lazyPackages ? { lazyPackages } : {}),
       ...(this.options.firstStoreId === undefined
         ? {}
         : { firstStoreId: this.options.firstStoreId }),

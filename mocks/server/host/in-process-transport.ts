@@ -16,7 +16,13 @@ export function createInProcessTransport(options: EngineOptions): ServerTranspor
     if (instances === cluster.instances) return cluster
     cluster.stop('redeploy')
     unsubscribe()
-    cluster = new Cluster({ ...options, clock: cluster.clock, redis: cluster.redis, instances })
+    cluster = new Cluster({
+      ...options,
+      clock: cluster.clock,
+      redis: cluster.redis,
+      postgres: cluster.postgres,
+      instances,
+    })
     unsubscribe = cluster.subscribe(forward)
     return cluster
   }
@@ -25,7 +31,8 @@ export function createInProcessTransport(options: EngineOptions): ServerTranspor
     start: (source, filename, startOptions?: StartOptions) => {
       const deployed = deploy(startOptions?.instances ?? 1)
       if (startOptions?.freshRedis) deployed.redis.flushAll()
-      return deployed.start(source, filename)
+      const fresh = startOptions?.freshRedis ? deployed.postgres.reset() : Promise.resolve()
+      return fresh.then(() => deployed.start(source, filename))
     },
     restart: () => cluster.restart(),
     request: (request) => cluster.request(request),

@@ -15,6 +15,7 @@ import type {
 } from './server-transport'
 import type { PageToWorker, WorkerCall, WorkerCallResults, WorkerToPage } from './worker-protocol'
 import { notifyListeners } from './listener-errors'
+import { POSTGRES_START_MS, requiresPostgres } from './services/requires-postgres'
 
 export interface WorkerLike {
   postMessage(message: PageToWorker): void
@@ -122,7 +123,11 @@ export class WorkerServerClient implements ServerTransport {
     call: Extract<WorkerCall, { method: M }>,
   ): Promise<WorkerCallResults[M]> {
     const callId = this.nextCallId++
-    const watchdogMs = this.options.watchdogMs ?? this.requestTimeoutMs + 2000
+    let watchdogMs = this.options.watchdogMs ?? this.requestTimeoutMs + 2000
+    // Starting a server that requires pg first loads the Postgres chunk and boots PGlite
+    // (initdb): seconds of honest work, not a stuck server.
+    if ('source' in call && requiresPostgres(call.source))
+      watchdogMs = Math.max(watchdogMs, POSTGRES_START_MS)
     return new Promise<WorkerCallResults[M]>((resolve, reject) => {
       const watchdog = setTimeout(() => this.recoverFromStuckWorker(), watchdogMs)
       this.pending.set(callId, {

@@ -14,7 +14,7 @@ import type { ErrorInfo } from './realm-types'
 
 const APP_DIRECTORY = '/app'
 
-const GLOBAL_PARAMETERS = {
+export const GLOBAL_PARAMETERS = {
   process,
   Buffer,
   console,

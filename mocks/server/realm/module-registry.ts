@@ -24,6 +24,7 @@ import { instrumentSession } from './instrument/session-wrapper'
 import packageLoaders from './package-loaders.cjs'
 import type realSession from 'express-session'
 import * as redis from './stand-ins/redis-client'
+import { lazyPackage } from './lazy-packages'
 
 /** Packages load lazily (package-loaders.cjs); the simulated ones are ours. */
 const packageFactories: Record<string, () => unknown> = {
@@ -83,6 +84,12 @@ export function lookupModule(
 ): { found: true; exports: unknown } | { found: false } {
   if (Object.hasOwn(packageFactories, specifier))
     return { found: true, exports: loadPackage(specifier) }
+  const lazy = lazyPackage(specifier, (name) => {
+    const found = lookupModule(name)
+    if (!found.found) throw new Error(`Cannot find module '${name}'`)
+    return found.exports
+  })
+  if (lazy) return { found: true, exports: lazy.exports }
   const builtin = specifier.startsWith('node:') ? specifier.slice(5) : specifier
   if (Object.hasOwn(builtins, builtin)) return { found: true, exports: builtins[builtin] }
   return { found: false }

@@ -92,6 +92,16 @@ export type RealmEvent = EventBase &
         expired?: boolean
       }
     | {
+        /** A statement a session store ran on the playground's Postgres (through `pg`). */
+        kind: 'store-query'
+        sql: string
+        /** The parameters as sent: text, or null. */
+        params: Array<string | null>
+        rowCount: number | null
+        /** Postgres's message, when it failed. */
+        error?: string
+      }
+    | {
         kind: 'store-result'
         callId: number
         storeId: number
@@ -112,21 +122,73 @@ export type RealmEventInput = RealmEvent extends infer E
     : never
   : never
 
+/** A Redis reply: a bulk or simple string, an integer, nil, or an array of replies. */
+export type RedisReply = string | number | null | RedisReply[]
+
 /**
- * The simulated Redis server the host keeps outside every realm: a key-value store with expiry on
- * the virtual clock; the host's simulated Redis service implements it.
+ * The simulated Redis server the host keeps outside every realm, with expiry on the virtual
+ * clock; the host's Redis service answers it (compared with a real Redis in
+ * tests/differential/redis).
  */
 export interface SharedRedis {
+  /** Runs one Redis command (`['SET', key, value, 'EX', '60']`); error replies are thrown. */
+  command(argv: readonly string[]): RedisReply
   get(key: string): string | null
   set(key: string, value: string, ttlSeconds?: number): void
   /** Returns whether the key existed. */
   expire(key: string, ttlSeconds: number): boolean
   del(keys: readonly string[]): number
-  /** Keys matching a glob with `*` wildcards, without expired ones. */
+  /** Keys matching a Redis glob, without expired ones. */
   keys(pattern: string): string[]
-  /** Seconds to live: -1 without expiry, -2 when missing (Redis's TTL reply). */
+  /** Seconds to live, as Redis's TTL answers: -1 without expiry, -2 when missing. */
   ttl(key: string): number
+  /** Milliseconds to live: -1 without expiry, -2 when missing. */
+  pttl(key: string): number
   flushAll(): void
+}
+
+/** A package the realm evaluates from source once the host has loaded it (`pg`, …). */
+export interface LazyPackage {
+  source: string
+  /** Its `__dirname`; `fs` serves `files` (by name) under it, read-only. */
+  directory: string
+  files: Readonly<Record<string, string>>
+}
+
+export interface PgQueryResult {
+  command: string | null
+  rowCount: number | null
+  rows: Record<string, unknown>[]
+  fields: { name: string; dataTypeID: number }[]
+}
+
+/** A row of a connect-pg-simple session table, as the inspector shows it. */
+export interface SessionRow {
+  sid: string
+  /** The `sess` column's JSON text, exactly as stored. */
+  sess: string
+  /** The `expire` column (a timestamp without time zone), as Postgres prints it. */
+  expire: string
+}
+
+/** What a realm may ask of the host's PostgreSQL server (PGlite). */
+export interface RealmPostgres {
+  /** Resolves once the database has booted. */
+  ready(): Promise<void>
+  /** Runs one statement with parameters, or several without; errors are Postgres's own. */
+  query(sql: string, params: readonly unknown[]): Promise<PgQueryResult>
+  /** The rows of a session table (`"session"`) as of the last statement; undefined if none. */
+  sessionRows(quotedTable: string): readonly SessionRow[] | undefined
+  /** Reads this table back after every statement, for sessionRows. */
+  watchTable(quotedTable: string): void
+  /** Edits the store panel makes; the cached rows change at once, the table right after. */
+  editSession(
+    quotedTable: string,
+    edit:
+      | { kind: 'write'; sid: string; sess: string }
+      | { kind: 'delete'; sid: string }
+      | { kind: 'clear' },
+  ): void
 }
 
 /** What the host lends a realm. Everything the realm knows about the outside comes from here. */
@@ -143,6 +205,10 @@ export interface RealmHost {
   firstStoreId?: number
   /** The simulated Redis server, shared by every realm of the engine and kept across restarts. */
   redis: SharedRedis
+  /** The PostgreSQL server (PGlite), shared like Redis; its chunk loads when a server needs it. */
+  postgres?: RealmPostgres
+  /** Packages evaluated from source in the realm (`pg`, `connect-pg-simple`), once loaded. */
+  lazyPackages?: Readonly<Record<string, LazyPackage>>
   /** Initial `process.env` of the simulated process. */
   env: Readonly<Record<string, string>>
 }

@@ -19,10 +19,19 @@ import Module from 'node:module'
 import net from 'node:net'
 import path from 'node:path'
 import tls from 'node:tls'
+import { realRedisModule } from './real-redis.mjs'
+import { realPostgresModule } from './real-postgres.mjs'
 
 const [serverDir = '', startMs = ''] = process.argv.slice(2)
 const serverFile = path.join(serverDir, 'server.js')
 const clock = FakeTimers.install({ now: Number(startMs), toFake: ['Date'] })
+// Read and hidden at once: server.js must see the environment the simulated side sees.
+const redisUrl = process.env.DIFFERENTIAL_REDIS_URL
+delete process.env.DIFFERENTIAL_REDIS_URL
+const realRedis = redisUrl ? realRedisModule(redisUrl) : undefined
+const databaseUrl = process.env.DIFFERENTIAL_DATABASE_URL
+delete process.env.DIFFERENTIAL_DATABASE_URL
+const realPostgres = databaseUrl ? realPostgresModule(databaseUrl) : undefined
 
 const REQUEST_TIMEOUT_MS = 4000
 const SETTLE_TURNS = 10
@@ -95,17 +104,27 @@ function parseEntry(value) {
   }
 }
 
+async function entriesOf(store) {
+  if (hasSessionMap(store))
+    return Object.fromEntries(
+      Object.entries(store.sessions).map(([id, value]) => [id, parseEntry(value)]),
+    )
+  if (typeof store.client?.fakeRedisEntries === 'function')
+    return store.client.fakeRedisEntries(store.prefix)
+  if (realRedis && typeof store.prefix === 'string' && store.client)
+    return realRedis.entries(store.prefix)
+  if (realPostgres && typeof store.quotedTable === 'function')
+    return realPostgres.entries(store.quotedTable())
+  return null
+}
+
 function snapshotStores() {
-  return tracked.map(({ store }) => ({
-    kind: store.constructor?.name || 'Store',
-    entries: hasSessionMap(store)
-      ? Object.fromEntries(
-          Object.entries(store.sessions).map(([id, value]) => [id, parseEntry(value)]),
-        )
-      : typeof store.client?.fakeRedisEntries === 'function'
-        ? store.client.fakeRedisEntries(store.prefix)
-        : null,
-  }))
+  return Promise.all(
+    tracked.map(async ({ store }) => ({
+      kind: store.constructor?.name || 'Store',
+      entries: await entriesOf(store),
+    })),
+  )
 }
 
 function actOnStore({ action, index, sessionId, data }) {
@@ -236,12 +255,13 @@ function fakeRedisModule(file) {
   }
   return { createClient: () => new Client() }
 }
-const fakeRedis = fakeRedisModule(path.join(serverDir, 'redis.json'))
+const fakeRedis = realRedis?.module ?? fakeRedisModule(path.join(serverDir, 'redis.json'))
 
 const realLoad = Module._load
 let watching = false
 Module._load = function load(request, parent, isMain) {
   if (request === 'redis') return fakeRedis
+  if (request === 'pg' && realPostgres) return realPostgres.module
   const exports = realLoad.call(this, request, parent, isMain)
   if (request === 'express-session' && !watching) {
     watching = true
@@ -272,10 +292,11 @@ const settle = async () => {
   await turns()
 }
 
-function drainEffects() {
-  const effects = { outputCount, storeCalls, stores: snapshotStores() }
+async function drainEffects() {
+  const calls = storeCalls
   storeCalls = []
-  return effects
+  const stores = await snapshotStores()
+  return { outputCount, storeCalls: calls, stores }
 }
 
 let plainPort = 0
@@ -407,8 +428,9 @@ async function exchange({ method, path: target, headers, body, secure }) {
 async function handle(message) {
   switch (message.type) {
     case 'request':
-      return { exchange: await exchange(message.request), ...drainEffects() }
+      return { exchange: await exchange(message.request), ...(await drainEffects()) }
     case 'clock':
+      await realRedis?.advance(message.nowMs - Date.now())
       clock.setSystemTime(message.nowMs)
       await settle()
       return drainEffects()
@@ -433,4 +455,4 @@ process.on('message', (message) => {
 
 const started = await startServer()
 await settle()
-process.send({ id: 0, result: { ...started, ...drainEffects() } })
+process.send({ id: 0, result: { ...started, ...(await drainEffects()) } })

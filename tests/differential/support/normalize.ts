@@ -29,6 +29,9 @@ const looksRandom = (token: string) => /[a-z]/.test(token) && /[A-Z]/.test(token
 /** `s:<value>.<base64 HMAC-SHA256 without '='>`, raw or percent-encoded (the same document). */
 const SIGNED_VALUE = /(s:|s%3A)([^\s;,"'<>]+?)\.((?:[A-Za-z0-9+/]|%2B|%2F){43})(?![A-Za-z0-9+/])/g
 /** A V8 stack frame line, as printed by Node, the simulated runtime and Express's error page. */
+/** `file: 'parse_relation.c',\n  line: '1392',` in an inspected pg DatabaseError. */
+const POSTGRES_SOURCE_LINE = /(file: '[\w-]+\.c',\s+line: )'\d+'/g
+
 const STACK_FRAME = /\n {4}at [^\n]*/g
 const HTML_STACK_FRAME = /<br> &nbsp; &nbsp;at .*?(?=<br>|<\/pre>)/g
 const DEPRECATION_SITE = /^(.* deprecated .*) at (\S+):(\d+):(\d+)$/s
@@ -92,6 +95,9 @@ class Normalizer {
       .replace(STACK_FRAME, (frame) => (frame.endsWith(' {') ? ' {' : ''))
       .replace(TEMP_DIRECTORY, '')
       .replace(/\(node:\d+\)/g, '(node:<pid>)')
+      // Where in Postgres's C source an error was raised differs between Postgres versions
+      // (Debian's server and PGlite); the error itself (code, message, position) does not.
+      .replace(POSTGRES_SOURCE_LINE, "$1'<line>'")
     const site = DEPRECATION_SITE.exec(normalized)
     if (site && site[2] !== 'server.js') normalized = site[1] ?? normalized
     const frame = CRASH_CODE_FRAME.exec(normalized)
@@ -123,10 +129,13 @@ class Normalizer {
       if (store.entries === null) return [`store${index} ${store.kind}: (opaque)`]
       const entries = Object.entries(store.entries)
       if (entries.length === 0) return [`store${index} ${store.kind}: (empty)`]
-      return entries.map(
+      const lines = entries.map(
         ([id, value]) =>
           `store${index} ${store.kind}: ${this.text(id)} = ${this.text(JSON.stringify(value))}`,
       )
+      // Redis keeps keys in no order (KEYS answers in hash order), and a table's rows have
+      // none either: compared as sets.
+      return store.kind === 'RedisStore' || store.kind === 'PGStore' ? lines.sort() : lines
     })
   }
 

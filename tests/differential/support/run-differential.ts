@@ -61,15 +61,18 @@ function checkExpectations(scenario: Scenario, node: Transcript): string[] {
 
 function driversFor(scenario: Scenario): [node: ServerDriver, sim: ServerDriver] {
   const instances = scenario.instances ?? 1
+  // Only the Node side talks to a real Redis; the runner hides the variable from server.js.
+  const nodeEnv = {
+    ...scenario.env,
+    ...(scenario.redisUrl ? { DIFFERENTIAL_REDIS_URL: scenario.redisUrl } : {}),
+    ...(scenario.databaseUrl ? { DIFFERENTIAL_DATABASE_URL: scenario.databaseUrl } : {}),
+  }
   if (instances === 1)
-    return [
-      new NodeDriver(scenario.source, scenario.env),
-      new SimDriver(scenario.source, scenario.env),
-    ]
+    return [new NodeDriver(scenario.source, nodeEnv), new SimDriver(scenario.source, scenario.env)]
   const directory = mkdtemp(path.join(tmpdir(), 'differential-'))
   const nodes = Array.from(
     { length: instances },
-    () => new NodeDriver(scenario.source, scenario.env, directory),
+    () => new NodeDriver(scenario.source, nodeEnv, directory),
   )
   const sims: SimDriver[] = []
   for (let index = 0; index < instances; index++) {

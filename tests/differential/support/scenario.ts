@@ -90,6 +90,13 @@ export interface Scenario {
   env?: Readonly<Record<string, string>>
   /** Instances of the server behind a round-robin load balancer, sharing their Redis. */
   instances?: number
+  /**
+   * A real Redis (`redis://host:port/db`, an empty database of its own) for the Node side's
+   * `require('redis')`. Without it the Node side gets a file-backed test double.
+   */
+  redisUrl?: string
+  /** A real PostgreSQL database (an empty one of its own) for the Node side's `require('pg')`. */
+  databaseUrl?: string
 }
 
 export const DEFAULT_HOST = 'localhost:3000'

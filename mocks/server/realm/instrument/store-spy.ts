@@ -106,8 +106,8 @@ const redisStoreInspector: StoreInspector = {
   keyPrefix: (store) => store.prefix as string,
   write: (store, sessionId, data) => {
     const key = `${store.prefix as string}${sessionId}`
-    const ttl = host.redis.ttl(key)
-    host.redis.set(key, JSON.stringify(data), ttl > 0 ? ttl : undefined)
+    const ttlMs = host.redis.pttl(key)
+    host.redis.set(key, JSON.stringify(data), ttlMs > 0 ? ttlMs / 1000 : undefined)
   },
   remove: (store, sessionId) => {
     host.redis.del([`${store.prefix as string}${sessionId}`])
@@ -117,7 +117,40 @@ const redisStoreInspector: StoreInspector = {
   },
 }
 
-const inspectors: StoreInspector[] = [redisStoreInspector, memoryStoreInspector]
+/** connect-pg-simple keeps rows (sid, sess, expire) in a table of the host's Postgres. */
+const pgStoreInspector: StoreInspector = {
+  matches: (store) =>
+    host.postgres !== undefined &&
+    typeof store.quotedTable === 'function' &&
+    typeof store.pruneSessions === 'function',
+  entries: (store) => {
+    const entries: Record<string, unknown> = {}
+    for (const row of pgRows(store)) entries[row.sid] = safeParse(row.sess)
+    return entries
+  },
+  entryTexts: (store) => new Map(pgRows(store).map((row) => [row.sid, row.sess])),
+  write: (store, sessionId, data) =>
+    host.postgres?.editSession(pgTable(store), {
+      kind: 'write',
+      sid: sessionId,
+      sess: JSON.stringify(data),
+    }),
+  remove: (store, sessionId) =>
+    host.postgres?.editSession(pgTable(store), { kind: 'delete', sid: sessionId }),
+  clear: (store) => host.postgres?.editSession(pgTable(store), { kind: 'clear' }),
+}
+
+function pgTable(store: SessionStoreLike): string {
+  return (store.quotedTable as () => string).call(store)
+}
+
+function pgRows(store: SessionStoreLike) {
+  const table = pgTable(store)
+  host.postgres?.watchTable(table)
+  return host.postgres?.sessionRows(table) ?? []
+}
+
+const inspectors: StoreInspector[] = [pgStoreInspector, redisStoreInspector, memoryStoreInspector]
 
 export function registerStoreInspector(inspector: StoreInspector): void {
   inspectors.unshift(inspector)

@@ -27,6 +27,24 @@ function noFileSystem(operation: string, path: unknown): Error & { code: string 
 
 export class Stats {}
 
+/**
+ * Package files the realm serves read-only (connect-pg-simple's table.sql, from the lazy
+ * Postgres chunk): path → text. Every other path answers ENOENT.
+ */
+const readOnlyFiles = new Map<string, string>()
+
+export function serveReadOnlyFile(path: string, text: string): void {
+  readOnlyFiles.set(path, text)
+}
+
+const servedText = (path: unknown, options: unknown): string | Uint8Array | undefined => {
+  const text = typeof path === 'string' ? readOnlyFiles.get(path) : undefined
+  if (text === undefined) return undefined
+  const encoding =
+    typeof options === 'string' ? options : (options as { encoding?: unknown })?.encoding
+  return encoding ? text : new TextEncoder().encode(text)
+}
+
 const callbackOperations = [
   'stat',
   'lstat',
@@ -56,14 +74,30 @@ for (const name of syncOperations) {
     throw noFileSystem(name.replace(/Sync$/, ''), path)
   }
 }
-fs.existsSync = () => false
+const realReadFile = fs.readFile as (...args: unknown[]) => void
+fs.readFile = (path: unknown, ...rest: unknown[]) => {
+  const callback = rest.findLast((arg) => typeof arg === 'function') as
+    ((error: Error | null, data?: unknown) => void) | undefined
+  const data = servedText(path, typeof rest[0] === 'function' ? undefined : rest[0])
+  if (data === undefined || !callback) return realReadFile(path, ...rest)
+  nextTick(() => callback(null, data))
+}
+fs.readFileSync = (path: unknown, options?: unknown) => {
+  const data = servedText(path, options)
+  if (data === undefined) throw noFileSystem('readFile', path)
+  return data
+}
+fs.existsSync = (path: unknown) => typeof path === 'string' && readOnlyFiles.has(path)
 fs.createReadStream = (path: unknown) => {
   throw noFileSystem('open', path)
 }
 fs.promises = Object.fromEntries(
   callbackOperations.map((name) => [
     name,
-    (path: unknown) => Promise.reject(noFileSystem(name, path)),
+    (path: unknown, options?: unknown) => {
+      const data = name === 'readFile' ? servedText(path, options) : undefined
+      return data === undefined ? Promise.reject(noFileSystem(name, path)) : Promise.resolve(data)
+    },
   ]),
 )
 
