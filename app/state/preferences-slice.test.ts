@@ -18,8 +18,8 @@ const saved = {
 
 describe('readPersistedPreferences', () => {
   describe('when nothing was saved', () => {
-    it.each([undefined, null])('gives the defaults without a notice (%s)', (persisted) => {
-      expect(readPersistedPreferences(persisted)).toEqual({
+    it('gives the defaults without a notice', () => {
+      expect(readPersistedPreferences(undefined)).toEqual({
         preferences: DEFAULT_PREFERENCES,
         notice: undefined,
       })
@@ -50,37 +50,73 @@ describe('readPersistedPreferences', () => {
     })
   })
 
-  describe('when the saved value is corrupt', () => {
+  describe('when the saved value is corrupt as a whole', () => {
     it.each([
+      ['null (a saved state of null)', null],
       ['a string', 'yes'],
       ['an array', []],
       ['no preferences', {}],
       ['preferences that are not an object', { preferences: 'x' }],
-      ['a non-boolean decodeCookieValues', { preferences: { ...saved, decodeCookieValues: 1 } }],
-      ['editedCode as an array', { preferences: { ...saved, editedCode: ['x'] } }],
-      ['edited code that is not text', { preferences: { ...saved, editedCode: { sample: 1 } } }],
-      ['a layout that is not an object', { preferences: { ...saved, layout: 50 } }],
-      [
-        'a layout size that is missing',
-        { preferences: { ...saved, layout: { leftColumnPercent: 50, leftTopPercent: 50 } } },
-      ],
-      [
-        'a layout size below the minimum',
-        { preferences: { ...saved, layout: { ...saved.layout, leftColumnPercent: 5 } } },
-      ],
-      [
-        'a layout size above the maximum',
-        { preferences: { ...saved, layout: { ...saved.layout, rightTopPercent: 95 } } },
-      ],
-      [
-        'a layout size that is not a number',
-        { preferences: { ...saved, layout: { ...saved.layout, leftTopPercent: '50' } } },
-      ],
     ])('discards %s and gives the defaults with a notice', (_case, persisted) => {
       expect(readPersistedPreferences(persisted)).toEqual({
         preferences: DEFAULT_PREFERENCES,
         notice: PREFERENCES_RESET_NOTICE,
       })
+    })
+  })
+
+  describe('when one field is corrupt', () => {
+    const layoutBack = { ...saved, layout: DEFAULT_LAYOUT }
+    it.each([
+      [
+        'a non-boolean decodeCookieValues',
+        { ...saved, decodeCookieValues: 1 },
+        { ...saved, decodeCookieValues: false },
+        'the URL-decoding switch',
+      ],
+      [
+        'editedCode as an array',
+        { ...saved, editedCode: ['x'] },
+        { ...saved, editedCode: {} },
+        'your edited server code',
+      ],
+      [
+        'edited code that is not text',
+        { ...saved, editedCode: { sample: '// mine', other: 1 } },
+        saved,
+        'your edited server code',
+      ],
+      ['a layout that is not an object', { ...saved, layout: 50 }, layoutBack, 'the panel sizes'],
+      [
+        'a layout size that is missing',
+        { ...saved, layout: { leftColumnPercent: 50, leftTopPercent: 50 } },
+        layoutBack,
+        'the panel sizes',
+      ],
+      [
+        'a layout size below the minimum',
+        { ...saved, layout: { ...saved.layout, leftColumnPercent: 5 } },
+        layoutBack,
+        'the panel sizes',
+      ],
+      [
+        'a layout size above the maximum',
+        { ...saved, layout: { ...saved.layout, rightTopPercent: 95 } },
+        layoutBack,
+        'the panel sizes',
+      ],
+      [
+        'a layout size that is not a number',
+        { ...saved, layout: { ...saved.layout, leftTopPercent: '50' } },
+        layoutBack,
+        'the panel sizes',
+      ],
+    ])('puts back only %s, keeps the rest, and names it', (_case, preferences, kept, named) => {
+      const result = readPersistedPreferences({ preferences })
+      expect(result.preferences).toEqual(kept)
+      expect(result.notice).toBe(
+        `Part of your saved settings could not be read: ${named} went back to the default; the rest was kept.`,
+      )
     })
   })
 })
@@ -107,15 +143,22 @@ describe('the persisted store', () => {
     expect(state.preferencesNotice).toBeUndefined()
   })
 
-  it('resets a corrupt value and says so', async () => {
+  it('keeps the edited code when only the layout is corrupt, and says what went back', async () => {
     const state = await loadStoreWith(
       JSON.stringify({
         state: { preferences: { ...saved, layout: { ...saved.layout, leftColumnPercent: -1 } } },
         version: PREFERENCES_VERSION,
       }),
     )
+    expect(state.preferences).toEqual({ ...saved, layout: DEFAULT_LAYOUT })
+    expect(state.preferencesNotice).toMatch(/the panel sizes went back to the default/)
+  })
+
+  it('says so when the saved state is null, instead of resetting quietly', async () => {
+    const state = await loadStoreWith(JSON.stringify({ state: null, version: PREFERENCES_VERSION }))
     expect(state.preferences).toEqual(DEFAULT_PREFERENCES)
     expect(state.preferencesNotice).toBe(PREFERENCES_RESET_NOTICE)
+    expect(state.progressNotice).toBeDefined()
   })
 
   // zustand hydrates inside create(): store.ts hands unparseable text on so merge rejects it.

@@ -73,36 +73,70 @@ function isLayoutSizes(candidate: unknown): candidate is LayoutSizes {
   )
 }
 
-/** The preferences a persisted value holds, or undefined if any field is not what we wrote. */
-function preferencesFrom(candidate: unknown): Preferences | undefined {
-  if (!isRecord(candidate)) return undefined
+const FIELD_NAMES: Record<keyof Preferences, string> = {
+  decodeCookieValues: 'the URL-decoding switch',
+  editedCode: 'your edited server code',
+  layout: 'the panel sizes',
+}
+
+/**
+ * Each field a persisted value holds, read on its own: a bad field falls back to its default
+ * and is named, the others are kept (a broken layout never costs the learner's edited code).
+ * Rebuilt field by field, so unknown keys from elsewhere never reach the store.
+ */
+function preferencesFrom(candidate: Record<string, unknown>): {
+  preferences: Preferences
+  dropped: Array<keyof Preferences>
+} {
+  const dropped: Array<keyof Preferences> = []
   const { decodeCookieValues, editedCode, layout = DEFAULT_LAYOUT } = candidate
-  if (typeof decodeCookieValues !== 'boolean') return undefined
-  if (!isRecord(editedCode) || !Object.values(editedCode).every((code) => typeof code === 'string'))
-    return undefined
-  if (!isLayoutSizes(layout)) return undefined
-  // Rebuilt field by field: unknown keys from elsewhere never reach the store.
+  const decode = typeof decodeCookieValues === 'boolean' ? decodeCookieValues : undefined
+  if (decode === undefined) dropped.push('decodeCookieValues')
+  const code = isRecord(editedCode)
+    ? Object.fromEntries(
+        Object.entries(editedCode).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      )
+    : undefined
+  if (code === undefined || Object.keys(code).length !== Object.keys(editedCode ?? {}).length)
+    dropped.push('editedCode')
+  const sizes = isLayoutSizes(layout)
+    ? {
+        leftColumnPercent: layout.leftColumnPercent,
+        leftTopPercent: layout.leftTopPercent,
+        rightTopPercent: layout.rightTopPercent,
+      }
+    : undefined
+  if (sizes === undefined) dropped.push('layout')
   return {
-    decodeCookieValues,
-    editedCode: { ...(editedCode as Record<string, string>) },
-    layout: {
-      leftColumnPercent: layout.leftColumnPercent,
-      leftTopPercent: layout.leftTopPercent,
-      rightTopPercent: layout.rightTopPercent,
+    preferences: {
+      decodeCookieValues: decode ?? DEFAULT_PREFERENCES.decodeCookieValues,
+      editedCode: code ?? DEFAULT_PREFERENCES.editedCode,
+      layout: sizes ?? DEFAULT_LAYOUT,
     },
+    dropped,
   }
 }
 
-/** Validates what localStorage held; anything unexpected falls back to the defaults, with a notice. */
+/**
+ * Validates what localStorage held. What cannot be read falls back to its default with a notice
+ * naming it; the rest is kept.
+ */
 export function readPersistedPreferences(persisted: unknown): {
   preferences: Preferences
   notice: string | undefined
 } {
-  if (persisted === undefined || persisted === null)
-    return { preferences: DEFAULT_PREFERENCES, notice: undefined }
-  const preferences = isRecord(persisted) ? preferencesFrom(persisted.preferences) : undefined
-  if (preferences) return { preferences, notice: undefined }
-  return { preferences: DEFAULT_PREFERENCES, notice: RESET_NOTICE }
+  if (persisted === undefined) return { preferences: DEFAULT_PREFERENCES, notice: undefined }
+  const saved = isRecord(persisted) ? persisted.preferences : undefined
+  if (!isRecord(saved)) return { preferences: DEFAULT_PREFERENCES, notice: RESET_NOTICE }
+  const { preferences, dropped } = preferencesFrom(saved)
+  if (dropped.length === 0) return { preferences, notice: undefined }
+  const names = dropped.map((field) => FIELD_NAMES[field]).join(' and ')
+  return {
+    preferences,
+    notice: `Part of your saved settings could not be read: ${names} went back to the default; the rest was kept.`,
+  }
 }
 
 export const PREFERENCES_RESET_NOTICE = RESET_NOTICE

@@ -25,8 +25,8 @@ afterEach(() => localStorage.clear())
 
 describe('readPersistedProgress', () => {
   describe('when nothing was saved', () => {
-    it.each([undefined, null])('starts clean and quietly from %j', (persisted) => {
-      expect(readPersistedProgress(persisted)).toEqual({ progress: {}, notice: undefined })
+    it('starts clean and quietly', () => {
+      expect(readPersistedProgress(undefined)).toEqual({ progress: {}, notice: undefined })
     })
   })
 
@@ -68,20 +68,34 @@ describe('readPersistedProgress', () => {
     })
   })
 
-  describe('when the saved value is not progress', () => {
+  describe('when the saved value is not progress at all', () => {
     it.each<[string, unknown]>([
+      ['null (a saved state of null)', null],
       ['a string', 'progress'],
       ['an array', []],
       ['no version', { lessons: {} }],
       ['no lessons', { version: 1 }],
-      ['a bad lesson id', { version: 1, lessons: { '../etc': { completedStepIds: [] } } }],
-      ['steps not a list', { version: 1, lessons: { '01-a': { completedStepIds: 'a' } } }],
-      ['a bad step id', { version: 1, lessons: { '01-a': { completedStepIds: ['A B'] } } }],
-      ['an unknown field', { version: 1, lessons: { '01-a': { completedStepIds: [], x: 1 } } }],
     ])('discards %s with a notice', (_what, persisted) => {
       expect(readPersistedProgress(persisted)).toEqual({
         progress: {},
         notice: PROGRESS_UNREADABLE_NOTICE,
+      })
+    })
+  })
+
+  describe('when one lesson entry is damaged', () => {
+    const good = { '02-good': { completedStepIds: ['done'] } }
+    it.each<[string, string, unknown]>([
+      ['a bad lesson id', '../etc', { completedStepIds: [] }],
+      ['steps not a list', '01-a', { completedStepIds: 'a' }],
+      ['steps as a number', '01-a', { completedStepIds: 5 }],
+      ['a bad step id', '01-a', { completedStepIds: ['A B'] }],
+      ['an unknown field', '01-a', { completedStepIds: [], x: 1 }],
+      ['a lesson entry of null', '01-a', null],
+    ])('drops only the lesson with %s, names it and keeps the others', (_what, id, entry) => {
+      expect(readPersistedProgress({ version: 1, lessons: { ...good, [id]: entry } })).toEqual({
+        progress: good,
+        notice: `Your saved progress for ${id} could not be read and was dropped; the progress of every other lesson was kept.`,
       })
     })
   })
@@ -161,7 +175,7 @@ describe('persisted progress', () => {
   })
 
   describe('when the saved progress is corrupt', () => {
-    it('starts clean with a notice and keeps the preferences', async () => {
+    it('drops the damaged lesson with a notice and keeps the preferences', async () => {
       localStorage.setItem(
         STORAGE_KEY,
         JSON.stringify({
@@ -174,7 +188,7 @@ describe('persisted progress', () => {
       )
       const store = await reloadStore()
       expect(store.getState().progress).toEqual({})
-      expect(store.getState().progressNotice).toBe(PROGRESS_UNREADABLE_NOTICE)
+      expect(store.getState().progressNotice).toMatch(/^Your saved progress for 01-first-session/)
       expect(store.getState().preferences.decodeCookieValues).toBe(true)
       expect(store.getState().preferencesNotice).toBeUndefined()
     })

@@ -66,22 +66,35 @@ export function persistProgress(progress: Progress): PersistedProgress {
 }
 
 /**
- * Validates what localStorage held. Nothing saved yet is a clean start; anything else that is
- * not progress of this version is discarded, with a notice saying why. Never throws.
+ * Validates what localStorage held, lesson by lesson: a lesson whose entry is damaged is dropped
+ * and named, the others are kept. Nothing saved yet is a clean start; a value of another version
+ * is discarded with a notice. Never throws.
  */
 export function readPersistedProgress(persisted: unknown): {
   progress: Progress
   notice: string | undefined
 } {
-  if (persisted === undefined || persisted === null)
-    return { progress: EMPTY_PROGRESS, notice: undefined }
-  if (isRecord(persisted) && typeof persisted.version === 'number') {
-    if (persisted.version !== PROGRESS_VERSION)
-      return { progress: EMPTY_PROGRESS, notice: PROGRESS_OTHER_VERSION_NOTICE }
+  if (persisted === undefined) return { progress: EMPTY_PROGRESS, notice: undefined }
+  if (!isRecord(persisted) || typeof persisted.version !== 'number')
+    return { progress: EMPTY_PROGRESS, notice: PROGRESS_UNREADABLE_NOTICE }
+  if (persisted.version !== PROGRESS_VERSION)
+    return { progress: EMPTY_PROGRESS, notice: PROGRESS_OTHER_VERSION_NOTICE }
+  if (!isRecord(persisted.lessons))
+    return { progress: EMPTY_PROGRESS, notice: PROGRESS_UNREADABLE_NOTICE }
+  const kept: Progress = {}
+  const dropped: string[] = []
+  for (const [lessonId, entry] of Object.entries(persisted.lessons)) {
+    const id = lessonIdSchema.safeParse(lessonId)
+    const lesson = lessonProgressSchema.safeParse(entry)
+    if (id.success && lesson.success) kept[lessonId] = lesson.data
+    else dropped.push(lessonId)
   }
-  const result = persistedProgressSchema.safeParse(persisted)
-  if (!result.success) return { progress: EMPTY_PROGRESS, notice: PROGRESS_UNREADABLE_NOTICE }
-  return { progress: normalizeProgress(result.data.lessons), notice: undefined }
+  const progress = normalizeProgress(kept)
+  if (dropped.length === 0) return { progress, notice: undefined }
+  return {
+    progress,
+    notice: `Your saved progress for ${dropped.join(', ')} could not be read and was dropped; the progress of every other lesson was kept.`,
+  }
 }
 
 export interface ProgressSlice {

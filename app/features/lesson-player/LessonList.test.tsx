@@ -5,7 +5,6 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { formatProblem } from '../../lesson-loader/lesson-problem'
 import type { ParsedLesson } from '../../lesson-loader/parse-lesson'
-import { PROGRESS_UNREADABLE_NOTICE } from '../../state/progress-slice'
 import { playgroundStore } from '../../state/store'
 import { firstSession, parseFixture, renderPanel } from '../../../tests/support/lesson-fixtures'
 import {
@@ -192,14 +191,20 @@ describe('progress', () => {
     )
   })
 
-  it('starts clean with a notice when what was saved is corrupt', async () => {
+  it('drops a damaged lesson entry with a notice naming it, keeping the others', async () => {
     const playground = await startPlayground()
     localStorage.setItem(
       STORAGE_KEY,
       JSON.stringify({
         state: {
           preferences: { decodeCookieValues: false, editedCode: {} },
-          progress: { version: 1, lessons: { '01-first-session': { completedStepIds: 7 } } },
+          progress: {
+            version: 1,
+            lessons: {
+              '01-first-session': { completedStepIds: 7 },
+              '02-session-cookie': { completedStepIds: ['signed-value'] },
+            },
+          },
         },
         version: 1,
       }),
@@ -207,12 +212,16 @@ describe('progress', () => {
     await reload()
     renderPanel(playground, '#/lessons', lessons)
 
-    const notice = screen.getByText(PROGRESS_UNREADABLE_NOTICE).closest('[role="status"]')
+    const text = /^Your saved progress for 01-first-session could not be read/
+    const notice = screen.getByText(text).closest('[role="status"]')
     expect(notice).toBeVisible()
     expect(cardOf('Your first session')).toHaveTextContent('0/3 steps')
+    expect(playgroundStore.getState().progress['02-session-cookie']?.completedStepIds).toEqual([
+      'signed-value',
+    ])
     const user = userEvent.setup()
     await user.click(screen.getByRole('button', { name: 'Dismiss' }))
-    expect(screen.queryByText(PROGRESS_UNREADABLE_NOTICE)).not.toBeInTheDocument()
+    expect(screen.queryByText(text)).not.toBeInTheDocument()
   })
 
   describe('export and import', () => {
