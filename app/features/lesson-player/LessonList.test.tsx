@@ -268,6 +268,12 @@ describe('progress', () => {
       const file = new File([text], 'my-progress.json', { type: 'application/json' })
       await user.upload(screen.getByLabelText('Import progress…'), file)
 
+      // Nothing changes until the learner has seen what would, and confirmed it.
+      const plan = await screen.findByRole('group', { name: /Importing my-progress.json/ })
+      expect(plan).toHaveTextContent('Your first session: 0 steps completed → 2 steps')
+      expect(cardOf('Your first session')).toHaveTextContent('0/3 steps')
+      await user.click(screen.getByRole('button', { name: 'Replace my progress' }))
+
       expect(
         await screen.findByText('Imported progress for 1 lesson from my-progress.json.'),
       ).toBeVisible()
@@ -276,6 +282,40 @@ describe('progress', () => {
         'first-visit',
         'visit-again',
       ])
+
+      await user.click(screen.getByRole('button', { name: 'Undo the import' }))
+      expect(cardOf('Your first session')).toHaveTextContent('0/3 steps')
+    })
+
+    it('skips lessons and steps it does not have, and refuses a file of nothing it has', async () => {
+      const playground = await startPlayground()
+      playgroundStore.getState().completeStep('01-first-session', 'first-visit')
+      renderPanel(playground, '#/lessons', lessons)
+      const user = userEvent.setup()
+      const fileOf = (lessonsJson: string) =>
+        new File(
+          [`{"format":"session-playground-progress","version":1,"lessons":${lessonsJson}}`],
+          'other.json',
+        )
+
+      await user.upload(
+        screen.getByLabelText('Import progress…'),
+        fileOf('{"98-gone":{"completedStepIds":["a"]},"99-gone":{"completedStepIds":[]}}'),
+      )
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'other.json was not imported: it holds no lesson this playground has (98-gone (no such lesson), 99-gone (no such lesson)). Your progress is unchanged.',
+      )
+      expect(cardOf('Your first session')).toHaveTextContent('1/3 steps')
+
+      await user.upload(
+        screen.getByLabelText('Import progress…'),
+        fileOf(
+          '{"01-first-session":{"completedStepIds":["first-visit","old-step"]},"98-gone":{"completedStepIds":[]}}',
+        ),
+      )
+      expect(await screen.findByRole('group', { name: /Importing other.json/ })).toHaveTextContent(
+        'Skipped, as this playground does not have them: 01-first-session: old-step (no such step), 98-gone (no such lesson).',
+      )
     })
 
     it.each([

@@ -74,7 +74,7 @@ export function LessonList({ lessons }: { lessons: readonly LessonEntry[] }) {
           The sample login server, with no steps or checks: try anything.
         </p>
       </div>
-      <ProgressTransfer />
+      <ProgressTransfer lessons={lessons.flatMap((entry) => (entry.ok ? [entry.lesson] : []))} />
     </section>
   )
 }
