@@ -5,6 +5,8 @@ export interface StaticServerOptions {
   base?: string
   /** TCP port on 127.0.0.1; 0 picks a free one. Default 4173. */
   port?: number
+  /** Tests only: a script put at the end of every HTML page's head, before the page's own. */
+  headScript?: string
 }
 
 export interface StaticServer {

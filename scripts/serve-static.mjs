@@ -30,8 +30,12 @@ async function findFile(root, relativePath) {
   return stats?.isFile() ? filePath : null
 }
 
-async function answer(request, response, root, base) {
+async function answer(request, response, root, base, headScript) {
   const send = (status, body, type = 'text/plain; charset=utf-8') => {
+    // A browser test's script that must run before the page's own, where the browser's driver
+    // cannot add one itself (WebDriver classic has no such command).
+    if (headScript && type === CONTENT_TYPES['.html'])
+      body = String(body).replace('</head>', `<script>${headScript}</script></head>`)
     response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
     response.end(request.method === 'HEAD' ? undefined : body)
   }
@@ -64,11 +68,12 @@ export function startStaticServer({
   root = path.join(PROJECT_ROOT, 'dist'),
   base = '/session-playground/',
   port = 4173,
+  headScript = undefined,
 } = {}) {
   const rootPath = path.resolve(root)
   const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
   const server = createServer((request, response) => {
-    answer(request, response, rootPath, basePath).catch((error) => {
+    answer(request, response, rootPath, basePath, headScript).catch((error) => {
       console.error(error)
       if (!response.headersSent) response.writeHead(500)
       response.end()

@@ -1,0 +1,52 @@
+/**
+ * The few primitives each browser engine provides to the driver (../driver.ts), which builds
+ * every verb a test uses out of them. Coordinates are CSS pixels in the top window's viewport.
+ */
+export type EngineName = 'chromium' | 'firefox' | 'webkit'
+
+export interface Viewport {
+  width: number
+  height: number
+}
+
+export interface LaunchOptions {
+  viewport: Viewport
+  /** Names that resolve to 127.0.0.1: a non-secure origin without service workers. */
+  insecureHost?: string
+}
+
+export interface RealCookie {
+  name: string
+  domain: string
+}
+
+export interface Engine {
+  readonly name: EngineName
+  /** The browser's own name and version, e.g. "Firefox 153.0". */
+  readonly version: string
+  goto(url: string): Promise<void>
+  reload(): Promise<void>
+  /** Calls `(${source})(arg)` in the top document and resolves with its (awaited) result. */
+  evaluate<T>(source: string, arg: unknown): Promise<T>
+  click(x: number, y: number): Promise<void>
+  /** Presses one key with modifiers held: `['Shift', 'Tab']`, `['Control', 'a']`. */
+  press(chord: readonly string[]): Promise<void>
+  type(text: string): Promise<void>
+  setViewport(viewport: Viewport): Promise<void>
+  screenshot(path: string): Promise<void>
+  /** Every cookie the real browser holds for the site. */
+  cookies(): Promise<RealCookie[]>
+  /** Console errors and uncaught errors since the last call. */
+  takeErrors(): Promise<string[]>
+  close(): Promise<void>
+}
+
+/** Stops a process we started, if it is still there; `group` for a detached process group. */
+export function stopProcess(pid: number | undefined, group = false): void {
+  if (pid === undefined) return
+  try {
+    process.kill(group ? -pid : pid, 'SIGKILL')
+  } catch {
+    // Already gone.
+  }
+}
