@@ -260,14 +260,20 @@ export class Driver {
     await this.type(text)
   }
 
-  setViewport(viewport: Viewport): Promise<void> {
-    return this.engine.setViewport(viewport)
+  private viewport: Viewport = DESKTOP
+
+  async setViewport(viewport: Viewport): Promise<void> {
+    this.viewport = await this.engine.setViewport(viewport)
   }
 
-  /** Writes screenshots/<name>-<engine>.png of the viewport. */
+  /**
+   * Writes screenshots/<name>-<width>x<height>-<engine>.png of the viewport, named for the size
+   * the engine really gave.
+   */
   async screenshot(name: string): Promise<void> {
     mkdirSync(SCREENSHOTS, { recursive: true })
-    await this.engine.screenshot(`${SCREENSHOTS}/${name}-${this.name}.png`)
+    const { width, height } = this.viewport
+    await this.engine.screenshot(`${SCREENSHOTS}/${name}-${width}x${height}-${this.name}.png`)
   }
 
   cookies(): Promise<RealCookie[]> {
@@ -289,5 +295,7 @@ export async function launch(
   engine: EngineName,
   options: Partial<LaunchOptions> = {},
 ): Promise<Driver> {
-  return new Driver(await LAUNCHERS[engine]({ viewport: DESKTOP, ...options }))
+  const driver = new Driver(await LAUNCHERS[engine]({ viewport: DESKTOP, ...options }))
+  if (options.viewport) await driver.setViewport(options.viewport)
+  return driver
 }

@@ -98,20 +98,39 @@ window.__e2eFinder = (() => {
     const style = (element.ownerDocument.defaultView ?? window).getComputedStyle(element)
     return style.visibility !== 'hidden'
   }
-  /** The element's centre in the top window's viewport, scrolled into view first. */
+  /**
+   * The middle of the element's visible part, in the top window's viewport: scrolled to the
+   * middle of its scroll boxes first, and clipped to each of them (scrollbars excluded), so that
+   * a long line in an editor is clicked where it shows, not under a scrollbar.
+   */
   const centre = (element) => {
-    element.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    element.scrollIntoView({ block: 'center', inline: 'nearest' })
     const rect = element.getBoundingClientRect()
-    let x = rect.left + rect.width / 2
-    let y = rect.top + rect.height / 2
-    let view = element.ownerDocument.defaultView
-    while (view && view.frameElement) {
-      const frame = view.frameElement
+    let box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom }
+    const view = element.ownerDocument.defaultView
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = view.getComputedStyle(parent)
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue
+      const outer = parent.getBoundingClientRect()
+      const left = outer.left + parent.clientLeft
+      const top = outer.top + parent.clientTop
+      box = {
+        left: Math.max(box.left, left),
+        top: Math.max(box.top, top),
+        right: Math.min(box.right, left + parent.clientWidth),
+        bottom: Math.min(box.bottom, top + parent.clientHeight),
+      }
+    }
+    let x = (box.left + Math.max(box.left, box.right)) / 2
+    let y = (box.top + Math.max(box.top, box.bottom)) / 2
+    let frameView = view
+    while (frameView && frameView.frameElement) {
+      const frame = frameView.frameElement
       const frameRect = frame.getBoundingClientRect()
       const style = getComputedStyle(frame)
       x += frameRect.left + frame.clientLeft + parseFloat(style.paddingLeft)
       y += frameRect.top + frame.clientTop + parseFloat(style.paddingTop)
-      view = frame.ownerDocument.defaultView
+      frameView = frame.ownerDocument.defaultView
     }
     return { x, y }
   }

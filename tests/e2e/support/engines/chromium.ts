@@ -28,7 +28,8 @@ export async function launchChromium(options: LaunchOptions): Promise<Engine> {
     )
   }
   const args = [...FLAGS]
-  if (options.insecureHost) args.push(`--host-resolver-rules=MAP ${options.insecureHost} 127.0.0.1`)
+  if (options.insecureHost)
+    args.push(`--host-resolver-rules=MAP ${options.insecureHost.name} 127.0.0.1`)
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args })
   const context = await browser.newContext({ viewport: options.viewport })
   const page = await context.newPage()
@@ -54,7 +55,10 @@ export async function launchChromium(options: LaunchOptions): Promise<Engine> {
     click: (x, y) => page.mouse.click(x, y),
     press: (chord) => page.keyboard.press(chord.map((key) => KEYS[key] ?? key).join('+')),
     type: (text) => page.keyboard.type(text),
-    setViewport: (viewport) => page.setViewportSize(viewport),
+    async setViewport(viewport) {
+      await page.setViewportSize(viewport)
+      return viewport
+    },
     async screenshot(path) {
       await page.screenshot({ path })
     },

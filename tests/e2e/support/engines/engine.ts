@@ -11,8 +11,11 @@ export interface Viewport {
 
 export interface LaunchOptions {
   viewport: Viewport
-  /** Names that resolve to 127.0.0.1: a non-secure origin without service workers. */
-  insecureHost?: string
+  /**
+   * A name that leads to the test server at `server` (http://127.0.0.1:PORT): plain http on a
+   * name other than localhost is not a secure context, so the page gets no service workers.
+   */
+  insecureHost?: { name: string; server: string }
 }
 
 export interface RealCookie {
@@ -32,7 +35,8 @@ export interface Engine {
   /** Presses one key with modifiers held: `['Shift', 'Tab']`, `['Control', 'a']`. */
   press(chord: readonly string[]): Promise<void>
   type(text: string): Promise<void>
-  setViewport(viewport: Viewport): Promise<void>
+  /** Resolves with the viewport size the engine could give, which may differ from the one asked. */
+  setViewport(viewport: Viewport): Promise<Viewport>
   screenshot(path: string): Promise<void>
   /** Every cookie the real browser holds for the site. */
   cookies(): Promise<RealCookie[]>

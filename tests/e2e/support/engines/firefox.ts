@@ -23,7 +23,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
       // Only loopback: no update checks, telemetry or captive-portal probes.
       'network.captive-portal-service.enabled': false,
       'app.update.enabled': false,
-      ...(options.insecureHost ? { 'network.dns.localDomains': options.insecureHost } : {}),
+      ...(options.insecureHost ? { 'network.dns.localDomains': options.insecureHost.name } : {}),
     },
   })
   const pid = browser.process()?.pid
@@ -56,7 +56,10 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
       for (const key of keys.slice(0, -1).reverse()) await page.keyboard.up(key)
     },
     type: (text) => page.keyboard.type(text),
-    setViewport: (viewport) => page.setViewport(viewport),
+    async setViewport(viewport) {
+      await page.setViewport(viewport)
+      return viewport
+    },
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` })
     },
