@@ -99,12 +99,11 @@ window.__e2eFinder = (() => {
     return style.visibility !== 'hidden'
   }
   /**
-   * The middle of the element's visible part, in the top window's viewport: scrolled to the
-   * middle of its scroll boxes first, and clipped to each of them (scrollbars excluded), so that
-   * a long line in an editor is clicked where it shows, not under a scrollbar.
+   * The middle of the element's visible part, in the top window's viewport, clipped to each of
+   * its scroll boxes (scrollbars excluded), so that a long line in an editor is clicked where it
+   * shows, not under a scrollbar.
    */
-  const centre = (element) => {
-    element.scrollIntoView({ block: 'center', inline: 'nearest' })
+  const visibleBox = (element) => {
     const rect = element.getBoundingClientRect()
     let box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom }
     const view = element.ownerDocument.defaultView
@@ -121,6 +120,25 @@ window.__e2eFinder = (() => {
         bottom: Math.min(box.bottom, top + parent.clientHeight),
       }
     }
+    box.left = Math.max(box.left, 0)
+    box.top = Math.max(box.top, 0)
+    box.right = Math.min(box.right, view.innerWidth)
+    box.bottom = Math.min(box.bottom, view.innerHeight)
+    const whole =
+      box.left === rect.left &&
+      box.top === rect.top &&
+      box.right === rect.right &&
+      box.bottom === rect.bottom
+    return { box, whole }
+  }
+  const centre = (element) => {
+    // Scrolled only when part of it is hidden, as a learner would scroll. In the page frame the
+    // frame itself may be partly hidden too: the least scrolling that shows the element.
+    if (element.ownerDocument !== document) element.scrollIntoView({ block: 'nearest' })
+    else if (!visibleBox(element).whole)
+      element.scrollIntoView({ block: 'center', inline: 'nearest' })
+    const { box } = visibleBox(element)
+    const view = element.ownerDocument.defaultView
     let x = (box.left + Math.max(box.left, box.right)) / 2
     let y = (box.top + Math.max(box.top, box.bottom)) / 2
     let frameView = view

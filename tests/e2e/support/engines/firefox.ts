@@ -28,6 +28,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
   })
   const pid = browser.process()?.pid
   const page = (await browser.pages())[0] ?? (await browser.newPage())
+  // defaultViewport applies to pages opened later, not to the window Firefox starts with.
+  await page.setViewport(options.viewport)
   let errors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())

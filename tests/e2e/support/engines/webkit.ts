@@ -4,7 +4,9 @@
  * xvfb-run in a process group of its own and stop that group: Xvfb, the driver and the browser.
  */
 import { spawn } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { createServer } from 'node:net'
 import { Builder, Key, Origin, type WebDriver } from 'selenium-webdriver'
 import { stopProcess, type Engine, type LaunchOptions, type Viewport } from './engine'
@@ -81,8 +83,7 @@ async function waitForDriver(url: string, exited: () => string | undefined): Pro
 
 /**
  * Sets the window so that its viewport (not its outer frame) has the wanted size, as near as
- * MiniBrowser allows (its toolbar keeps the window some 450 px wide at least); resolves with the
- * size it got.
+ * MiniBrowser allows; resolves with the size it got.
  */
 async function setViewport(driver: WebDriver, wanted: Viewport): Promise<Viewport> {
   let outer = { ...wanted }
@@ -119,10 +120,22 @@ export async function launchWebKit(options: LaunchOptions): Promise<Engine> {
   // MiniBrowser cannot map a name to an address; the test server also answers as a proxy.
   const proxy = options.insecureHost ? [`--proxy=${options.insecureHost.server}`] : []
   const port = await freePort()
+  // MiniBrowser's toolbar keeps its window at least 447 px wide, too wide for a phone's 390:
+  // a GTK style of its own (in a config folder of its own) shrinks the toolbar, not the page.
+  const config = mkdtempSync(path.join(tmpdir(), 'playground-webkit-'))
+  mkdirSync(path.join(config, 'gtk-3.0'))
+  writeFileSync(
+    path.join(config, 'gtk-3.0', 'gtk.css'),
+    '* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 3px; }\n',
+  )
   const child = spawn(
     XVFB_RUN_PATH,
     ['-a', '-s', '-screen 0 1600x1000x24', WEBKIT_DRIVER_PATH, `--port=${port}`],
-    { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, XDG_CONFIG_HOME: config },
+    },
   )
   let stderr = ''
   let exit: string | undefined
@@ -141,10 +154,12 @@ export async function launchWebKit(options: LaunchOptions): Promise<Engine> {
       .build()
   } catch (error) {
     stopProcess(child.pid, true)
+    rmSync(config, { recursive: true, force: true })
     throw error
   }
   const capabilities = await driver.getCapabilities()
-  await setViewport(driver, options.viewport)
+  let viewport = options.viewport
+  await setViewport(driver, viewport)
   return {
     name: 'webkit',
     version: `WebKitGTK ${String(capabilities.get('browserVersion'))}`,
@@ -166,9 +181,14 @@ export async function launchWebKit(options: LaunchOptions): Promise<Engine> {
       await actions.perform()
     },
     type: (text) => driver.actions().sendKeys(text).perform(),
-    setViewport: (viewport) => setViewport(driver, viewport),
-    async screenshot(path) {
-      writeFileSync(path, Buffer.from(await driver.takeScreenshot(), 'base64'))
+    setViewport(wanted) {
+      viewport = wanted
+      return setViewport(driver, wanted)
+    },
+    async screenshot(file) {
+      // The toolbar settles its height after the first pages: the viewport is checked again.
+      await setViewport(driver, viewport)
+      writeFileSync(file, Buffer.from(await driver.takeScreenshot(), 'base64'))
     },
     async cookies() {
       return (await driver.manage().getCookies()).map(({ name, domain }) => ({
@@ -185,6 +205,7 @@ export async function launchWebKit(options: LaunchOptions): Promise<Engine> {
     async close() {
       await driver.quit().catch(() => {})
       stopProcess(child.pid, true)
+      rmSync(config, { recursive: true, force: true })
     },
   }
 }
