@@ -253,6 +253,32 @@ export class Driver {
     return this.engine.type(text)
   }
 
+  /**
+   * Pastes text into whatever has the focus, as a learner pasting code does: a paste event with
+   * the text on its clipboard data (keys would let the editor indent and close brackets).
+   * Firefox gives a scripted paste event an empty clipboard, so there the text is inserted with
+   * the editing command a paste performs.
+   */
+  async paste(text: string): Promise<void> {
+    await this.evaluate(
+      ({ pasted, insert }: { pasted: string; insert: boolean }) => {
+        let target = document.activeElement
+        while (target instanceof HTMLIFrameElement && target.contentDocument?.activeElement)
+          target = target.contentDocument.activeElement
+        if (insert) {
+          document.execCommand('insertText', false, pasted)
+          return
+        }
+        const data = new DataTransfer()
+        data.setData('text/plain', pasted)
+        target?.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        )
+      },
+      { pasted: text, insert: this.name === 'firefox' },
+    )
+  }
+
   /** Clicks a field, selects what is in it and types `text` in its place. */
   async fill(locator: Locator, text: string): Promise<void> {
     await this.click(locator)
