@@ -183,6 +183,8 @@ function PageContent({ page, ...callbacks }: { page: PageView } & FrameCallbacks
  * document.open/write/close rather than given a new `srcdoc` frame: a srcdoc navigation costs
  * tens of milliseconds of browser round trips, a write is parsed at once. Writing also erases
  * the document's listeners (HTML's document open steps), so `onPageWritten` attaches them anew.
+ * Where those listeners never run (WebKit), a link or form loads the frame-navigation file
+ * instead (frame-navigation.ts): its `load`, heard on the frame element, hands it over.
  */
 function HtmlFrame({ page, ...callbacks }: { page: PageView } & FrameCallbacks) {
   const frame = useRef<HTMLIFrameElement>(null)

@@ -121,7 +121,11 @@ export interface WaitOptions {
 }
 
 export class Driver {
-  constructor(private readonly engine: Engine) {}
+  private readonly engine: Engine
+
+  constructor(engine: Engine) {
+    this.engine = engine
+  }
 
   get name(): EngineName {
     return this.engine.name
