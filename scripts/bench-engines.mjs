@@ -7,9 +7,11 @@
 import './support/typescript-imports.mjs'
 import { startStaticServer } from './serve-static.mjs'
 import { armRoundTrip, FIRST_LESSON, interactiveProbe, percentile } from './bench-browser.mjs'
-import { launch } from '../tests/e2e/support/driver.ts'
-import { page } from '../tests/e2e/support/locator.ts'
-import { showPanel, ui } from '../tests/e2e/support/ui.ts'
+
+// Imported once the hook above is in place: static imports would be resolved before it runs.
+const { launch } = await import('../tests/e2e/support/driver.ts')
+const { page } = await import('../tests/e2e/support/locator.ts')
+const { showPanel, ui } = await import('../tests/e2e/support/ui.ts')
 
 const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 /** After "interactive": long enough for the idle-time CodeMirror load (idle timeout 1 s). */

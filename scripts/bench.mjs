@@ -398,7 +398,7 @@ console.log(`
 Firefox runs headless through puppeteer-core (WebDriver BiDi), WebKit is MiniBrowser on Xvfb
 through WebKitWebDriver; both use the in-page probes of the Chromium figures, on the page's own
 clock. Cold: a fresh browser each run (5 runs); warm: 5 reloads of the last one; round trip:
-30 requests after 5 warm-ups.`)
+30 requests after 5 warm-ups. Firefox rounds performance.now() to whole milliseconds here.`)
 
 function printLearnerFigures({ startup, lazy, uiRoundTrips, fullStore }) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`

@@ -144,6 +144,18 @@ export class Driver {
     return this.engine.reload()
   }
 
+  /** Whether this engine's driver can reload ignoring the cache (see hardReload). */
+  get canHardReload(): boolean {
+    return this.engine.hardReload !== undefined
+  }
+
+  /** Shift+Reload: every file of the site again from the server. */
+  hardReload(): Promise<void> {
+    if (!this.engine.hardReload)
+      throw new Error(`${this.name}: the driver has no reload that bypasses the cache`)
+    return this.engine.hardReload()
+  }
+
   /** Calls `fn(arg)` in the app's document; `fn` must not use anything from its closure. */
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
     return this.engine.evaluate<T>(fn.toString(), arg)

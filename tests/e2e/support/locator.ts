@@ -55,7 +55,11 @@ export interface RoleOptions {
 }
 
 export class Locator {
-  constructor(readonly steps: readonly QueryStep[] = []) {}
+  readonly steps: readonly QueryStep[]
+
+  constructor(steps: readonly QueryStep[] = []) {
+    this.steps = steps
+  }
 
   private then_(step: QueryStep): Locator {
     return new Locator([...this.steps, step])

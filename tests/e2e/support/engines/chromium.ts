@@ -47,6 +47,12 @@ export async function launchChromium(options: LaunchOptions): Promise<Engine> {
     async reload() {
       await page.reload()
     },
+    async hardReload() {
+      // Chromium's own "reload, ignoring the cache" command.
+      const cdp = await context.newCDPSession(page)
+      await Promise.all([page.waitForEvent('load'), cdp.send('Page.reload', { ignoreCache: true })])
+      await cdp.detach()
+    },
     evaluate: (source, arg) =>
       page.evaluate(([code, value]) => (0, eval)(`(${code as string})`)(value), [
         source,

@@ -29,6 +29,11 @@ export interface Engine {
   readonly version: string
   goto(url: string): Promise<void>
   reload(): Promise<void>
+  /**
+   * A reload with every file again from the server, not from the HTTP cache (Chromium: its own
+   * Shift+Reload). Absent where the driver has no such command (WebDriver classic, hence WebKit).
+   */
+  hardReload?: () => Promise<void>
   /** Calls `(${source})(arg)` in the top document and resolves with its (awaited) result. */
   evaluate<T>(source: string, arg: unknown): Promise<T>
   click(x: number, y: number): Promise<void>

@@ -39,12 +39,19 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
   )
   return {
     name: 'firefox',
-    version: (await browser.version()).replace('/', ' '),
+    version: `Firefox ${(await browser.version()).split('/').at(-1) ?? ''}`,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' })
     },
     async reload() {
       await page.reload({ waitUntil: 'load' })
+    },
+    async hardReload() {
+      // Firefox's BiDi reload takes no ignoreCache yet: the cache is switched off around it, as
+      // with DevTools' "Disable cache".
+      await page.setCacheEnabled(false)
+      await page.reload({ waitUntil: 'load' })
+      await page.setCacheEnabled(true)
     },
     evaluate: (source, arg) =>
       page.evaluate((code, value) => (0, eval)(`(${code})`)(value), source, arg as never),
