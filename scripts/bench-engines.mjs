@@ -5,6 +5,9 @@
 // Chromium figures (bench-browser.mjs): each time is read on the page's own clock, so the
 // driver's own latency is not in it. Nothing here passes or fails on a time.
 import './support/typescript-imports.mjs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { startStaticServer } from './serve-static.mjs'
 import { armRoundTrip, FIRST_LESSON, interactiveProbe, percentile } from './bench-browser.mjs'
 
@@ -115,4 +118,41 @@ export function engineRows(chromium, others) {
     ]
   }
   return [row('Chromium', chromium), row('Firefox', others.firefox), row('WebKit', others.webkit)]
+}
+
+/**
+ * Measures Firefox and WebKit on a copy of the build of their own, and prints the three engines
+ * side by side (Chromium's figures come from bench.mjs's own run).
+ */
+export async function printEveryEngine({ root, chromiumFigures, printTable }) {
+  const distDir = mkdtempSync(path.join(os.tmpdir(), 'session-playground-bench-engines-'))
+  cpSync(path.join(root, 'dist'), distDir, { recursive: true })
+  let others
+  try {
+    others = await benchOtherEngines(distDir)
+  } finally {
+    rmSync(distDir, { recursive: true, force: true })
+  }
+  console.log('\nEvery engine (medians; the round trip as median / p95):\n')
+  const chromium = chromiumFigures && {
+    version: `Chromium ${chromiumFigures.chromiumVersion}`,
+    cold: chromiumFigures.startup.cold,
+    warm: chromiumFigures.startup.warm,
+    durations: chromiumFigures.uiRoundTrips.durations,
+  }
+  printTable(
+    [
+      'engine',
+      'version',
+      'cold load → interactive',
+      'warm reload → interactive',
+      'address bar round trip',
+    ],
+    engineRows(chromium, others),
+  )
+  console.log(`
+Firefox runs headless through puppeteer-core (WebDriver BiDi), WebKit is MiniBrowser on Xvfb
+through WebKitWebDriver; both use the in-page probes of the Chromium figures, on the page's own
+clock. Cold: a fresh browser each run (5 runs); warm: 5 reloads of the last one; round trip:
+30 requests after 5 warm-ups. Firefox rounds performance.now() to whole milliseconds here.`)
 }

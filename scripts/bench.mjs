@@ -20,7 +20,7 @@ import {
   percentile,
 } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
-import { benchOtherEngines, engineRows } from './bench-engines.mjs'
+import { printEveryEngine } from './bench-engines.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BASE = '/session-playground/'
@@ -366,39 +366,8 @@ if (chromiumFigures) {
 
 if (chromiumFigures) printLearnerFigures(chromiumFigures)
 
-// The same waits in Firefox and WebKit, from a copy of the build of their own.
-const enginesDist = mkdtempSync(path.join(os.tmpdir(), 'session-playground-bench-engines-'))
-cpSync(path.join(ROOT, 'dist'), enginesDist, { recursive: true })
-let otherEngines
-try {
-  otherEngines = await benchOtherEngines(enginesDist)
-} finally {
-  rmSync(enginesDist, { recursive: true, force: true })
-}
-console.log('\nEvery engine (medians; the round trip as median / p95):\n')
-printTable(
-  [
-    'engine',
-    'version',
-    'cold load → interactive',
-    'warm reload → interactive',
-    'address bar round trip',
-  ],
-  engineRows(
-    chromiumFigures && {
-      version: `Chromium ${chromiumFigures.chromiumVersion}`,
-      cold: chromiumFigures.startup.cold,
-      warm: chromiumFigures.startup.warm,
-      durations: chromiumFigures.uiRoundTrips.durations,
-    },
-    otherEngines,
-  ),
-)
-console.log(`
-Firefox runs headless through puppeteer-core (WebDriver BiDi), WebKit is MiniBrowser on Xvfb
-through WebKitWebDriver; both use the in-page probes of the Chromium figures, on the page's own
-clock. Cold: a fresh browser each run (5 runs); warm: 5 reloads of the last one; round trip:
-30 requests after 5 warm-ups. Firefox rounds performance.now() to whole milliseconds here.`)
+// The same waits in Firefox and WebKit, beside Chromium's.
+await printEveryEngine({ root: ROOT, chromiumFigures, printTable })
 
 function printLearnerFigures({ startup, lazy, uiRoundTrips, fullStore }) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`

@@ -1,6 +1,13 @@
 import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENGINES, launch, startSite, type Driver, type Site } from './support/driver'
+import {
+  ENGINES,
+  launch,
+  startSite,
+  type Driver,
+  type Site,
+  BROWSER_TEST_TIMEOUT_MS,
+} from './support/driver'
 import { openApp, ui } from './support/ui'
 
 /**
@@ -17,7 +24,7 @@ const LESSONS = readdirSync('lessons', { withFileTypes: true })
 const STEP_PASS_MS = 10_000
 
 for (const engine of ENGINES) {
-  describe(`every lesson's walkthrough, in ${engine}`, () => {
+  describe(`every lesson's walkthrough, in ${engine}`, { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
     let site: Site
     let browser: Driver
 

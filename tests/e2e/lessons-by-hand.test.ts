@@ -6,6 +6,7 @@ import {
   type Driver,
   type EngineName,
   type Site,
+  BROWSER_TEST_TIMEOUT_MS,
 } from './support/driver'
 import {
   expectStepPassedAndGreen,
@@ -74,172 +75,176 @@ async function expectLessonComplete(browser: Driver): Promise<void> {
 }
 
 for (const engine of ENGINES) {
-  describe(`lessons 3 and 4 done by hand, in ${engine}`, () => {
-    let site: Site
-
-    beforeAll(async () => {
-      site = await startSite(engine)
-    })
-
-    afterAll(async () => {
-      await site?.close()
-    })
-
-    describe('lesson 3, a login form', () => {
-      let browser: Driver
-      const errors: string[] = []
+  describe(
+    `lessons 3 and 4 done by hand, in ${engine}`,
+    { timeout: BROWSER_TEST_TIMEOUT_MS },
+    () => {
+      let site: Site
 
       beforeAll(async () => {
-        browser = await openLesson(engine, site, '03-login-form', 'Knock on a locked door')
-      }, 60_000)
+        site = await startSite(engine)
+      })
 
       afterAll(async () => {
-        await browser?.close()
+        await site?.close()
       })
 
-      it('sends Bob from /dashboard to the login form, and his cookie jar stays empty', async () => {
-        await browser.click(ui.browserTab('Bob'))
-        await visit(browser, '/dashboard')
-        await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
-        expect(await browser.value(ui.addressBar)).toBe('http://session.test/login')
-        await expectStepPassedAndGreen(browser)
-        await expectNoCookiesShown(browser, 'Bob')
+      describe('lesson 3, a login form', () => {
+        let browser: Driver
+        const errors: string[] = []
+
+        beforeAll(async () => {
+          browser = await openLesson(engine, site, '03-login-form', 'Knock on a locked door')
+        }, 60_000)
+
+        afterAll(async () => {
+          await browser?.close()
+        })
+
+        it('sends Bob from /dashboard to the login form, and his cookie jar stays empty', async () => {
+          await browser.click(ui.browserTab('Bob'))
+          await visit(browser, '/dashboard')
+          await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
+          expect(await browser.value(ui.addressBar)).toBe('http://session.test/login')
+          await expectStepPassedAndGreen(browser)
+          await expectNoCookiesShown(browser, 'Bob')
+        })
+
+        it('logs Alice in through the form at /login, and her dashboard greets her', async () => {
+          await goToNextStep(browser, 'Alice logs in')
+          await browser.click(ui.browserTab('Alice'))
+          await visit(browser, '/login')
+          await logIn(browser, 'alice', 'wonderland')
+          await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+          await expectStepPassedAndGreen(browser)
+        })
+
+        it('turns away Bob’s wrong password with a 401 and gives him no cookie', async () => {
+          await goToNextStep(browser, 'Bob guesses')
+          // Bob's tab still shows the login form it was redirected to in the first step.
+          await browser.click(ui.browserTab('Bob'))
+          await logIn(browser, 'alice', 'guess')
+          await browser.waitFor(ui.shownPage.text('Wrong username or password.'))
+          await expectStepPassedAndGreen(browser)
+          await expectNoCookiesShown(browser, 'Bob')
+        })
+
+        it('answers 500 once the body parser is commented out and run, and Reset puts it back', async () => {
+          await goToNextStep(browser, 'Forget the body parser')
+
+          // Comment the line out in the editor, as the instructions show.
+          await showEditor(browser)
+          await browser.click(EDITOR.css('.cm-line').filter('app.use(express.urlencoded'))
+          await browser.press('Home')
+          await browser.type('// ')
+          expect(await editorLines(browser)).toContain(
+            '// app.use(express.urlencoded({ extended: false }))',
+          )
+          await runEditedCode(browser)
+
+          // Bob's tab shows the 401 page: its own link leads back to the form.
+          await browser.click(ui.browserTab('Bob'))
+          await browser.click(ui.shownPage.role('link', 'Try again'))
+          await logIn(browser, 'bob', 'builder')
+          // The error's own words are the browser's JavaScript engine's, different in each one.
+          await browser.waitFor(ui.browserPanel.text('500 Internal Server Error'))
+          await expectStepPassedAndGreen(browser)
+
+          // "Put the line back afterwards": the step stays done, and the original code runs again.
+          await showPanel(browser, 'Server')
+          await browser.click(ui.serverPanel.role('button', 'Reset to original'))
+          await browser.waitFor(ui.serverPanel.text('Edited', true), { state: 'detached' })
+          await browser.waitFor(ui.serverPanel.role('status').text('Running', true))
+          expect(await editorLines(browser)).toContain(
+            'app.use(express.urlencoded({ extended: false }))',
+          )
+          await expectStepPassedAndGreen(browser)
+        })
+
+        it('says the lesson is complete, and the page logged no errors', async () => {
+          await expectLessonComplete(browser)
+          errors.push(...(await browser.takeErrors()))
+          expect(errors).toEqual([])
+        })
       })
 
-      it('logs Alice in through the form at /login, and her dashboard greets her', async () => {
-        await goToNextStep(browser, 'Alice logs in')
-        await browser.click(ui.browserTab('Alice'))
-        await visit(browser, '/login')
-        await logIn(browser, 'alice', 'wonderland')
-        await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
-        await expectStepPassedAndGreen(browser)
+      describe('lesson 4, logout done right', () => {
+        let browser: Driver
+        /** Alice's session id as her cookie jar shows it after her first login. */
+        let aliceCookie: string | null
+
+        beforeAll(async () => {
+          browser = await openLesson(engine, site, '04-logout', 'Alice logs in')
+        }, 60_000)
+
+        afterAll(async () => {
+          await browser?.close()
+        })
+
+        it('logs Alice in at /login, and her jar holds a connect.sid', async () => {
+          expect(await browser.attribute(ui.browserTab('Alice'), 'aria-selected')).toBe('true')
+          await visit(browser, '/login')
+          await logIn(browser, 'alice', 'wonderland')
+          await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+          await expectStepPassedAndGreen(browser)
+          aliceCookie = await shownSessionCookie(browser)
+          expect(aliceCookie).toBeTruthy()
+        })
+
+        it('gives Bob a new session id when he logs in over Alice’s session', async () => {
+          await goToNextStep(browser, 'Switch users with regenerate')
+          await visit(browser, '/login')
+          await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
+          await logIn(browser, 'bob', 'builder')
+          await browser.waitFor(ui.shownPage.role('heading', 'Hello, bob'))
+          await expectStepPassedAndGreen(browser)
+          // What the instructions ask the learner to watch: the id in Alice's cookie changed.
+          expect(await shownSessionCookie(browser)).not.toBe(aliceCookie)
+        })
+
+        it('empties the store on Log out, while the browser keeps its stale cookie', async () => {
+          await goToNextStep(browser, 'Log out with destroy()')
+          await browser.click(ui.shownPage.role('button', 'Log out'))
+          await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
+          await expectStepPassedAndGreen(browser)
+          expect(await shownSessionCookie(browser)).toBeTruthy()
+        })
+
+        it('drops the cookie on logout once /logout calls res.clearCookie', async () => {
+          await goToNextStep(browser, 'Clear the cookie too')
+
+          // Add the line after `if (err) return next(err)` in /logout, the last such line.
+          // CodeMirror draws only the lines near the view: go to the end of the file first.
+          await showEditor(browser)
+          await browser.click(EDITOR.css('.cm-line').first())
+          await browser.press('Control+End')
+          await browser.click(EDITOR.css('.cm-line').filter('if (err) return next(err)').last())
+          await browser.press('End')
+          await browser.press('Enter')
+          await browser.type("res.clearCookie('connect.sid')")
+          const lines = (await editorLines(browser)).map((line) => line.trim())
+          const logout = lines.indexOf("app.post('/logout', (req, res, next) => {")
+          expect(lines.slice(logout + 3, logout + 6)).toEqual([
+            'if (err) return next(err)',
+            "res.clearCookie('connect.sid')",
+            "res.redirect('/login')",
+          ])
+          await runEditedCode(browser)
+
+          // Alice's tab shows the login form the last logout redirected to.
+          await logIn(browser, 'alice', 'wonderland')
+          await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+          await browser.click(ui.shownPage.role('button', 'Log out'))
+          await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
+          await expectStepPassedAndGreen(browser)
+          await expectNoCookiesShown(browser, 'Alice')
+        })
+
+        it('says the lesson is complete, and the page logged no errors', async () => {
+          await expectLessonComplete(browser)
+          expect(await browser.takeErrors()).toEqual([])
+        })
       })
-
-      it('turns away Bob’s wrong password with a 401 and gives him no cookie', async () => {
-        await goToNextStep(browser, 'Bob guesses')
-        // Bob's tab still shows the login form it was redirected to in the first step.
-        await browser.click(ui.browserTab('Bob'))
-        await logIn(browser, 'alice', 'guess')
-        await browser.waitFor(ui.shownPage.text('Wrong username or password.'))
-        await expectStepPassedAndGreen(browser)
-        await expectNoCookiesShown(browser, 'Bob')
-      })
-
-      it('answers 500 once the body parser is commented out and run, and Reset puts it back', async () => {
-        await goToNextStep(browser, 'Forget the body parser')
-
-        // Comment the line out in the editor, as the instructions show.
-        await showEditor(browser)
-        await browser.click(EDITOR.css('.cm-line').filter('app.use(express.urlencoded'))
-        await browser.press('Home')
-        await browser.type('// ')
-        expect(await editorLines(browser)).toContain(
-          '// app.use(express.urlencoded({ extended: false }))',
-        )
-        await runEditedCode(browser)
-
-        // Bob's tab shows the 401 page: its own link leads back to the form.
-        await browser.click(ui.browserTab('Bob'))
-        await browser.click(ui.shownPage.role('link', 'Try again'))
-        await logIn(browser, 'bob', 'builder')
-        // The error's own words are the browser's JavaScript engine's, different in each one.
-        await browser.waitFor(ui.browserPanel.text('500 Internal Server Error'))
-        await expectStepPassedAndGreen(browser)
-
-        // "Put the line back afterwards": the step stays done, and the original code runs again.
-        await showPanel(browser, 'Server')
-        await browser.click(ui.serverPanel.role('button', 'Reset to original'))
-        await browser.waitFor(ui.serverPanel.text('Edited', true), { state: 'detached' })
-        await browser.waitFor(ui.serverPanel.role('status').text('Running', true))
-        expect(await editorLines(browser)).toContain(
-          'app.use(express.urlencoded({ extended: false }))',
-        )
-        await expectStepPassedAndGreen(browser)
-      })
-
-      it('says the lesson is complete, and the page logged no errors', async () => {
-        await expectLessonComplete(browser)
-        errors.push(...(await browser.takeErrors()))
-        expect(errors).toEqual([])
-      })
-    })
-
-    describe('lesson 4, logout done right', () => {
-      let browser: Driver
-      /** Alice's session id as her cookie jar shows it after her first login. */
-      let aliceCookie: string | null
-
-      beforeAll(async () => {
-        browser = await openLesson(engine, site, '04-logout', 'Alice logs in')
-      }, 60_000)
-
-      afterAll(async () => {
-        await browser?.close()
-      })
-
-      it('logs Alice in at /login, and her jar holds a connect.sid', async () => {
-        expect(await browser.attribute(ui.browserTab('Alice'), 'aria-selected')).toBe('true')
-        await visit(browser, '/login')
-        await logIn(browser, 'alice', 'wonderland')
-        await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
-        await expectStepPassedAndGreen(browser)
-        aliceCookie = await shownSessionCookie(browser)
-        expect(aliceCookie).toBeTruthy()
-      })
-
-      it('gives Bob a new session id when he logs in over Alice’s session', async () => {
-        await goToNextStep(browser, 'Switch users with regenerate')
-        await visit(browser, '/login')
-        await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
-        await logIn(browser, 'bob', 'builder')
-        await browser.waitFor(ui.shownPage.role('heading', 'Hello, bob'))
-        await expectStepPassedAndGreen(browser)
-        // What the instructions ask the learner to watch: the id in Alice's cookie changed.
-        expect(await shownSessionCookie(browser)).not.toBe(aliceCookie)
-      })
-
-      it('empties the store on Log out, while the browser keeps its stale cookie', async () => {
-        await goToNextStep(browser, 'Log out with destroy()')
-        await browser.click(ui.shownPage.role('button', 'Log out'))
-        await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
-        await expectStepPassedAndGreen(browser)
-        expect(await shownSessionCookie(browser)).toBeTruthy()
-      })
-
-      it('drops the cookie on logout once /logout calls res.clearCookie', async () => {
-        await goToNextStep(browser, 'Clear the cookie too')
-
-        // Add the line after `if (err) return next(err)` in /logout, the last such line.
-        // CodeMirror draws only the lines near the view: go to the end of the file first.
-        await showEditor(browser)
-        await browser.click(EDITOR.css('.cm-line').first())
-        await browser.press('Control+End')
-        await browser.click(EDITOR.css('.cm-line').filter('if (err) return next(err)').last())
-        await browser.press('End')
-        await browser.press('Enter')
-        await browser.type("res.clearCookie('connect.sid')")
-        const lines = (await editorLines(browser)).map((line) => line.trim())
-        const logout = lines.indexOf("app.post('/logout', (req, res, next) => {")
-        expect(lines.slice(logout + 3, logout + 6)).toEqual([
-          'if (err) return next(err)',
-          "res.clearCookie('connect.sid')",
-          "res.redirect('/login')",
-        ])
-        await runEditedCode(browser)
-
-        // Alice's tab shows the login form the last logout redirected to.
-        await logIn(browser, 'alice', 'wonderland')
-        await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
-        await browser.click(ui.shownPage.role('button', 'Log out'))
-        await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
-        await expectStepPassedAndGreen(browser)
-        await expectNoCookiesShown(browser, 'Alice')
-      })
-
-      it('says the lesson is complete, and the page logged no errors', async () => {
-        await expectLessonComplete(browser)
-        expect(await browser.takeErrors()).toEqual([])
-      })
-    })
-  })
+    },
+  )
 }

@@ -8,6 +8,7 @@ import {
   startSite,
   type Driver,
   type Site,
+  BROWSER_TEST_TIMEOUT_MS,
 } from './support/driver'
 import { page } from './support/locator'
 import {
@@ -35,7 +36,7 @@ const LESSON_3_MARKS = [
 ]
 
 for (const engine of ENGINES) {
-  describe(`lessons in the built site, in ${engine}`, () => {
+  describe(`lessons in the built site, in ${engine}`, { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
     let site: Site
     let browser: Driver
     /** Errors of every page this browser showed. */

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENGINES, launch, startSite, type Driver, type Site } from './support/driver'
+import {
+  ENGINES,
+  launch,
+  startSite,
+  type Driver,
+  type Site,
+  BROWSER_TEST_TIMEOUT_MS,
+} from './support/driver'
 import { logIn, openApp, ui, visit } from './support/ui'
 
 /**
@@ -29,34 +36,40 @@ afterAll(() => {
 })
 
 for (const engine of ENGINES) {
-  describe(`the site built for a host root (BASE_PATH=/), in ${engine}`, () => {
-    let site: Site
-    let browser: Driver
+  describe(
+    `the site built for a host root (BASE_PATH=/), in ${engine}`,
+    { timeout: BROWSER_TEST_TIMEOUT_MS },
+    () => {
+      let site: Site
+      let browser: Driver
 
-    beforeAll(async () => {
-      site = await startSite(engine, { root: outDir, base: '/' })
-      browser = await launch(engine)
-      await openApp(browser, site.url)
-    }, 60_000)
+      beforeAll(async () => {
+        site = await startSite(engine, { root: outDir, base: '/' })
+        browser = await launch(engine)
+        await openApp(browser, site.url)
+      }, 60_000)
 
-    afterAll(async () => {
-      await browser?.close()
-      await site?.close()
-    })
+      afterAll(async () => {
+        await browser?.close()
+        await site?.close()
+      })
 
-    it('is served at the root, with the service worker scoped to it', async () => {
-      expect(new URL(site.url).pathname).toBe('/')
-      const scope = await browser.evaluate(async () => (await navigator.serviceWorker.ready).scope)
-      expect(scope).toBe(site.url)
-    })
+      it('is served at the root, with the service worker scoped to it', async () => {
+        expect(new URL(site.url).pathname).toBe('/')
+        const scope = await browser.evaluate(
+          async () => (await navigator.serviceWorker.ready).scope,
+        )
+        expect(scope).toBe(site.url)
+      })
 
-    it('answers the simulated browser, and the page’s form logs Alice in', async () => {
-      await visit(browser, '/')
-      await browser.waitFor(ui.shownPage.role('heading', 'Welcome'))
-      await logIn(browser, 'alice', 'wonderland')
-      await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
-      expect(await browser.value(ui.addressBar)).toBe('http://session.test/dashboard')
-      expect(await browser.takeErrors()).toEqual([])
-    })
-  })
+      it('answers the simulated browser, and the page’s form logs Alice in', async () => {
+        await visit(browser, '/')
+        await browser.waitFor(ui.shownPage.role('heading', 'Welcome'))
+        await logIn(browser, 'alice', 'wonderland')
+        await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+        expect(await browser.value(ui.addressBar)).toBe('http://session.test/dashboard')
+        expect(await browser.takeErrors()).toEqual([])
+      })
+    },
+  )
 }

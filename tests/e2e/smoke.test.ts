@@ -7,11 +7,12 @@ import {
   startSite,
   type Driver,
   type Site,
+  BROWSER_TEST_TIMEOUT_MS,
 } from './support/driver'
 import { logIn, openApp, pageOverflow, realBrowserTraces, ui, visit } from './support/ui'
 
 for (const engine of ENGINES) {
-  describe(`the built site in ${engine}`, () => {
+  describe(`the built site in ${engine}`, { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
     let site: Site
     let browser: Driver
     const errors: string[] = []

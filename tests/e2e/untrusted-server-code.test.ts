@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENGINES, launch, startSite, type Driver, type Site } from './support/driver'
+import {
+  ENGINES,
+  launch,
+  startSite,
+  type Driver,
+  type Site,
+  BROWSER_TEST_TIMEOUT_MS,
+} from './support/driver'
 import { openApp, showPanel, ui, visit } from './support/ui'
 
 /**
@@ -25,77 +32,81 @@ module.exports = app
 const WATCHDOG_WAIT_MS = 15_000
 
 for (const engine of ENGINES) {
-  describe(`server code the page must survive, in ${engine}`, () => {
-    let site: Site
-    let browser: Driver
-    const errors: string[] = []
+  describe(
+    `server code the page must survive, in ${engine}`,
+    { timeout: BROWSER_TEST_TIMEOUT_MS },
+    () => {
+      let site: Site
+      let browser: Driver
+      const errors: string[] = []
 
-    /** Replaces the code in the Server panel's editor and presses Run, as a learner would. */
-    async function runServerCode(source: string): Promise<void> {
-      await showPanel(browser, 'Server')
-      const editor = ui.serverPanel.role('textbox', 'server.js')
-      await browser.click(editor.css('.cm-line').first())
-      await browser.press('Control+a')
-      await browser.paste(source)
-      await browser.click(ui.serverPanel.role('button', 'Run', { exact: true }))
-      // Until the new code runs, the old server still shows as running, with the edit pending.
-      await browser.waitFor(ui.serverPanel.text('Not running yet: press Run'), {
-        state: 'detached',
+      /** Replaces the code in the Server panel's editor and presses Run, as a learner would. */
+      async function runServerCode(source: string): Promise<void> {
+        await showPanel(browser, 'Server')
+        const editor = ui.serverPanel.role('textbox', 'server.js')
+        await browser.click(editor.css('.cm-line').first())
+        await browser.press('Control+a')
+        await browser.paste(source)
+        await browser.click(ui.serverPanel.role('button', 'Run', { exact: true }))
+        // Until the new code runs, the old server still shows as running, with the edit pending.
+        await browser.waitFor(ui.serverPanel.text('Not running yet: press Run'), {
+          state: 'detached',
+        })
+        await browser.waitFor(ui.serverPanel.text('Running', true))
+      }
+
+      beforeAll(async () => {
+        site = await startSite(engine)
+        browser = await launch(engine)
+        await openApp(browser, site.url)
+        await runServerCode(SERVER)
+      }, 60_000)
+
+      afterAll(async () => {
+        await browser?.close()
+        await site?.close()
       })
-      await browser.waitFor(ui.serverPanel.text('Running', true))
-    }
 
-    beforeAll(async () => {
-      site = await startSite(engine)
-      browser = await launch(engine)
-      await openApp(browser, site.url)
-      await runServerCode(SERVER)
-    }, 60_000)
+      it('shows server HTML without running its scripts, handlers or javascript: links', async () => {
+        const title = await browser.evaluate(() => document.title)
+        await visit(browser, '/scripted')
+        await browser.waitFor(ui.shownPage.role('heading', 'Scripted'))
+        await browser.click(ui.shownPage.role('link', 'a javascript: link'))
+        // The simulated browser refuses the link, and says so.
+        await browser.waitFor(ui.browserPanel.role('alert').filter('does not open javascript:'))
+        expect(
+          await browser.evaluate(
+            () => (window as { __serverScriptRan?: string }).__serverScriptRan ?? 'nothing ran',
+          ),
+        ).toBe('nothing ran')
+        expect(await browser.evaluate(() => document.title)).toBe(title)
+      })
 
-    afterAll(async () => {
-      await browser?.close()
-      await site?.close()
-    })
+      it(
+        'stops a server stuck in an endless loop, says so, and serves again after the restart',
+        async () => {
+          await visit(browser, '/loop')
+          const browserError = ui.browserPanel.role('alert').filter('stopped responding')
+          await browser.waitFor(browserError, { timeout: WATCHDOG_WAIT_MS })
+          await showPanel(browser, 'Console')
+          await browser.waitFor(
+            ui.consolePanel
+              .text(/stopped responding \(an endless loop\?\).*every session in its memory is gone/)
+              .first(),
+          )
+          // The page stayed responsive throughout, and the restarted server answers again.
+          await visit(browser, '/')
+          await browser.waitFor(ui.shownPage.role('heading', 'Home'))
+        },
+        WATCHDOG_WAIT_MS + 15_000,
+      )
 
-    it('shows server HTML without running its scripts, handlers or javascript: links', async () => {
-      const title = await browser.evaluate(() => document.title)
-      await visit(browser, '/scripted')
-      await browser.waitFor(ui.shownPage.role('heading', 'Scripted'))
-      await browser.click(ui.shownPage.role('link', 'a javascript: link'))
-      // The simulated browser refuses the link, and says so.
-      await browser.waitFor(ui.browserPanel.role('alert').filter('does not open javascript:'))
-      expect(
-        await browser.evaluate(
-          () => (window as { __serverScriptRan?: string }).__serverScriptRan ?? 'nothing ran',
-        ),
-      ).toBe('nothing ran')
-      expect(await browser.evaluate(() => document.title)).toBe(title)
-    })
-
-    it(
-      'stops a server stuck in an endless loop, says so, and serves again after the restart',
-      async () => {
-        await visit(browser, '/loop')
-        const browserError = ui.browserPanel.role('alert').filter('stopped responding')
-        await browser.waitFor(browserError, { timeout: WATCHDOG_WAIT_MS })
-        await showPanel(browser, 'Console')
-        await browser.waitFor(
-          ui.consolePanel
-            .text(/stopped responding \(an endless loop\?\).*every session in its memory is gone/)
-            .first(),
-        )
-        // The page stayed responsive throughout, and the restarted server answers again.
-        await visit(browser, '/')
-        await browser.waitFor(ui.shownPage.role('heading', 'Home'))
-      },
-      WATCHDOG_WAIT_MS + 15_000,
-    )
-
-    it('logged nothing to the real console', async () => {
-      errors.push(...(await browser.takeErrors()))
-      // Chromium reports each blocked script in a sandboxed frame as an error on the page's
-      // console: none may appear, as the frame's scripts are simply never run.
-      expect(errors.filter((text) => !/Blocked script execution/.test(text))).toEqual([])
-    })
-  })
+      it('logged nothing to the real console', async () => {
+        errors.push(...(await browser.takeErrors()))
+        // Chromium reports each blocked script in a sandboxed frame as an error on the page's
+        // console: none may appear, as the frame's scripts are simply never run.
+        expect(errors.filter((text) => !/Blocked script execution/.test(text))).toEqual([])
+      })
+    },
+  )
 }

@@ -42,6 +42,13 @@ export const SCREENSHOTS = 'screenshots'
  */
 export const STEP_TIMEOUT_MS = 8_000
 
+/**
+ * How long one browser test may take in all: a learner's whole step (typing a line of code key
+ * by key over WebDriver included) on a 2-core machine that other jobs share. Each wait inside
+ * keeps its own STEP_TIMEOUT_MS, so a step that never happens still fails on its own locator.
+ */
+export const BROWSER_TEST_TIMEOUT_MS = 60_000
+
 const requireFromHere = createRequire(import.meta.url)
 const FINDER_SOURCE = [
   readFileSync(
