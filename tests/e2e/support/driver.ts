@@ -257,12 +257,30 @@ export class Driver {
     }
   }
 
-  /** Clicks the middle of the first visible match with the engine's own mouse. */
+  /**
+   * Clicks the middle of the first visible match with the engine's own mouse, once it stands
+   * still: the same place on two reads a frame apart, as Playwright waits for. (An editor still
+   * scrolling, or a badge that has just pushed a button aside, would move it under the mouse.)
+   */
   async click(locator: Locator): Promise<void> {
     await this.waitFor(locator)
-    const { value } = await this.query<{ x: number; y: number } | null>(locator, 'centre')
-    if (!value) throw new Error(`${this.name}: ${String(locator)} went away before the click`)
-    await this.engine.click(value.x, value.y)
+    const deadline = Date.now() + STEP_TIMEOUT_MS
+    let last: { x: number; y: number } | null = null
+    for (;;) {
+      const { value } = await this.query<{ x: number; y: number } | null>(locator, 'centre')
+      if (!value) throw new Error(`${this.name}: ${String(locator)} went away before the click`)
+      if (last && Math.abs(last.x - value.x) < 0.5 && Math.abs(last.y - value.y) < 0.5) {
+        await this.engine.click(value.x, value.y)
+        return
+      }
+      if (Date.now() > deadline)
+        throw new Error(`${this.name}: ${String(locator)} never stood still to be clicked`)
+      last = value
+      await this.engine.evaluate(
+        '() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 16)))',
+        undefined,
+      )
+    }
   }
 
   /** Presses a key or a chord written like Playwright's: 'Enter', 'Shift+Tab', 'Control+a'. */
