@@ -88,11 +88,13 @@ async function waitForDriver(url: string, exited: () => string | undefined): Pro
 async function setViewport(driver: WebDriver, wanted: Viewport): Promise<Viewport> {
   let outer = { ...wanted }
   let inner: Viewport = { width: 0, height: 0 }
-  for (let attempt = 0; attempt < 3; attempt++) {
+  // The toolbar may still be settling its height: measured a moment after each resize.
+  for (let attempt = 0; attempt < 6; attempt++) {
     await driver
       .manage()
       .window()
       .setRect({ x: 0, y: 0, ...outer })
+    await new Promise((resolve) => setTimeout(resolve, 50))
     const [width = 0, height = 0] = (await driver.executeScript(
       'return [innerWidth, innerHeight]',
     )) as number[]
