@@ -58,6 +58,8 @@ const aliases = [
   ...['is-arguments', 'is-generator-function', 'is-typed-array', 'which-typed-array'].map(
     (name) => ({ find: new RegExp(`^${name}$`), replacement: standIn(name) }),
   ),
+  // Express's final handler, with Node's first stack line where the engine writes frames only.
+  { find: /^finalhandler$/, replacement: here('./mocks/server/realm/stand-ins/finalhandler.ts') },
   // readable-stream's fallback for hosts without AbortController; both hosts have it.
   { find: /^abort-controller$/, replacement: standIn('abort-controller') },
 ]

@@ -43,7 +43,7 @@ export { median }
  * (LessonPlayer evaluates the step only when its server is ready). Checked on every DOM mutation
  * and on `controllerchange`; the time is performance.now(), i.e. since the navigation started.
  */
-function interactiveProbe() {
+export function interactiveProbe() {
   if (window.top !== window) return
   const interactive = () => {
     if (!navigator.serviceWorker?.controller) return false
@@ -215,7 +215,7 @@ function addressBar(page) {
  * `views: N`, and the cookie panel lists connect.sid. Checked on every DOM mutation and on the
  * frame's load event, so the end time is when the last of them landed in the DOM.
  */
-function armRoundTrip(visits) {
+export function armRoundTrip(visits) {
   const probe = { start: undefined, end: undefined, marks: {} }
   window.__benchRoundTrip = probe
   // When the simulated response is back in the page (the __sim fetch resolves).

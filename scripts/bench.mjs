@@ -21,6 +21,7 @@ import {
 } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
 import { benchPostgres } from './bench-postgres.mjs'
+import { printEveryEngine } from './bench-engines.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const BASE = '/session-playground/'
@@ -366,6 +367,9 @@ if (chromiumFigures) {
 
 if (chromiumFigures) printLearnerFigures(chromiumFigures)
 await benchPostgres(ROOT)
+
+// The same waits in Firefox and WebKit, beside Chromium's.
+await printEveryEngine({ root: ROOT, chromiumFigures, printTable })
 
 function printLearnerFigures({ startup, lazy, uiRoundTrips, fullStore }) {
   const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`

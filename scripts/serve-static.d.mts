@@ -7,6 +7,8 @@ export interface StaticServerOptions {
   port?: number
   /** When the port is busy, listen on the next free one (up to 19 further); default false. */
   nextFreePort?: boolean
+  /** Tests only: a script put at the end of every HTML page's head, before the page's own. */
+  headScript?: string
 }
 
 export interface StaticServer {

@@ -33,8 +33,12 @@ async function findFile(root, relativePath) {
   return stats?.isFile() ? filePath : null
 }
 
-async function answer(request, response, root, base) {
+async function answer(request, response, root, base, headScript) {
   const send = (status, body, type = 'text/plain; charset=utf-8') => {
+    // A browser test's script that must run before the page's own, where the browser's driver
+    // cannot add one itself (WebDriver classic has no such command).
+    if (headScript && type === CONTENT_TYPES['.html'])
+      body = String(body).replace('</head>', `<script>${headScript}</script></head>`)
     response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
     response.end(request.method === 'HEAD' ? undefined : body)
   }
@@ -74,10 +78,11 @@ export async function startStaticServer({
   base = '/session-playground/',
   port = 4173,
   nextFreePort = false,
+  headScript = undefined,
 } = {}) {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await listenOn(root, base, port + attempt)
+      return await listenOn(root, base, port + attempt, headScript)
     } catch (error) {
       const busy = /** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE'
       if (!nextFreePort || !busy || port === 0 || attempt + 1 >= PORTS_TRIED) throw error
@@ -85,11 +90,11 @@ export async function startStaticServer({
   }
 }
 
-function listenOn(root, base, port) {
+function listenOn(root, base, port, headScript) {
   const rootPath = path.resolve(root)
   const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
   const server = createServer((request, response) => {
-    answer(request, response, rootPath, basePath).catch((error) => {
+    answer(request, response, rootPath, basePath, headScript).catch((error) => {
       console.error(error)
       if (!response.headersSent) response.writeHead(500)
       response.end()

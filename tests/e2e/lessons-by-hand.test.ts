@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { collectPageErrors, newContext, openSite, type Site } from './support/chromium'
+import {
+  ENGINES,
+  launch,
+  startSite,
+  type Driver,
+  type EngineName,
+  type Site,
+  BROWSER_TEST_TIMEOUT_MS,
+} from './support/driver'
 import {
   expectStepPassedAndGreen,
-  playground,
+  goToNextStep,
+  logIn,
+  openApp,
   showPanel,
+  ui,
   visit,
-  type Playground,
-} from './support/playground'
+} from './support/ui'
 
 /**
  * Lessons 3 and 4 done as a learner does them: typing in the address bar, filling the forms in
@@ -15,250 +24,227 @@ import {
  * so a step whose instructions cannot be followed in the UI fails here.
  */
 
-let site: Site
+const EDITOR = ui.serverPanel.role('textbox', 'server.js')
 
-beforeAll(async () => {
-  site = await openSite()
-}, 60_000)
-
-afterAll(async () => {
-  await site?.close()
-})
-
-/** A lesson opened by its deep link in a fresh context: no progress, no cookies, no edits. */
-interface OpenLesson {
-  context: BrowserContext
-  page: Page
-  ui: Playground
-  errors: string[]
-}
-
-async function openLesson(lessonId: string, firstStep: string): Promise<OpenLesson> {
-  const context = await newContext(site)
-  const page = await context.newPage()
-  const errors = collectPageErrors(page)
-  const ui = playground(page)
-  await page.goto(`${site.url}#/lessons/${lessonId}`)
-  await ui.step.getByRole('heading', { name: firstStep }).waitFor()
+/** A lesson opened by its deep link in a fresh browser: no progress, no cookies, no edits. */
+async function openLesson(engine: EngineName, site: Site, lessonId: string, firstStep: string) {
+  const browser = await launch(engine)
+  await openApp(browser, `${site.url}#/lessons/${lessonId}`)
+  await browser.waitFor(ui.step.role('heading', firstStep))
   // The checks show once the lesson's server runs: nothing can be done before that. (Some pass
   // at once: before anything is done, Bob has no cookie and the store is empty.)
-  await ui.step.getByText(/^Checks \(\d+ of \d+ passing\)$/).waitFor()
-  return { context, page, ui, errors }
-}
-
-async function goToNextStep(ui: Playground, title: string): Promise<void> {
-  await ui.step.getByRole('button', { name: 'Next step →' }).click()
-  await ui.step.getByRole('heading', { name: title }).waitFor()
-}
-
-/** Fills the login form the shown page holds and presses its button. */
-async function logIn(ui: Playground, username: string, password: string): Promise<void> {
-  const form = ui.shownPage()
-  await form.getByLabel('Username').fill(username)
-  await form.getByLabel('Password').fill(password)
-  await form.getByRole('button', { name: 'Log in' }).click()
+  await browser.waitFor(ui.step.text(/^Checks \(\d+ of \d+ passing\)$/))
+  return browser
 }
 
 /** The Server panel's editor, once CodeMirror has replaced the read-only text. */
-async function serverEditor(lesson: OpenLesson) {
-  await showPanel(lesson.page, 'Server')
-  const editor = lesson.ui.serverPanel.getByRole('textbox', { name: 'server.js' })
-  await editor.waitFor()
-  return editor
+async function showEditor(browser: Driver): Promise<void> {
+  await showPanel(browser, 'Server')
+  await browser.waitFor(EDITOR)
 }
 
 /** The editor's lines, as the learner reads them. */
-async function editorLines(lesson: OpenLesson): Promise<string[]> {
-  const editor = await serverEditor(lesson)
-  return editor.locator('.cm-line').allInnerTexts()
+async function editorLines(browser: Driver): Promise<string[]> {
+  await showEditor(browser)
+  return browser.innerTexts(EDITOR.css('.cm-line'))
 }
 
 /** Presses Run and waits until the edited code is what the server runs. */
-async function runEditedCode({ ui }: OpenLesson): Promise<void> {
-  await ui.serverPanel.getByRole('button', { name: 'Run', exact: true }).click()
-  // The mark goes as soon as the server takes the code; "Running" then means that code runs
-  // (before, the badge could still be the old server's).
-  await ui.serverPanel.getByText('Not running yet: press Run').waitFor({ state: 'detached' })
-  await ui.serverPanel.getByRole('status').getByText('Running', { exact: true }).waitFor()
+async function runEditedCode(browser: Driver): Promise<void> {
+  await browser.click(ui.serverPanel.role('button', 'Run', { exact: true }))
+  // The mark goes as soon as the server takes the code; "Running" then means that code runs.
+  await browser.waitFor(ui.serverPanel.text('Not running yet: press Run'), { state: 'detached' })
+  await browser.waitFor(ui.serverPanel.role('status').text('Running', true))
 }
 
 /** The value of the connect.sid cookie the cookie jar panel shows for the active tab. */
-async function shownSessionCookie(ui: Playground): Promise<string | null> {
-  const row = ui.cookiePanel.getByRole('row').filter({ hasText: 'connect.sid' })
-  await row.waitFor()
-  return row.locator('[title]').first().getAttribute('title')
+async function shownSessionCookie(browser: Driver): Promise<string | null> {
+  const row = ui.cookiePanel.role('row').filter('connect.sid')
+  await browser.waitFor(row)
+  return browser.attribute(row.css('[title]').first(), 'title')
 }
 
-async function expectNoCookiesShown(ui: Playground, profile: string): Promise<void> {
-  await ui.cookiePanel.getByText(/^No cookies yet/).waitFor()
-  await expect(
-    ui.cookiePanel.getByRole('table', { name: `${profile}’s cookies` }).count(),
-  ).resolves.toBe(0)
+async function expectNoCookiesShown(browser: Driver, profile: string): Promise<void> {
+  await browser.waitFor(ui.cookiePanel.text(/^No cookies yet/))
+  expect(await browser.count(ui.cookiePanel.role('table', `${profile}’s cookies`))).toBe(0)
 }
 
-describe('lesson 3, a login form, done by hand', () => {
-  let lesson: OpenLesson
+async function expectLessonComplete(browser: Driver): Promise<void> {
+  await browser.waitFor(ui.lesson.role('heading', 'Well done: lesson complete!'))
+  expect(await browser.count(ui.lesson.text('✓ Done', true))).toBe(1)
+}
 
-  beforeAll(async () => {
-    lesson = await openLesson('03-login-form', 'Knock on a locked door')
-  }, 60_000)
+for (const engine of ENGINES) {
+  describe(
+    `lessons 3 and 4 done by hand, in ${engine}`,
+    { timeout: BROWSER_TEST_TIMEOUT_MS },
+    () => {
+      let site: Site
 
-  afterAll(async () => {
-    await lesson?.context.close()
-  })
+      beforeAll(async () => {
+        site = await startSite(engine)
+      })
 
-  it('sends Bob from /dashboard to the login form, and his cookie jar stays empty', async () => {
-    const { ui } = lesson
-    await ui.browserTab('Bob').click()
-    await visit(ui, '/dashboard')
-    await ui.shownPage().getByRole('heading', { name: 'Log in' }).waitFor()
-    expect(await ui.addressBar.inputValue()).toBe('http://session.test/login')
-    await expectStepPassedAndGreen(ui)
-    await expectNoCookiesShown(ui, 'Bob')
-  })
+      afterAll(async () => {
+        await site?.close()
+      })
 
-  it('logs Alice in through the form at /login, and her dashboard greets her', async () => {
-    const { ui } = lesson
-    await goToNextStep(ui, 'Alice logs in')
-    await ui.browserTab('Alice').click()
-    await visit(ui, '/login')
-    await logIn(ui, 'alice', 'wonderland')
-    await ui.shownPage().getByRole('heading', { name: 'Hello, alice' }).waitFor()
-    await expectStepPassedAndGreen(ui)
-  })
+      describe('lesson 3, a login form', () => {
+        let browser: Driver
+        const errors: string[] = []
 
-  it('turns away Bob’s wrong password with a 401 and gives him no cookie', async () => {
-    const { ui } = lesson
-    await goToNextStep(ui, 'Bob guesses')
-    // Bob's tab still shows the login form it was redirected to in the first step.
-    await ui.browserTab('Bob').click()
-    await logIn(ui, 'alice', 'guess')
-    await ui.shownPage().getByText('Wrong username or password.').waitFor()
-    await expectStepPassedAndGreen(ui)
-    await expectNoCookiesShown(ui, 'Bob')
-  })
+        beforeAll(async () => {
+          browser = await openLesson(engine, site, '03-login-form', 'Knock on a locked door')
+        }, 60_000)
 
-  it('answers 500 once the body parser is commented out and run, and Reset puts it back', async () => {
-    const { ui } = lesson
-    await goToNextStep(ui, 'Forget the body parser')
+        afterAll(async () => {
+          await browser?.close()
+        })
 
-    // Comment the line out in the editor, as the instructions show.
-    const editor = await serverEditor(lesson)
-    await editor.locator('.cm-line', { hasText: 'app.use(express.urlencoded' }).click()
-    await editor.press('Home')
-    await editor.pressSequentially('// ')
-    expect(await editorLines(lesson)).toContain(
-      '// app.use(express.urlencoded({ extended: false }))',
-    )
-    await runEditedCode(lesson)
+        it('sends Bob from /dashboard to the login form, and his cookie jar stays empty', async () => {
+          await browser.click(ui.browserTab('Bob'))
+          await visit(browser, '/dashboard')
+          await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
+          expect(await browser.value(ui.addressBar)).toBe('http://session.test/login')
+          await expectStepPassedAndGreen(browser)
+          await expectNoCookiesShown(browser, 'Bob')
+        })
 
-    // Bob's tab shows the 401 page: its own link leads back to the form.
-    await ui.browserTab('Bob').click()
-    await ui.shownPage().getByRole('link', { name: 'Try again' }).click()
-    await logIn(ui, 'bob', 'builder')
-    await ui
-      .shownPage()
-      .getByText(/Cannot destructure property/)
-      .waitFor()
-    await expectStepPassedAndGreen(ui)
+        it('logs Alice in through the form at /login, and her dashboard greets her', async () => {
+          await goToNextStep(browser, 'Alice logs in')
+          await browser.click(ui.browserTab('Alice'))
+          await visit(browser, '/login')
+          await logIn(browser, 'alice', 'wonderland')
+          await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+          await expectStepPassedAndGreen(browser)
+        })
 
-    // "Put the line back afterwards": the step stays done, and the original code runs again.
-    await showPanel(lesson.page, 'Server')
-    await ui.serverPanel.getByRole('button', { name: 'Reset to original' }).click()
-    await ui.serverPanel.getByText('Edited', { exact: true }).waitFor({ state: 'detached' })
-    await ui.serverPanel.getByRole('status').getByText('Running', { exact: true }).waitFor()
-    expect(await editorLines(lesson)).toContain('app.use(express.urlencoded({ extended: false }))')
-    await expectStepPassedAndGreen(ui)
-  })
+        it('turns away Bob’s wrong password with a 401 and gives him no cookie', async () => {
+          await goToNextStep(browser, 'Bob guesses')
+          // Bob's tab still shows the login form it was redirected to in the first step.
+          await browser.click(ui.browserTab('Bob'))
+          await logIn(browser, 'alice', 'guess')
+          await browser.waitFor(ui.shownPage.text('Wrong username or password.'))
+          await expectStepPassedAndGreen(browser)
+          await expectNoCookiesShown(browser, 'Bob')
+        })
 
-  it('says the lesson is complete, and the page logged no errors', async () => {
-    const { ui, errors } = lesson
-    await ui.lesson.getByRole('heading', { name: 'Well done: lesson complete!' }).waitFor()
-    await expect(ui.lesson.getByText('✓ Done', { exact: true }).count()).resolves.toBe(1)
-    expect(errors).toEqual([])
-  })
-})
+        it('answers 500 once the body parser is commented out and run, and Reset puts it back', async () => {
+          await goToNextStep(browser, 'Forget the body parser')
 
-describe('lesson 4, logout done right, done by hand', () => {
-  let lesson: OpenLesson
-  /** Alice's session id as her cookie jar shows it after her first login. */
-  let aliceCookie: string | null
+          // Comment the line out in the editor, as the instructions show.
+          await showEditor(browser)
+          await browser.click(EDITOR.css('.cm-line').filter('app.use(express.urlencoded'))
+          await browser.press('Home')
+          await browser.type('// ')
+          expect(await editorLines(browser)).toContain(
+            '// app.use(express.urlencoded({ extended: false }))',
+          )
+          await runEditedCode(browser)
 
-  beforeAll(async () => {
-    lesson = await openLesson('04-logout', 'Alice logs in')
-  }, 60_000)
+          // Bob's tab shows the 401 page: its own link leads back to the form.
+          await browser.click(ui.browserTab('Bob'))
+          await browser.click(ui.shownPage.role('link', 'Try again'))
+          await logIn(browser, 'bob', 'builder')
+          // The error's own words are the browser's JavaScript engine's, different in each one.
+          await browser.waitFor(ui.browserPanel.text('500 Internal Server Error'))
+          await expectStepPassedAndGreen(browser)
 
-  afterAll(async () => {
-    await lesson?.context.close()
-  })
+          // "Put the line back afterwards": the step stays done, and the original code runs again.
+          await showPanel(browser, 'Server')
+          await browser.click(ui.serverPanel.role('button', 'Reset to original'))
+          await browser.waitFor(ui.serverPanel.text('Edited', true), { state: 'detached' })
+          await browser.waitFor(ui.serverPanel.role('status').text('Running', true))
+          expect(await editorLines(browser)).toContain(
+            'app.use(express.urlencoded({ extended: false }))',
+          )
+          await expectStepPassedAndGreen(browser)
+        })
 
-  it('logs Alice in at /login, and her jar holds a connect.sid', async () => {
-    const { ui } = lesson
-    await expect(ui.browserTab('Alice').getAttribute('aria-selected')).resolves.toBe('true')
-    await visit(ui, '/login')
-    await logIn(ui, 'alice', 'wonderland')
-    await ui.shownPage().getByRole('heading', { name: 'Hello, alice' }).waitFor()
-    await expectStepPassedAndGreen(ui)
-    aliceCookie = await shownSessionCookie(ui)
-    expect(aliceCookie).toBeTruthy()
-  })
+        it('says the lesson is complete, and the page logged no errors', async () => {
+          await expectLessonComplete(browser)
+          errors.push(...(await browser.takeErrors()))
+          expect(errors).toEqual([])
+        })
+      })
 
-  it('gives Bob a new session id when he logs in over Alice’s session', async () => {
-    const { ui } = lesson
-    await goToNextStep(ui, 'Switch users with regenerate')
-    await visit(ui, '/login')
-    await ui.shownPage().getByRole('heading', { name: 'Log in' }).waitFor()
-    await logIn(ui, 'bob', 'builder')
-    await ui.shownPage().getByRole('heading', { name: 'Hello, bob' }).waitFor()
-    await expectStepPassedAndGreen(ui)
-    // What the instructions ask the learner to watch: the id in Alice's cookie changed.
-    expect(await shownSessionCookie(ui)).not.toBe(aliceCookie)
-  })
+      describe('lesson 4, logout done right', () => {
+        let browser: Driver
+        /** Alice's session id as her cookie jar shows it after her first login. */
+        let aliceCookie: string | null
 
-  it('empties the store on Log out, while the browser keeps its stale cookie', async () => {
-    const { ui } = lesson
-    await goToNextStep(ui, 'Log out with destroy()')
-    await ui.shownPage().getByRole('button', { name: 'Log out' }).click()
-    await ui.shownPage().getByRole('heading', { name: 'Log in' }).waitFor()
-    await expectStepPassedAndGreen(ui)
-    expect(await shownSessionCookie(ui)).toBeTruthy()
-  })
+        beforeAll(async () => {
+          browser = await openLesson(engine, site, '04-logout', 'Alice logs in')
+        }, 60_000)
 
-  it('drops the cookie on logout once /logout calls res.clearCookie', async () => {
-    const { ui } = lesson
-    await goToNextStep(ui, 'Clear the cookie too')
+        afterAll(async () => {
+          await browser?.close()
+        })
 
-    // Add the line after `if (err) return next(err)` in /logout, the last such line. CodeMirror
-    // draws only the lines near the view: go to the end of the file first, where /logout is.
-    const editor = await serverEditor(lesson)
-    await editor.click()
-    await editor.press('ControlOrMeta+End')
-    await editor.locator('.cm-line', { hasText: 'if (err) return next(err)' }).last().click()
-    await editor.press('End')
-    await editor.press('Enter')
-    await editor.pressSequentially("res.clearCookie('connect.sid')")
-    const lines = (await editorLines(lesson)).map((line) => line.trim())
-    const logout = lines.indexOf("app.post('/logout', (req, res, next) => {")
-    expect(lines.slice(logout + 3, logout + 6)).toEqual([
-      'if (err) return next(err)',
-      "res.clearCookie('connect.sid')",
-      "res.redirect('/login')",
-    ])
-    await runEditedCode(lesson)
+        it('logs Alice in at /login, and her jar holds a connect.sid', async () => {
+          expect(await browser.attribute(ui.browserTab('Alice'), 'aria-selected')).toBe('true')
+          await visit(browser, '/login')
+          await logIn(browser, 'alice', 'wonderland')
+          await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+          await expectStepPassedAndGreen(browser)
+          aliceCookie = await shownSessionCookie(browser)
+          expect(aliceCookie).toBeTruthy()
+        })
 
-    // Alice's tab shows the login form the last logout redirected to.
-    await logIn(ui, 'alice', 'wonderland')
-    await ui.shownPage().getByRole('heading', { name: 'Hello, alice' }).waitFor()
-    await ui.shownPage().getByRole('button', { name: 'Log out' }).click()
-    await ui.shownPage().getByRole('heading', { name: 'Log in' }).waitFor()
-    await expectStepPassedAndGreen(ui)
-    await expectNoCookiesShown(ui, 'Alice')
-  })
+        it('gives Bob a new session id when he logs in over Alice’s session', async () => {
+          await goToNextStep(browser, 'Switch users with regenerate')
+          await visit(browser, '/login')
+          await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
+          await logIn(browser, 'bob', 'builder')
+          await browser.waitFor(ui.shownPage.role('heading', 'Hello, bob'))
+          await expectStepPassedAndGreen(browser)
+          // What the instructions ask the learner to watch: the id in Alice's cookie changed.
+          expect(await shownSessionCookie(browser)).not.toBe(aliceCookie)
+        })
 
-  it('says the lesson is complete, and the page logged no errors', async () => {
-    const { ui, errors } = lesson
-    await ui.lesson.getByRole('heading', { name: 'Well done: lesson complete!' }).waitFor()
-    await expect(ui.lesson.getByText('✓ Done', { exact: true }).count()).resolves.toBe(1)
-    expect(errors).toEqual([])
-  })
-})
+        it('empties the store on Log out, while the browser keeps its stale cookie', async () => {
+          await goToNextStep(browser, 'Log out with destroy()')
+          await browser.click(ui.shownPage.role('button', 'Log out'))
+          await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
+          await expectStepPassedAndGreen(browser)
+          expect(await shownSessionCookie(browser)).toBeTruthy()
+        })
+
+        it('drops the cookie on logout once /logout calls res.clearCookie', async () => {
+          await goToNextStep(browser, 'Clear the cookie too')
+
+          // Add the line after `if (err) return next(err)` in /logout, the last such line.
+          // CodeMirror draws only the lines near the view: go to the end of the file first.
+          await showEditor(browser)
+          await browser.click(EDITOR.css('.cm-line').first())
+          await browser.press('Control+End')
+          await browser.click(EDITOR.css('.cm-line').filter('if (err) return next(err)').last())
+          await browser.press('End')
+          await browser.press('Enter')
+          await browser.type("res.clearCookie('connect.sid')")
+          const lines = (await editorLines(browser)).map((line) => line.trim())
+          const logout = lines.indexOf("app.post('/logout', (req, res, next) => {")
+          expect(lines.slice(logout + 3, logout + 6)).toEqual([
+            'if (err) return next(err)',
+            "res.clearCookie('connect.sid')",
+            "res.redirect('/login')",
+          ])
+          await runEditedCode(browser)
+
+          // Alice's tab shows the login form the last logout redirected to.
+          await logIn(browser, 'alice', 'wonderland')
+          await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+          await browser.click(ui.shownPage.role('button', 'Log out'))
+          await browser.waitFor(ui.shownPage.role('heading', 'Log in'))
+          await expectStepPassedAndGreen(browser)
+          await expectNoCookiesShown(browser, 'Alice')
+        })
+
+        it('says the lesson is complete, and the page logged no errors', async () => {
+          await expectLessonComplete(browser)
+          expect(await browser.takeErrors()).toEqual([])
+        })
+      })
+    },
+  )
+}

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { collectPageErrors, newPage, openSite, type Site } from './support/chromium'
-import { playground, screenshot, showPanel, visit, type Playground } from './support/playground'
+import { ENGINES, launch, PHONE, startSite, type Driver, type Site } from './support/driver'
+import { openApp, runServerCode, showPanel, ui, visit } from './support/ui'
 
 /**
  * A server with connect-pg-simple, typed into the Server panel: its Postgres (PGlite) loads in
@@ -30,68 +29,47 @@ app.listen(3000)
 /** Loading the chunk and booting PGlite (initdb) takes seconds on a busy machine. */
 const BOOT_MS = 90_000
 
-let site: Site
-let page: Page
-let ui: Playground
-let pageErrors: string[]
+// Chromium only for now: in Firefox ESR and WebKitGTK the server that requires `pg` has not
+// reached "Running" within 90 s (PGlite's boot in their workers is still to be looked into).
+for (const engine of ENGINES.filter((name) => name === 'chromium')) {
+  describe(`connect-pg-simple in ${engine}`, { timeout: 4 * BOOT_MS }, () => {
+    let site: Site
+    let browser: Driver
 
-async function runServerCode(source: string): Promise<void> {
-  await showPanel(page, 'Server')
-  const editor = ui.serverPanel.getByRole('textbox', { name: 'server.js' })
-  await editor.click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.insertText(source)
-  await ui.serverPanel.getByRole('button', { name: 'Run', exact: true }).click()
-  await ui.serverPanel.getByText('Not running yet: press Run').waitFor({ state: 'detached' })
-  await ui.serverPanel.getByText('Running', { exact: true }).waitFor({ timeout: BOOT_MS })
-}
+    beforeAll(async () => {
+      site = await startSite(engine)
+      browser = await launch(engine)
+      await openApp(browser, site.url)
+    }, 60_000)
 
-describe('connect-pg-simple in the browser', () => {
-  beforeAll(async () => {
-    site = await openSite()
-    page = await newPage(site, { width: 1280, height: 800 })
-    pageErrors = collectPageErrors(page)
-    ui = playground(page)
-    await page.goto(site.url)
-    await page.getByRole('heading', { name: 'Session Playground' }).waitFor()
-  }, 60_000)
+    afterAll(async () => {
+      await browser?.close()
+      await site?.close()
+    })
 
-  afterAll(async () => {
-    await site?.close()
-  })
-
-  it(
-    'keeps sessions in the Postgres table, across a restart, and the inspector lists them',
-    async () => {
-      await runServerCode(SERVER)
-      await visit(ui, '/')
-      await ui
-        .shownPage()
-        .getByRole('heading', { name: 'Visit number 1' })
-        .waitFor({ timeout: BOOT_MS })
-      await visit(ui, '/')
-      await ui.shownPage().getByRole('heading', { name: 'Visit number 2' }).waitFor()
-      await ui.serverPanel
-        .getByRole('button', { name: /restart/i })
-        .first()
-        .click()
-      await ui.serverPanel.getByText('Running', { exact: true }).waitFor({ timeout: BOOT_MS })
-      await visit(ui, '/')
-      await ui.shownPage().getByRole('heading', { name: 'Visit number 3' }).waitFor()
-      await showPanel(page, 'Session store')
-      await expect(ui.storePanel.textContent()).resolves.toMatch(/PGStore/)
-      await expect(ui.storePanel.textContent()).resolves.toMatch(/views/)
+    it('keeps sessions in the Postgres table, across a restart, and the inspector lists them', async () => {
+      await runServerCode(browser, SERVER, { timeout: BOOT_MS })
+      await visit(browser, '/')
+      await browser.waitFor(ui.shownPage.role('heading', 'Visit number 1'), { timeout: BOOT_MS })
+      await visit(browser, '/')
+      await browser.waitFor(ui.shownPage.role('heading', 'Visit number 2'))
+      await showPanel(browser, 'Server')
+      await browser.click(ui.serverPanel.role('button', /restart/i).first())
+      await browser.waitFor(ui.serverPanel.text('Running', true), { timeout: BOOT_MS })
+      await visit(browser, '/')
+      await browser.waitFor(ui.shownPage.role('heading', 'Visit number 3'))
+      await showPanel(browser, 'Session store')
+      const store = await browser.text(ui.storePanel)
+      expect(store).toMatch(/PGStore/)
+      expect(store).toMatch(/views/)
       // Each store call lists the SQL it ran, with its parameters.
-      await expect(ui.storePanel.textContent()).resolves.toMatch(/INSERT INTO "session"/)
-      await expect(ui.storePanel.textContent()).resolves.toMatch(
-        /SELECT sess FROM "session" WHERE sid = \$1/,
-      )
-      await screenshot(page, 'store-inspector-postgres-1280')
-      await page.setViewportSize({ width: 390, height: 844 })
-      await showPanel(page, 'Session store')
-      await screenshot(page, 'store-inspector-postgres-390')
-      expect(pageErrors).toEqual([])
-    },
-    4 * BOOT_MS,
-  )
-})
+      expect(store).toMatch(/INSERT INTO "session"/)
+      expect(store).toMatch(/SELECT sess FROM "session" WHERE sid = \$1/)
+      await browser.screenshot('store-inspector-postgres')
+      await browser.setViewport(PHONE)
+      await showPanel(browser, 'Session store')
+      await browser.screenshot('store-inspector-postgres')
+      expect(await browser.takeErrors()).toEqual([])
+    })
+  })
+}

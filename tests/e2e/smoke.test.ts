@@ -1,126 +1,90 @@
-import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { FrameLocator, Locator, Page } from 'playwright-core'
-import { collectPageErrors, openSite, type Site } from './support/chromium'
+import {
+  DESKTOP,
+  ENGINES,
+  launch,
+  PHONE,
+  startSite,
+  type Driver,
+  type Site,
+  BROWSER_TEST_TIMEOUT_MS,
+} from './support/driver'
+import { logIn, openApp, pageOverflow, realBrowserTraces, ui, visit } from './support/ui'
 
-const SCREENSHOTS = 'screenshots'
+for (const engine of ENGINES) {
+  describe(`the built site in ${engine}`, { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
+    let site: Site
+    let browser: Driver
+    const errors: string[] = []
 
-let site: Site
-let page: Page
-let pageErrors: string[]
+    beforeAll(async () => {
+      site = await startSite(engine)
+      browser = await launch(engine)
+      await openApp(browser, site.url)
+    }, 60_000)
 
-function browserPanel(): Locator {
-  return page.getByRole('region', { name: 'Browser' })
-}
+    afterAll(async () => {
+      await browser?.close()
+      await site?.close()
+    })
 
-function cookiePanel(): Locator {
-  return page.getByRole('region', { name: 'Cookies' })
-}
+    it('is controlled by the MSW service worker registered under the base path', async () => {
+      const scope = await browser.evaluate(async () => (await navigator.serviceWorker.ready).scope)
+      expect(new URL(scope).pathname).toBe('/session-playground/')
+    })
 
-function addressBar(): Locator {
-  return browserPanel().getByRole('textbox', { name: 'Address' })
-}
+    it('completes the login flow in Alice’s tab, on the real Express stack in the server worker', async () => {
+      expect(
+        await browser.text(ui.browserPanel.role('tab', undefined, { selected: true })),
+      ).toContain('Alice')
+      await visit(browser, '/')
+      await browser.waitFor(ui.shownPage.role('heading', 'Welcome'))
+      expect(await browser.value(ui.addressBar)).toBe('http://session.test/')
 
-/** The page the simulated browser shows: server HTML in a sandboxed frame. */
-function shownPage(): FrameLocator {
-  return browserPanel().frameLocator('iframe[title^="Page at "]')
-}
+      await logIn(browser, 'alice', 'nope')
+      await browser.waitFor(ui.shownPage.text('Wrong username or password'))
+      await browser.waitFor(ui.browserPanel.text('401 Unauthorized'))
+      await browser.click(ui.shownPage.role('link', 'Try again'))
+      await browser.waitFor(ui.shownPage.role('heading', 'Welcome'))
 
-async function visit(path: string): Promise<void> {
-  await addressBar().fill(path)
-  await addressBar().press('Enter')
-}
+      await logIn(browser, 'alice', 'wonderland')
+      await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+      expect(await browser.value(ui.addressBar)).toBe('http://session.test/dashboard')
 
-async function logIn(password: string): Promise<void> {
-  const form = shownPage()
-  await form.getByLabel('Username').fill('alice')
-  await form.getByLabel('Password').fill(password)
-  await form.getByRole('button', { name: 'Log in' }).click()
-}
+      const sid = ui.cookiePanel.role('row').filter('connect.sid')
+      await browser.waitFor(sid)
+      expect(await browser.text(sid.role('cell', 'HttpOnly: yes'))).toBe('✓')
+      expect(await browser.count(sid.text(/^s%3A[\w-]{32}\./))).toBe(1)
+      await browser.waitFor(ui.cookiePanel.text(/Signature verifies with secret #1/))
+      await browser.screenshot('logged-in')
+      await browser.setViewport(PHONE)
+      await browser.click(ui.layoutTab('Browser'))
+      await browser.waitFor(ui.shownPage.role('heading', 'Hello, alice'))
+      await browser.screenshot('logged-in')
+      expect((await pageOverflow(browser)).x).toBe(0)
+      await browser.setViewport(DESKTOP)
 
-describe('the built site in Chromium', () => {
-  beforeAll(async () => {
-    site = await openSite()
-    page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } })
-    pageErrors = collectPageErrors(page)
-    await page.goto(site.url)
-    await page.getByRole('heading', { name: 'Session Playground' }).waitFor()
-  }, 60_000)
+      await browser.click(ui.shownPage.role('button', 'Log out'))
+      await browser.waitFor(ui.shownPage.role('heading', 'Welcome'))
+      expect(await browser.value(ui.addressBar)).toBe('http://session.test/')
 
-  afterAll(async () => {
-    await site?.close()
+      // The session is gone from the store: the old cookie no longer opens the dashboard.
+      await visit(browser, '/dashboard')
+      await browser.waitUntil(() => browser.value(ui.addressBar), 'http://session.test/', 'address')
+      await browser.waitFor(ui.shownPage.role('heading', 'Welcome'))
+      errors.push(...(await browser.takeErrors()))
+    })
+
+    it('keeps simulated cookies out of the real browser', async () => {
+      const traces = await realBrowserTraces(browser)
+      expect(traces.documentCookie).toBe('')
+      expect(traces.cookies).toEqual([])
+      expect(traces.mswCookieStore).toBe('[]')
+    })
+
+    it('logs no errors to the page console', async () => {
+      errors.push(...(await browser.takeErrors()))
+      expect(errors).toEqual([])
+    })
   })
-
-  it('is controlled by the MSW service worker registered under the base path', async () => {
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)
-    expect(new URL(scope).pathname).toBe('/session-playground/')
-  })
-
-  it('completes the login flow in Alice’s tab, on the real Express stack in the server worker', async () => {
-    await expect(
-      browserPanel().getByRole('tab', { selected: true }).textContent(),
-    ).resolves.toContain('Alice')
-
-    await visit('/')
-    await shownPage().getByRole('heading', { name: 'Welcome' }).waitFor()
-    expect(await addressBar().inputValue()).toBe('http://session.test/')
-
-    await logIn('nope')
-    await shownPage().getByText('Wrong username or password').waitFor()
-    await browserPanel().getByText('401 Unauthorized').waitFor()
-    await shownPage().getByRole('link', { name: 'Try again' }).click()
-    await shownPage().getByRole('heading', { name: 'Welcome' }).waitFor()
-
-    await logIn('wonderland')
-    await shownPage().getByRole('heading', { name: 'Hello, alice' }).waitFor()
-    expect(await addressBar().inputValue()).toBe('http://session.test/dashboard')
-
-    const sid = cookiePanel().getByRole('row').filter({ hasText: 'connect.sid' })
-    await sid.waitFor()
-    await expect(sid.getByRole('cell', { name: 'HttpOnly: yes' }).textContent()).resolves.toBe('✓')
-    await expect(sid.getByText(/^s%3A[\w-]{32}\./).count()).resolves.toBe(1)
-    await cookiePanel()
-      .getByText(/Signature verifies with secret #1/)
-      .waitFor()
-
-    mkdirSync(SCREENSHOTS, { recursive: true })
-    await page.screenshot({ path: `${SCREENSHOTS}/logged-in-1280x800.png` })
-
-    await shownPage().getByRole('button', { name: 'Log out' }).click()
-    await shownPage().getByRole('heading', { name: 'Welcome' }).waitFor()
-    expect(await addressBar().inputValue()).toBe('http://session.test/')
-
-    // The session is gone from the store: the old cookie no longer opens the dashboard.
-    await visit('/dashboard')
-    await expect.poll(() => addressBar().inputValue()).toBe('http://session.test/')
-    await shownPage().getByRole('heading', { name: 'Welcome' }).waitFor()
-  })
-
-  it('fits a phone screen', async () => {
-    await page.setViewportSize({ width: 390, height: 844 })
-    // On a phone the panels are tabs, the lesson first.
-    await page.getByRole('tab', { name: 'Browser', exact: true }).click()
-    await browserPanel().waitFor()
-    await page.screenshot({ path: `${SCREENSHOTS}/browser-390x844.png`, fullPage: true })
-    await page.getByRole('tab', { name: 'Cookies', exact: true }).click()
-    await cookiePanel().getByRole('table').waitFor()
-    await page.screenshot({ path: `${SCREENSHOTS}/cookies-390x844.png`, fullPage: true })
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    )
-    expect(overflow).toBe(0)
-    await page.setViewportSize({ width: 1280, height: 800 })
-  })
-
-  it('keeps simulated cookies out of the real browser', async () => {
-    expect(await page.evaluate(() => document.cookie)).toBe('')
-    expect(await page.context().cookies()).toEqual([])
-    expect(await page.evaluate(() => localStorage.getItem('__msw-cookie-store__') ?? '[]')).toBe(
-      '[]',
-    )
-  })
-
-  it('logs no errors to the page console', () => {
-    expect(pageErrors).toEqual([])
-  })
-})
+}

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { collectPageErrors, newPage, openSite, type Site } from './support/chromium'
-import { playground, showPanel, visit, type Playground } from './support/playground'
+import {
+  ENGINES,
+  launch,
+  startSite,
+  type Driver,
+  type Site,
+  BROWSER_TEST_TIMEOUT_MS,
+} from './support/driver'
+import { openApp, runServerCode, showPanel, ui, visit } from './support/ui'
 
 /**
  * Server code is the learner's (or a lesson's) to write, so the page must survive what it
@@ -25,74 +31,67 @@ module.exports = app
 /** How long the watchdog lets a silent server worker run: the request timeout + 2 s. */
 const WATCHDOG_WAIT_MS = 15_000
 
-let site: Site
-let page: Page
-let ui: Playground
-let pageErrors: string[]
+for (const engine of ENGINES) {
+  describe(
+    `server code the page must survive, in ${engine}`,
+    { timeout: BROWSER_TEST_TIMEOUT_MS },
+    () => {
+      let site: Site
+      let browser: Driver
+      const errors: string[] = []
 
-/** Replaces the code in the Server panel's editor and presses Run, as a learner would. */
-async function runServerCode(source: string): Promise<void> {
-  await showPanel(page, 'Server')
-  const editor = ui.serverPanel.getByRole('textbox', { name: 'server.js' })
-  await editor.click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.insertText(source)
-  await ui.serverPanel.getByRole('button', { name: 'Run', exact: true }).click()
-  // Until the new code runs, the old server still shows as running, with the edit pending.
-  await ui.serverPanel.getByText('Not running yet: press Run').waitFor({ state: 'detached' })
-  await ui.serverPanel.getByText('Running', { exact: true }).waitFor()
-}
+      beforeAll(async () => {
+        site = await startSite(engine)
+        browser = await launch(engine)
+        await openApp(browser, site.url)
+        await runServerCode(browser, SERVER)
+      }, 60_000)
 
-describe('server code the page must survive', () => {
-  beforeAll(async () => {
-    site = await openSite()
-    page = await newPage(site)
-    pageErrors = collectPageErrors(page)
-    ui = playground(page)
-    await page.goto(site.url)
-    await page.getByRole('heading', { name: 'Session Playground' }).waitFor()
-    await runServerCode(SERVER)
-  }, 60_000)
+      afterAll(async () => {
+        await browser?.close()
+        await site?.close()
+      })
 
-  afterAll(async () => {
-    await site?.close()
-  })
+      it('shows server HTML without running its scripts, handlers or javascript: links', async () => {
+        const title = await browser.evaluate(() => document.title)
+        await visit(browser, '/scripted')
+        await browser.waitFor(ui.shownPage.role('heading', 'Scripted'))
+        await browser.click(ui.shownPage.role('link', 'a javascript: link'))
+        // The simulated browser refuses the link, and says so.
+        await browser.waitFor(ui.browserPanel.role('alert').filter('does not open javascript:'))
+        expect(
+          await browser.evaluate(
+            () => (window as { __serverScriptRan?: string }).__serverScriptRan ?? 'nothing ran',
+          ),
+        ).toBe('nothing ran')
+        expect(await browser.evaluate(() => document.title)).toBe(title)
+      })
 
-  it('shows server HTML without running its scripts, handlers or javascript: links', async () => {
-    const title = await page.title()
-    await visit(ui, '/scripted')
-    await ui.shownPage().getByRole('heading', { name: 'Scripted' }).waitFor()
-    await ui.shownPage().getByRole('link', { name: 'a javascript: link' }).click()
-    // Give an image's error handler time to fire, if it were going to.
-    await page.waitForTimeout(300)
-    expect(
-      await page.evaluate(() => (window as { __serverScriptRan?: string }).__serverScriptRan),
-    ).toBeUndefined()
-    expect(await page.title()).toBe(title)
-  })
+      it(
+        'stops a server stuck in an endless loop, says so, and serves again after the restart',
+        async () => {
+          await visit(browser, '/loop')
+          const browserError = ui.browserPanel.role('alert').filter('stopped responding')
+          await browser.waitFor(browserError, { timeout: WATCHDOG_WAIT_MS })
+          await showPanel(browser, 'Console')
+          await browser.waitFor(
+            ui.consolePanel
+              .text(/stopped responding \(an endless loop\?\).*every session in its memory is gone/)
+              .first(),
+          )
+          // The page stayed responsive throughout, and the restarted server answers again.
+          await visit(browser, '/')
+          await browser.waitFor(ui.shownPage.role('heading', 'Home'))
+        },
+        WATCHDOG_WAIT_MS + 15_000,
+      )
 
-  it(
-    'stops a server stuck in an endless loop, says so, and serves again after the restart',
-    async () => {
-      await visit(ui, '/loop')
-      const browserError = ui.browserPanel.getByRole('alert')
-      await browserError.waitFor({ timeout: WATCHDOG_WAIT_MS })
-      await expect(browserError.textContent()).resolves.toMatch(/stopped responding/)
-      await showPanel(page, 'Console')
-      await ui.consolePanel
-        .getByText(/stopped responding \(an endless loop\?\).*every session in its memory is gone/)
-        .first()
-        .waitFor()
-      // The page stayed responsive throughout, and the restarted server answers again.
-      await visit(ui, '/')
-      await ui.shownPage().getByRole('heading', { name: 'Home' }).waitFor()
+      it('logged nothing to the real console', async () => {
+        errors.push(...(await browser.takeErrors()))
+        // Chromium reports each blocked script in a sandboxed frame as an error on the page's
+        // console: none may appear, as the frame's scripts are simply never run.
+        expect(errors.filter((text) => !/Blocked script execution/.test(text))).toEqual([])
+      })
     },
-    WATCHDOG_WAIT_MS + 15_000,
   )
-
-  it('logged nothing to the real console', () => {
-    // Chromium reports each blocked script in a sandboxed frame as an error on the page's
-    // console: none may appear, as the frame's scripts are simply never run.
-    expect(pageErrors.filter((text) => !/Blocked script execution/.test(text))).toEqual([])
-  })
-})
+}

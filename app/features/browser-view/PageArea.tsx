@@ -1,6 +1,12 @@
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { PageView } from '../../../mocks/client'
 import { attachPageInterceptors, type PageInterceptorHandlers } from './page-interceptors'
+import {
+  outsideListenersRun,
+  readFrameNavigation,
+  routeThroughFrameLoads,
+  type FrameNavigation,
+} from './frame-navigation'
 import { pageSrcdoc, prettyJson } from './page-document'
 import { statusLine } from './status-text'
 import { errorPageCopy } from './error-page'
@@ -51,18 +57,27 @@ export function PageArea({
     if (area.current && focusWasLost(area.current)) area.current.focus({ preventScroll: true })
   }, [page, loading])
 
+  const interceptors: PageInterceptorHandlers = {
+    link: (href, page) => {
+      focusNextPage.current = true
+      latest.current.link(href, page)
+    },
+    form: (submission) => {
+      focusNextPage.current = true
+      latest.current.form(submission)
+    },
+  }
+
+  /** A link or form of the page, heard as the frame's load (see frame-navigation.ts). */
+  function onFrameNavigation(navigation: FrameNavigation, document: Document) {
+    if (navigation.kind === 'link') interceptors.link(navigation.href, document)
+    else interceptors.form(navigation.submission)
+  }
+
   /** Called each time a page has been written into the frame (see HtmlFrame). */
   function onPageWritten(frame: HTMLIFrameElement, document: Document) {
-    attachPageInterceptors(document, {
-      link: (href, page) => {
-        focusNextPage.current = true
-        latest.current.link(href, page)
-      },
-      form: (submission) => {
-        focusNextPage.current = true
-        latest.current.form(submission)
-      },
-    })
+    attachPageInterceptors(document, interceptors)
+    if (!outsideListenersRun(document)) routeThroughFrameLoads(document, import.meta.env.BASE_URL)
     // Sized in the next animation frame: reading the page's height here, right after React's
     // commit, would lay the whole app out at once and then again when the frame is drawn.
     if (sizing.current !== undefined) cancelAnimationFrame(sizing.current)
@@ -86,7 +101,12 @@ export function PageArea({
       )}
       {page ? (
         // HTML pages share one frame (the key): each is written into it, see HtmlFrame.
-        <PageContent key={page.kind} page={page} onPageWritten={onPageWritten} />
+        <PageContent
+          key={page.kind}
+          page={page}
+          onPageWritten={onPageWritten}
+          onFrameNavigation={onFrameNavigation}
+        />
       ) : (
         !loading && (
           <div className="bv-start">
@@ -104,11 +124,17 @@ export function PageArea({
 }
 
 type PageWritten = (frame: HTMLIFrameElement, document: Document) => void
+type FrameNavigated = (navigation: FrameNavigation, document: Document) => void
 
-function PageContent({ page, onPageWritten }: { page: PageView; onPageWritten: PageWritten }) {
+interface FrameCallbacks {
+  onPageWritten: PageWritten
+  onFrameNavigation: FrameNavigated
+}
+
+function PageContent({ page, ...callbacks }: { page: PageView } & FrameCallbacks) {
   switch (page.kind) {
     case 'html':
-      return <HtmlFrame page={page} onPageWritten={onPageWritten} />
+      return <HtmlFrame page={page} {...callbacks} />
     case 'json':
       return (
         <pre className="bv-body bv-json" aria-label="JSON response" tabIndex={0}>
@@ -157,29 +183,44 @@ function PageContent({ page, onPageWritten }: { page: PageView; onPageWritten: P
  * document.open/write/close rather than given a new `srcdoc` frame: a srcdoc navigation costs
  * tens of milliseconds of browser round trips, a write is parsed at once. Writing also erases
  * the document's listeners (HTML's document open steps), so `onPageWritten` attaches them anew.
+ * Where those listeners never run (WebKit), a link or form loads the frame-navigation file
+ * instead (frame-navigation.ts): its `load`, heard on the frame element, hands it over.
  */
-function HtmlFrame({ page, onPageWritten }: { page: PageView; onPageWritten: PageWritten }) {
+function HtmlFrame({ page, ...callbacks }: { page: PageView } & FrameCallbacks) {
   const frame = useRef<HTMLIFrameElement>(null)
-  const written = useRef(onPageWritten)
+  const latest = useRef(callbacks)
   useLayoutEffect(() => {
-    written.current = onPageWritten
+    latest.current = callbacks
   })
-  // Every new PageView is written, even a reload that brings back identical HTML.
-  useLayoutEffect(() => {
-    const element = frame.current
-    const document = element?.contentDocument
-    if (!element || !document) return
+  function write(element: HTMLIFrameElement): Document | undefined {
+    const document = element.contentDocument
+    if (!document) return undefined
     document.open()
     document.write(pageSrcdoc(page.body))
     document.close()
-    written.current(element, document)
+    latest.current.onPageWritten(element, document)
+    return document
+  }
+  // Every new PageView is written, even a reload that brings back identical HTML.
+  useLayoutEffect(() => {
+    if (frame.current) write(frame.current)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `write` reads the page given here.
   }, [page])
+  /** The frame loaded the frame-navigation file: put the page back, then follow the click. */
+  function onLoad() {
+    const element = frame.current
+    const navigation = readFrameNavigation(element?.contentDocument?.URL ?? '')
+    if (!element || !navigation) return
+    const document = write(element)
+    if (document) latest.current.onFrameNavigation(navigation, document)
+  }
   return (
     <iframe
       ref={frame}
       className="bv-frame"
       title={`Page at ${page.url}`}
       sandbox="allow-same-origin allow-forms"
+      onLoad={onLoad}
     />
   )
 }

@@ -1,11 +1,15 @@
 /**
- * axe-core in the page under test: inject it, run it on the whole page or one part, and report
- * the serious and critical violations in words a reader can act on.
+ * axe-core in the page under test, in any engine: inject it, run it on the whole page or one
+ * part, and report the serious and critical violations in words a reader can act on.
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Page } from 'playwright-core'
+import type { Driver } from './driver'
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
 
 export interface AxeViolation {
   id: string
@@ -15,20 +19,21 @@ export interface AxeViolation {
   nodes: { target: unknown[]; html: string; failureSummary?: string | undefined }[]
 }
 
-/** Injects axe once per document (a reload or a new page needs it again). */
-async function injectAxe(page: Page): Promise<void> {
-  const present = await page.evaluate(() => 'axe' in window)
-  if (!present) await page.addScriptTag({ path: AXE_PATH })
-}
-
 /**
  * The serious and critical violations within `selector` (the whole document without one).
  * The simulated browser's page frame holds whatever HTML the learner's server sends: axe checks
  * the frame element (its title) but does not go inside.
  */
-export async function seriousViolations(page: Page, selector?: string): Promise<AxeViolation[]> {
-  await injectAxe(page)
-  const violations = await page.evaluate(async (context) => {
+export async function seriousViolations(
+  browser: Driver,
+  selector?: string,
+): Promise<AxeViolation[]> {
+  // Injected once per document (a reload or a new page needs it again).
+  if (!(await browser.evaluate(() => 'axe' in window)))
+    await browser.evaluate((source: string) => {
+      ;(0, eval)(source)
+    }, AXE_SOURCE)
+  const violations = await browser.evaluate(async (context: string | null) => {
     const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
       .axe
     const results = (await axe.run(context ? { include: [context] } : document, {

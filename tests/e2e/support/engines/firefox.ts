@@ -1,0 +1,88 @@
+/** Debian's Firefox ESR driven over WebDriver BiDi by puppeteer-core (which downloads nothing). */
+import { existsSync } from 'node:fs'
+import puppeteer, { type KeyInput } from 'puppeteer-core'
+import { stopProcess, type Engine, type LaunchOptions } from './engine'
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'
+
+const KEYS: Record<string, string> = { ' ': 'Space' }
+
+export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
+  if (!existsSync(FIREFOX_PATH)) {
+    throw new Error(
+      `Firefox is not installed at ${FIREFOX_PATH}: install Debian's package (sudo apt-get install -y firefox-esr) or set FIREFOX_PATH.`,
+    )
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    defaultViewport: options.viewport,
+    extraPrefsFirefox: {
+      // Only loopback: no update checks, telemetry or captive-portal probes.
+      'network.captive-portal-service.enabled': false,
+      'app.update.enabled': false,
+      ...(options.insecureHost ? { 'network.dns.localDomains': options.insecureHost.name } : {}),
+    },
+  })
+  const pid = browser.process()?.pid
+  const page = (await browser.pages())[0] ?? (await browser.newPage())
+  // defaultViewport applies to pages opened later, not to the window Firefox starts with.
+  await page.setViewport(options.viewport)
+  let errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) =>
+    errors.push(error instanceof Error ? error.message : String(error)),
+  )
+  return {
+    name: 'firefox',
+    version: `Firefox ${(await browser.version()).split('/').at(-1) ?? ''}`,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' })
+    },
+    async reload() {
+      await page.reload({ waitUntil: 'load' })
+    },
+    async hardReload() {
+      // Firefox's BiDi reload takes no ignoreCache yet: the cache is switched off around it, as
+      // with DevTools' "Disable cache".
+      await page.setCacheEnabled(false)
+      await page.reload({ waitUntil: 'load' })
+      await page.setCacheEnabled(true)
+    },
+    evaluate: (source, arg) =>
+      page.evaluate((code, value) => (0, eval)(`(${code})`)(value), source, arg as never),
+    click: (x, y) => page.mouse.click(x, y),
+    async press(chord) {
+      const keys = chord.map((key) => (KEYS[key] ?? key) as KeyInput)
+      const main = keys.at(-1)
+      if (!main) return
+      for (const key of keys.slice(0, -1)) await page.keyboard.down(key)
+      await page.keyboard.press(main)
+      for (const key of keys.slice(0, -1).reverse()) await page.keyboard.up(key)
+    },
+    type: (text) => page.keyboard.type(text),
+    async setViewport(viewport) {
+      await page.setViewport(viewport)
+      return viewport
+    },
+    async screenshot(path) {
+      await page.screenshot({ path: path as `${string}.png` })
+    },
+    async cookies() {
+      return (await browser.cookies()).map(({ name, domain }) => ({ name, domain }))
+    },
+    async takeErrors() {
+      const taken = errors
+      errors = []
+      return taken
+    },
+    async close() {
+      await browser.close().catch(() => {})
+      stopProcess(pid)
+    },
+  }
+}
