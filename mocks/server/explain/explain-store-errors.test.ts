@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSimServer, type SimRequestResult } from '../host/api'
+import { produced } from '../../../tests/support/explanation-specs'
 
 const server = `
 const express = require('express')
@@ -19,7 +20,8 @@ app.get('/', (req, res) => {
 module.exports = app
 `
 
-const codesOf = (result: SimRequestResult) => result.explanations.map(({ code }) => code)
+// Through `produced`, so the explanations check sees which codes this spec triggers.
+const codesOf = (result: SimRequestResult) => produced(result.explanations).map(({ code }) => code)
 const sentenceOf = (result: SimRequestResult, code: string) =>
   result.explanations.find((explanation) => explanation.code === code)?.sentence ?? ''
 
