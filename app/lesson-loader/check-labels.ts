@@ -19,3 +19,15 @@ export function explanationCheckLabel(check: ExplanationCheck, what: string): st
     ? `On ${requestNamed(check)}: ${what}`
     : `Not on ${requestNamed(check)}: ${what}`
 }
+
+/** An explanation check the lesson did not label gets its code's title, never the bare code. */
+export function withTitledLabel(
+  check: LessonCheck,
+  titles: Readonly<Record<string, string>> | undefined,
+): LessonCheck {
+  if (!('explanation' in check) || check.label !== undefined) return check
+  const title = titles?.[check.explanation.code]
+  return title === undefined
+    ? check
+    : { ...check, label: explanationCheckLabel(check.explanation, title) }
+}

@@ -12,12 +12,11 @@ import {
   CHECK_KINDS,
   checkSchema,
   lessonFrontmatterSchema,
-  type LessonCheck,
   type LessonFrontmatter,
   type LessonStep,
 } from './lesson-schema.ts'
 import { applyCodeEdit } from './code-edit.ts'
-import { explanationCheckLabel } from './check-labels.ts'
+import { withTitledLabel } from './check-labels.ts'
 import {
   findEditableRange,
   isInsideRange,
@@ -266,18 +265,6 @@ function checkSemantics(
       }
     })
   })
-}
-
-/** An explanation check the lesson did not label gets its code's title, never the bare code. */
-function withTitledLabel(
-  check: LessonCheck,
-  titles: Readonly<Record<string, string>> | undefined,
-): LessonCheck {
-  if (!('explanation' in check) || check.label !== undefined) return check
-  const title = titles?.[check.explanation.code]
-  return title === undefined
-    ? check
-    : { ...check, label: explanationCheckLabel(check.explanation, title) }
 }
 
 function editPolicyOf(data: unknown): CodeEditPolicy {

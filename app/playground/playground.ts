@@ -30,7 +30,7 @@ import { LessonLoadQueue } from './lesson-load-queue'
 import { performLessonAction } from './perform-lesson-action'
 import type { LessonAction } from '../lesson-loader/lesson-schema'
 import type { PlaygroundState } from '../state/store'
-import { clockReading, virtualNowOf, type ServerState } from '../state/server-slice'
+import { clockReading, clockState, virtualNowOf, type ServerState } from '../state/server-slice'
 
 const JAR_REFRESH_MS = 1000
 
@@ -167,12 +167,8 @@ export class Playground {
     state.clearActivity()
     // A lesson's clock waits for the learner; free play may run in step with real time.
     await this.server.setClock(this.realNow())
-    const nowMs = await this.server.setClockFlowing(realTimeClock)
-    const clock = {
-      clockOffsetMs: nowMs - this.realNow(),
-      clockPausedAtMs: realTimeClock ? undefined : nowMs,
-    }
-    state.updateServer({ ...clock, originalSource: source, codeOrigin, editable, instances })
+    await this.setClockFlowing(realTimeClock)
+    state.updateServer({ originalSource: source, codeOrigin, editable, instances })
     // A clean slate has an empty Redis too; Run and Restart keep it, as a real one would.
     await this.startServer(source, instances, { freshRedis: true })
   }
@@ -203,8 +199,7 @@ export class Playground {
   /** Pauses virtual time, or lets it run with real time again from where it stands. */
   async setClockFlowing(flowing: boolean): Promise<void> {
     const nowMs = await this.server.setClockFlowing(flowing)
-    const clockPausedAtMs = flowing ? undefined : nowMs
-    this.state.updateServer({ clockOffsetMs: nowMs - this.realNow(), clockPausedAtMs })
+    this.state.updateServer(clockState(nowMs, this.realNow(), !flowing))
   }
 
   async advanceClock(ms: number): Promise<void> {

@@ -41,14 +41,21 @@ export function virtualNowOf(
 }
 
 /** What the state records of a clock reading: a paused clock keeps it, a running one its offset. */
+export function clockState(
+  nowMs: number,
+  realNowMs: number,
+  paused: boolean,
+): Pick<ServerState, 'clockOffsetMs' | 'clockPausedAtMs'> {
+  return { clockOffsetMs: nowMs - realNowMs, clockPausedAtMs: paused ? nowMs : undefined }
+}
+
+/** The same for a reading of a clock that stays as it was, paused or running. */
 export function clockReading(
   server: Pick<ServerState, 'clockPausedAtMs'>,
   nowMs: number,
   realNowMs: number,
 ): Pick<ServerState, 'clockOffsetMs' | 'clockPausedAtMs'> {
-  return server.clockPausedAtMs === undefined
-    ? { clockOffsetMs: nowMs - realNowMs, clockPausedAtMs: undefined }
-    : { clockOffsetMs: nowMs - realNowMs, clockPausedAtMs: nowMs }
+  return clockState(nowMs, realNowMs, server.clockPausedAtMs !== undefined)
 }
 
 export interface ServerSlice {
