@@ -130,13 +130,13 @@ describe('ClockControls', () => {
   describe('pause and resume', () => {
     it('pause the server clock and the time shown, and say so; resume lets both run again', async () => {
       const { user } = await renderWithServer()
-      const pause = screen.getByRole('button', { name: '⏸ Pause' })
+      const pause = screen.getByRole('button', { name: 'Pause' })
       expect(pause.getAttribute('aria-pressed')).toBe('false')
       await user.click(pause)
 
-      const resume = await screen.findByRole('button', { name: '▶ Resume' })
+      const resume = await screen.findByRole('button', { name: 'Resume' })
       expect(resume.getAttribute('aria-pressed')).toBe('true')
-      expect(screen.getByText(/paused: it moves only when you move it/)).toBeTruthy()
+      expect(screen.getByText('(paused)')).toBeTruthy()
       const pausedAt = playgroundStore.getState().server.clockPausedAtMs
       expect(pausedAt).toBeDefined()
       expect(shownTime()).toBe(pausedAt)
@@ -145,7 +145,7 @@ describe('ClockControls', () => {
       expect(playgroundStore.getState().server.clockPausedAtMs).toBe((pausedAt ?? 0) + MINUTE)
 
       await user.click(resume)
-      expect(await screen.findByRole('button', { name: '⏸ Pause' })).toBeTruthy()
+      expect(await screen.findByRole('button', { name: 'Pause' })).toBeTruthy()
       expect(playgroundStore.getState().server.clockPausedAtMs).toBeUndefined()
       expect(screen.getByRole('status').textContent).toBe('The clock runs with real time again.')
     })

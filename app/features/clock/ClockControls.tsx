@@ -103,8 +103,13 @@ export function ClockControls() {
         <time dateTime={new Date(virtualNow).toISOString()} aria-live="off">
           {formatVirtualTime(virtualNow)}
         </time>{' '}
-        <span className="clock-offset">
-          ({paused ? 'paused: it moves only when you move it' : describeClockOffset(offsetMs)})
+        <span
+          className="clock-offset"
+          title={
+            paused ? 'Virtual time moves only when you, or a lesson step, move it.' : undefined
+          }
+        >
+          ({paused ? 'paused' : describeClockOffset(offsetMs)})
         </span>
       </p>
       <button
@@ -121,7 +126,7 @@ export function ClockControls() {
           void toggleRunning()
         }}
       >
-        {paused ? '▶ Resume' : '⏸ Pause'}
+        {paused ? 'Resume' : 'Pause'}
       </button>
       <div className="clock-steps" role="group" aria-label="Fast-forward the clock">
         {STEPS.map((step) => (
