@@ -59,10 +59,11 @@ for (const engine of ENGINES.filter((name) => name === 'chromium')) {
       await visit(browser, '/')
       await browser.waitFor(ui.shownPage.role('heading', 'Visit number 3'))
       await showPanel(browser, 'Session store')
-      const store = await browser.text(ui.storePanel)
-      expect(store).toMatch(/PGStore/)
-      expect(store).toMatch(/views/)
+      // The panel reads the store a moment after the response: wait for what it shows.
+      await browser.waitFor(ui.storePanel.text('PGStore'))
+      await browser.waitFor(ui.storePanel.text(/views/))
       // Each store call lists the SQL it ran, with its parameters.
+      const store = await browser.text(ui.storePanel)
       expect(store).toMatch(/INSERT INTO "session"/)
       expect(store).toMatch(/SELECT sess FROM "session" WHERE sid = \$1/)
       await browser.screenshot('store-inspector-postgres')

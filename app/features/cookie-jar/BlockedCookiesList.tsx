@@ -1,18 +1,6 @@
-import { useId, useState } from 'react'
+import { useFilteredOut } from '../../shared/use-filtered-out'
+import { ReasonNames } from '../../shared/ReasonNames'
 import type { BlockedCookie, BlockedCookies } from './blocked-cookies'
-
-/** Chromium's reason names, as DevTools prints them, each a code chip. */
-function ReasonNames({ reasons }: { reasons: readonly string[] }) {
-  return (
-    <span className="cj-reason-names">
-      {reasons.map((reason) => (
-        <code key={reason} className="cj-reason-name">
-          {reason}
-        </code>
-      ))}
-    </span>
-  )
-}
 
 function BlockedItem({ cookie }: { cookie: BlockedCookie }) {
   return (
@@ -27,7 +15,11 @@ function BlockedItem({ cookie }: { cookie: BlockedCookie }) {
         </span>
       </p>
       <p className="cj-blocked-reason">
-        <ReasonNames reasons={cookie.reasons} /> {cookie.reason}
+        <ReasonNames
+          reasons={cookie.reasons}
+          classNames={{ list: 'cj-reason-names', name: 'cj-reason-name' }}
+        />{' '}
+        {cookie.reason}
       </p>
       <code className="cj-blocked-detail">{cookie.detail}</code>
     </li>
@@ -40,28 +32,17 @@ function BlockedItem({ cookie }: { cookie: BlockedCookie }) {
  * with "Show filtered-out request cookies", as in DevTools.
  */
 export function BlockedCookiesList({ blocked }: { blocked: BlockedCookies }) {
-  const [showFiltered, setShowFiltered] = useState(false)
-  const toggleId = useId()
-  const filteredCount = blocked.cookies.filter((cookie) => cookie.filteredOut).length
-  const shown = blocked.cookies.filter((cookie) => showFiltered || !cookie.filteredOut)
+  const { shown, toggle } = useFilteredOut(
+    blocked.cookies,
+    (cookie) => cookie.filteredOut,
+    'cj-filtered-toggle',
+  )
   if (blocked.cookies.length === 0) return null
   return (
     <section className="cj-blocked" aria-labelledby="cookie-jar-blocked-heading">
       <h3 id="cookie-jar-blocked-heading">Blocked in the latest navigation</h3>
       {blocked.navigation && <p className="cj-muted cj-navigation">{blocked.navigation}</p>}
-      {filteredCount > 0 && (
-        <p className="cj-filtered-toggle">
-          <input
-            id={toggleId}
-            type="checkbox"
-            checked={showFiltered}
-            onChange={(event) => setShowFiltered(event.target.checked)}
-          />{' '}
-          <label htmlFor={toggleId}>
-            Show filtered-out request cookies ({filteredCount}: another path or host)
-          </label>
-        </p>
-      )}
+      {toggle}
       {shown.length === 0 ? (
         <p className="cj-muted">Nothing was held back for this request’s own path and host.</p>
       ) : (

@@ -5,7 +5,7 @@ import { usePlaygroundState } from '../../state/use-playground-state'
 import { pathOf, statusLineOf, summarizeVerdict, truncateText } from './exchange-summary'
 import { ExplanationText } from '../../shared/explanation-text'
 import { ProfileChip } from '../../shared/ProfileChip'
-import { ReasonNames, WithheldCookies } from './WithheldCookies'
+import { LogReasonNames, WithheldCookies } from './WithheldCookies'
 import { VerdictBadge } from './VerdictBadge'
 
 /** Bodies longer than this are cut, with a button to show the rest. */
@@ -151,7 +151,7 @@ export function ExchangeDetails({
                     {summary.reason && (
                       <>
                         {' '}
-                        <ReasonNames reasons={summary.reasons} /> {summary.reason}
+                        <LogReasonNames reasons={summary.reasons} /> {summary.reason}
                       </>
                     )}
                     <div className="mono network-log__raw-header">{verdict.header}</div>

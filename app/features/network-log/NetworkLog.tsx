@@ -13,7 +13,7 @@ import {
   summarizeVerdict,
 } from './exchange-summary'
 import { ProfileChip } from '../../shared/ProfileChip'
-import { ReasonNames } from './WithheldCookies'
+import { LogReasonNames } from './WithheldCookies'
 import { VerdictBadge } from './VerdictBadge'
 import { useFollowNewest } from '../../layout/use-follow-newest'
 import './network-log.css'
@@ -142,7 +142,7 @@ export function NetworkLog() {
                                 {summary.reason && (
                                   <span className="network-log__reason">
                                     {' '}
-                                    <ReasonNames reasons={summary.reasons} /> {summary.reason}
+                                    <LogReasonNames reasons={summary.reasons} /> {summary.reason}
                                   </span>
                                 )}
                               </span>

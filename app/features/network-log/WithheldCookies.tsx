@@ -1,16 +1,14 @@
-import { useId, useState } from 'react'
+import { useFilteredOut } from '../../shared/use-filtered-out'
+import { ReasonNames } from '../../shared/ReasonNames'
 import { type WithheldCookie, isFilteredOut } from '../../../mocks/client'
 
-/** Chromium's reason names, as DevTools prints them. */
-export function ReasonNames({ reasons }: { reasons: readonly string[] }) {
+/** Chromium's reason names, styled for the network log. */
+export function LogReasonNames({ reasons }: { reasons: readonly string[] }) {
   return (
-    <span className="network-log__reason-names">
-      {reasons.map((reason) => (
-        <code key={reason} className="network-log__reason-name">
-          {reason}
-        </code>
-      ))}
-    </span>
+    <ReasonNames
+      reasons={reasons}
+      classNames={{ list: 'network-log__reason-names', name: 'network-log__reason-name' }}
+    />
   )
 }
 
@@ -20,26 +18,15 @@ export function ReasonNames({ reasons }: { reasons: readonly string[] }) {
  * like DevTools' "show filtered out request cookies".
  */
 export function WithheldCookies({ withheld }: { withheld: readonly WithheldCookie[] }) {
-  const [showFiltered, setShowFiltered] = useState(false)
-  const toggleId = useId()
-  const filtered = withheld.filter(({ reasons }) => isFilteredOut(reasons)).length
-  const shown = withheld.filter(({ reasons }) => showFiltered || !isFilteredOut(reasons))
+  const { shown, toggle } = useFilteredOut(
+    withheld,
+    ({ reasons }) => isFilteredOut(reasons),
+    'network-log__filter-toggle',
+  )
   return (
     <>
       <h4>Cookies withheld</h4>
-      {filtered > 0 && (
-        <p className="network-log__filter-toggle">
-          <input
-            id={toggleId}
-            type="checkbox"
-            checked={showFiltered}
-            onChange={(event) => setShowFiltered(event.target.checked)}
-          />{' '}
-          <label htmlFor={toggleId}>
-            Show filtered-out request cookies ({filtered}: another path or host)
-          </label>
-        </p>
-      )}
+      {toggle}
       {shown.length === 0 ? (
         <p className="empty">None: the jar held nothing back.</p>
       ) : (
@@ -50,7 +37,7 @@ export function WithheldCookies({ withheld }: { withheld: readonly WithheldCooki
               data-filtered={isFilteredOut(reasons)}
             >
               <span className="network-log__cookie-name">{cookie.name}</span>{' '}
-              <ReasonNames reasons={reasons} /> {reason}
+              <LogReasonNames reasons={reasons} /> {reason}
             </li>
           ))}
         </ul>
