@@ -25,3 +25,25 @@ export const loginExchange = {
   response: { status: 302, statusMessage: 'Found', headers: [], body: '' },
   error: undefined,
 } as unknown as Exchange
+
+/** Alice's GET of `/` as the network log keeps it, with whatever the spec changes. */
+export function exchangeOf(change: Partial<Exchange>): Exchange {
+  return {
+    id: 1,
+    requestId: 1,
+    profile: 'Alice',
+    method: 'GET',
+    url: 'http://session.test/',
+    requestHeaders: [],
+    requestBody: undefined,
+    cookiesSent: [],
+    cookiesWithheld: [],
+    sentAtMs: 0,
+    response: { status: 200, statusMessage: 'OK', headers: [], body: '' },
+    error: undefined,
+    setCookieVerdicts: [],
+    explanations: [],
+    redirectedFrom: undefined,
+    ...change,
+  }
+}

@@ -2,30 +2,13 @@ import { describe, expect, it } from 'vitest'
 import type { Exchange } from '../../../mocks/client'
 import { REQUEST_COOKIE_REASONS, SET_COOKIE_REASONS } from '../../../mocks/client'
 import { blockedCookiesOf } from './blocked-cookies'
-import { jarCookie } from '../../../tests/support/jar-fixtures'
+import { exchangeOf, jarCookie } from '../../../tests/support/jar-fixtures'
 
 const sid = jarCookie()
 
 let nextId = 1
 function exchange(change: Partial<Exchange>): Exchange {
-  return {
-    id: nextId++,
-    requestId: undefined,
-    profile: 'Alice',
-    method: 'GET',
-    url: 'http://session.test/',
-    requestHeaders: [],
-    requestBody: undefined,
-    cookiesSent: [],
-    cookiesWithheld: [],
-    sentAtMs: 0,
-    response: undefined,
-    error: undefined,
-    setCookieVerdicts: [],
-    explanations: [],
-    redirectedFrom: undefined,
-    ...change,
-  }
+  return exchangeOf({ id: nextId++, requestId: undefined, response: undefined, ...change })
 }
 
 const LAX = REQUEST_COOKIE_REASONS.SchemefulSameSiteLax

@@ -13,30 +13,11 @@ import {
   truncateText,
 } from './exchange-summary'
 import { splitInlineCode } from '../../shared/explanation-text'
-import { jarCookie } from '../../../tests/support/jar-fixtures'
+import { exchangeOf, jarCookie } from '../../../tests/support/jar-fixtures'
 
 const cookie = jarCookie()
 
-function exchange(change: Partial<Exchange>): Exchange {
-  return {
-    id: 1,
-    requestId: 1,
-    profile: 'Alice',
-    method: 'GET',
-    url: 'http://session.test/',
-    requestHeaders: [],
-    requestBody: undefined,
-    cookiesSent: [],
-    cookiesWithheld: [],
-    sentAtMs: 0,
-    response: { status: 200, statusMessage: 'OK', headers: [], body: '' },
-    error: undefined,
-    setCookieVerdicts: [],
-    explanations: [],
-    redirectedFrom: undefined,
-    ...change,
-  }
-}
+const exchange = exchangeOf
 
 function redirect(id: number, profile: string, url: string, location: string): Exchange {
   return exchange({
