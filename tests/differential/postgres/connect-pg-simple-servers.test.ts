@@ -6,31 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDifferential } from '../support/run-differential'
 import type { Scenario } from '../support/scenario'
+import { storeCounterServer } from '../support/store-counter-server'
 import { startPostgresServer, type PostgresServerProcess } from '../../support/postgres-server'
 
 /** Prune off: its timer runs on real time on Node and on virtual time here (see README). */
-const pgServer = (storeOptions: string, sessionOptions = 'cookie: { maxAge: 60000 },') => `
-const express = require('express')
-const session = require('express-session')
-const pgSession = require('connect-pg-simple')(session)
+const pgServer = (storeOptions: string, sessionOptions = 'cookie: { maxAge: 60000 },') =>
+  storeCounterServer(
+    `const pgSession = require('connect-pg-simple')(session)
 const { Pool } = require('pg')
-const pool = new Pool({ connectionString: 'postgres://localhost/app' })
-const app = express()
-app.use(session({
-  store: new pgSession({ pool, pruneSessionInterval: false${storeOptions} }),
-  secret: 'keyboard cat',
-  resave: false,
-  saveUninitialized: false,
-  ${sessionOptions}
-}))
-app.get('/', (req, res) => {
-  req.session.views = (req.session.views || 0) + 1
-  res.send('views ' + req.session.views)
-})
-app.get('/peek', (req, res) => res.send('views ' + (req.session.views || 0)))
-app.get('/logout', (req, res) => req.session.destroy(() => res.send('bye')))
-app.listen(3000)
-`
+const pool = new Pool({ connectionString: 'postgres://localhost/app' })`,
+    `new pgSession({ pool, pruneSessionInterval: false${storeOptions} })`,
+    sessionOptions,
+  )
 
 const scenarios: Scenario[] = [
   {

@@ -6,31 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDifferential } from '../support/run-differential'
 import type { Scenario } from '../support/scenario'
+import { storeCounterServer } from '../support/store-counter-server'
 import { startRedisServer, type RedisServerProcess } from '../../support/redis-server'
 
-const redisServer = (storeOptions: string, sessionOptions: string) => `
-const express = require('express')
-const session = require('express-session')
-const { RedisStore } = require('connect-redis')
+const redisServer = (storeOptions: string, sessionOptions: string) =>
+  storeCounterServer(
+    `const { RedisStore } = require('connect-redis')
 const { createClient } = require('redis')
 const redisClient = createClient()
-redisClient.connect().catch(console.error)
-const app = express()
-app.use(session({
-  store: new RedisStore({ client: redisClient${storeOptions} }),
-  secret: 'keyboard cat',
-  resave: false,
-  saveUninitialized: false,
-  ${sessionOptions}
-}))
-app.get('/', (req, res) => {
-  req.session.views = (req.session.views || 0) + 1
-  res.send('views ' + req.session.views)
-})
-app.get('/peek', (req, res) => res.send('views ' + (req.session.views || 0)))
-app.get('/logout', (req, res) => req.session.destroy(() => res.send('bye')))
-app.listen(3000)
-`
+redisClient.connect().catch(console.error)`,
+    `new RedisStore({ client: redisClient${storeOptions} })`,
+    sessionOptions,
+  )
 
 const scenarios: Scenario[] = [
   {
