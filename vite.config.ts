@@ -47,6 +47,9 @@ export default defineConfig({
     lessonsPlugin(fileURLToPath(new URL('./lessons', import.meta.url))),
     pagesFallback(),
   ],
+  // The server worker loads from a sandboxed frame, whose origin is opaque ("null"): its module
+  // requests are cross-origin (mocks/sandboxed-server-worker.ts).
+  server: { cors: { origin: 'null' } },
   worker: {
     format: 'es',
     // Node prints class names (`Session { views: 1 }`, MemoryStore's name in the store panel):

@@ -1,6 +1,8 @@
 import { setupWorker } from 'msw/browser'
 import { createHandlers } from './handlers'
-import { WorkerServerClient, type ServerTransport, type WorkerLike } from './server'
+import { WorkerServerClient, type ServerTransport } from './server'
+import { startSandboxedWorker } from './sandboxed-server-worker'
+import serverWorkerUrl from './server/worker-url'
 
 export function createBrowserWorker(getServer: () => ServerTransport) {
   const worker = setupWorker(...createHandlers(getServer))
@@ -13,13 +15,10 @@ export function createBrowserWorker(getServer: () => ServerTransport) {
   return worker
 }
 
-/** The simulated server in a Web Worker of its own, with the client's watchdog around it. */
+/**
+ * The simulated server in a Web Worker of its own, started inside a sandboxed frame so that
+ * server code reaches nothing outside its simulated world, with the client's watchdog around it.
+ */
 export function createServerWorkerClient(): WorkerServerClient {
-  return new WorkerServerClient({
-    // The DOM's Worker types its messages loosely; WorkerLike pins them to our protocol.
-    createWorker: () =>
-      new Worker(new URL('./server/host/worker.ts', import.meta.url), {
-        type: 'module',
-      }) as unknown as WorkerLike,
-  })
+  return new WorkerServerClient({ createWorker: () => startSandboxedWorker(serverWorkerUrl) })
 }

@@ -39,7 +39,13 @@ async function answer(request, response, root, base, headScript) {
     // cannot add one itself (WebDriver classic has no such command).
     if (headScript && type === CONTENT_TYPES['.html'])
       body = String(body).replace('</head>', `<script>${headScript}</script></head>`)
-    response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
+    // As GitHub Pages does: the server worker runs in a sandboxed (opaque-origin) frame, and
+    // loads the site's own scripts from there with CORS.
+    response.writeHead(status, {
+      'Content-Type': type,
+      'Cache-Control': 'no-cache',
+      'Access-Control-Allow-Origin': '*',
+    })
     response.end(request.method === 'HEAD' ? undefined : body)
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed')

@@ -34,6 +34,7 @@ export type {
 export { EXPLANATION_CODES, explanationTitles } from './explain/explanation-catalogue'
 
 export { WorkerServerClient, type WorkerLike } from './host/worker-client'
+export type { PageToWorker, WorkerToPage } from './host/worker-protocol'
 export { createInProcessTransport } from './host/in-process-transport'
 export { createHostPlatform } from './host/host-platform'
 export { VirtualClock } from './host/virtual-clock'

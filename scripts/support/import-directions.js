@@ -3,7 +3,8 @@
 //
 //   app/features/<one>  →  app/shared, app/state, app/playground, app/lesson-loader, the doors
 //   app/                →  mocks/server/index.ts, mocks/client/index.ts, mocks/browser.ts
-//   mocks/client, MSW adapters  →  mocks/server/index.ts
+//   mocks/client, MSW adapters  →  mocks/server/index.ts (mocks/browser.ts also names the
+//                                   server worker's entry, by URL only)
 //   mocks/server/host   →  mocks/server/realm (its types: realm-types.ts), explain
 //   realm entry, loader, registry  →  instrument, node-compat, stand-ins  →  realm basics
 //   nothing in mocks/   →  app/
@@ -65,13 +66,21 @@ export function importDirections(features, { specs = false } = {}) {
         'mocks/client',
         'mocks/sim-http.ts',
         'mocks/handlers.ts',
-        'mocks/browser.ts',
+        'mocks/sandboxed-server-worker.ts',
         'mocks/node.ts',
       ],
       from: 'mocks/server',
       except: ['./index.ts'],
       message:
         'The simulated browsers and the MSW adapters reach the server through its door, mocks/server/index.ts.',
+    },
+    {
+      // The worker's entry is loaded by URL into its sandbox, never imported as code.
+      target: 'mocks/browser.ts',
+      from: 'mocks/server',
+      except: ['./index.ts', './worker-url.ts'],
+      message:
+        'The MSW adapter reaches the server through its door, mocks/server/index.ts, and names the worker entry by URL only.',
     },
     {
       target: 'mocks',

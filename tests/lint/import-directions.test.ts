@@ -57,6 +57,13 @@ const directions: Direction[] = [
     reports: 'import-x/no-restricted-paths',
   },
   {
+    rule: 'the MSW adapter names the server worker by URL, and imports nothing else behind the door',
+    file: 'mocks/browser.ts',
+    breaks: "export { Engine } from './server/host/engine'",
+    keeps: "export { default } from './server/worker-url'",
+    reports: 'import-x/no-restricted-paths',
+  },
+  {
     rule: 'the simulated browsers reach the server only through its door',
     file: 'mocks/client/fixture.ts',
     breaks: "export type { SimRequest } from '../server/realm/realm-types'",

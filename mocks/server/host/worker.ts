@@ -1,21 +1,21 @@
 /**
  * The server worker: one simulated server in its own thread, so Node's globals stay out of the
  * page and a server stuck in an endless loop can be terminated (worker-client.ts watches it).
+ * It talks to the page only over the port the page sends first (worker-lockdown.ts).
  */
 import createRealm from '../../../build/realm/realm.js'
 import { createInProcessTransport } from './in-process-transport'
 import { createHostPlatform } from './host-platform'
 import { VirtualClock } from './virtual-clock'
 import type { EngineEvent } from './engine'
+import { awaitPageChannel, lockDownWorker, type PageChannel } from './worker-lockdown'
 import type { PageToWorker, WorkerAnswer, WorkerCall, WorkerToPage } from './worker-protocol'
 import type { ServerTransport } from './server-transport'
 
-interface WorkerScope {
-  postMessage(message: WorkerToPage): void
-  onmessage: ((event: { data: PageToWorker }) => void) | null
-}
-
-const scope = globalThis as unknown as WorkerScope
+/** The folder this module was loaded from: the site's own scripts and assets. */
+const ownAssets = new URL('./', import.meta.url).href
+let page: PageChannel | undefined
+const toPage = (message: WorkerToPage) => page?.send(message)
 const platform = createHostPlatform()
 let transport: ServerTransport | undefined
 let pendingEvents: EngineEvent[] = []
@@ -42,7 +42,7 @@ function sendPendingEvents(): void {
   if (flushTimer !== undefined) platform.clearTimer(flushTimer)
   flushTimer = undefined
   if (pendingEvents.length === 0) return
-  scope.postMessage({ type: 'events', events: pendingEvents })
+  toPage({ type: 'events', events: pendingEvents })
   pendingEvents = []
 }
 
@@ -78,7 +78,7 @@ async function perform(server: ServerTransport, call: WorkerCall): Promise<unkno
   }
 }
 
-scope.onmessage = ({ data }) => {
+function receive(data: PageToWorker): void {
   if (data.type === 'init') {
     const clock = new VirtualClock({ startMs: data.clockStartMs, flowing: data.flowingClock })
     transport = createInProcessTransport({
@@ -94,7 +94,7 @@ scope.onmessage = ({ data }) => {
   const { callId, call } = data
   const server = transport
   if (!server) {
-    scope.postMessage({
+    toPage({
       type: 'failure',
       callId,
       message: 'the server worker was not initialised',
@@ -105,7 +105,7 @@ scope.onmessage = ({ data }) => {
   callsInFlight++
   const answer = (message: DistributiveOmit<WorkerAnswer, 'events'>) => {
     callsInFlight--
-    scope.postMessage({ ...message, events: takePendingEvents() })
+    toPage({ ...message, events: takePendingEvents() })
   }
   perform(server, call).then(
     (value) => answer({ type: 'result', callId, value }),
@@ -117,5 +117,10 @@ scope.onmessage = ({ data }) => {
       }),
   )
 }
+
+void awaitPageChannel().then((port) => {
+  page = lockDownWorker(port, import.meta.env.DEV ? new URL('/', ownAssets).href : ownAssets)
+  page.onReceive((data) => receive(data as PageToWorker))
+})
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never

@@ -1,0 +1,148 @@
+/**
+ * Starts the server worker where server code can reach nothing but its own simulated world: a
+ * dedicated worker created by an `<iframe sandbox="allow-scripts">` (no `allow-same-origin`, so
+ * an opaque origin with no storage, cookies or service worker of the app's), under a
+ * Content-Security-Policy that lets it load the site's own scripts and nothing else. The browser
+ * enforces both; mocks/server/README.md explains the choice.
+ *
+ * The page and the worker talk over a MessageChannel whose port the worker's glue keeps out of
+ * server code's reach (host/worker.ts). Removing the frame ends the worker, endless loop or not.
+ */
+import type { PageToWorker, WorkerLike, WorkerToPage } from './server'
+
+/** What the worker glue needs from its origin: its modules, PGlite's wasm and data files. */
+function contentSecurityPolicy(scriptBase: string): string {
+  return [
+    "default-src 'none'",
+    // The frame's own bootstrap is inline; the realm compiles server code with eval and Function,
+    // and PGlite compiles WebAssembly.
+    `script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' ${scriptBase}`,
+    `connect-src ${scriptBase}`,
+    'worker-src blob:',
+  ].join('; ')
+}
+
+/**
+ * What the blob worker runs. A classic worker: Chromium will not start a module worker from an
+ * opaque origin's blob. It imports the real worker module by its URL (with CORS), so stack frames
+ * name the real asset, and hands it the page's port once its listener exists.
+ */
+const WORKER_BOOTSTRAP = `
+const early = []
+const keep = (event) => early.push(event)
+addEventListener('message', keep)
+import(WORKER_URL).then(
+  () => {
+    removeEventListener('message', keep)
+    for (const event of early)
+      dispatchEvent(new MessageEvent('message', { data: event.data, ports: [...event.ports] }))
+  },
+  (error) => setTimeout(() => { throw error }),
+)
+`
+
+/** The frame's whole program. A blob worker inherits the frame's policy and opaque origin. */
+const FRAME_SCRIPT = `
+addEventListener('message', (event) => {
+  const data = event.data
+  if (event.source !== parent || !data || data.type !== 'start-server-worker') return
+  const source = 'const WORKER_URL = ' + JSON.stringify(data.workerUrl) + ';' + ${JSON.stringify(WORKER_BOOTSTRAP)}
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
+  const worker = new Worker(url, { name: 'simulated server' })
+  worker.addEventListener('error', (error) => {
+    parent.postMessage({ type: 'server-worker-error', message: error.message || '' }, '*')
+  })
+  worker.postMessage({ type: 'connect' }, [event.ports[0]])
+})
+addEventListener('message', (event) => {
+  if (event.source === parent && event.data && event.data.type === 'ping')
+    parent.postMessage({ type: 'pong', id: event.data.id }, '*')
+})
+parent.postMessage({ type: 'sandbox-ready' }, '*')
+`
+
+function frameDocument(scriptBase: string): string {
+  const policy = contentSecurityPolicy(scriptBase).replaceAll('"', '&quot;')
+  return `<!doctype html><meta http-equiv="Content-Security-Policy" content="${policy}"><script>${FRAME_SCRIPT}</script>`
+}
+
+/** The origin and folder the worker's modules load from: the whole origin in development. */
+function scriptBaseOf(workerUrl: URL): string {
+  if (import.meta.env.DEV) return workerUrl.origin
+  return new URL('./', workerUrl).href
+}
+
+export interface SandboxedWorker extends WorkerLike {
+  /** Resolves true if the frame's own thread still answers (the worker is stuck, not dead). */
+  isFrameAlive(timeoutMs: number): Promise<boolean>
+}
+
+export function startSandboxedWorker(workerUrl: string): SandboxedWorker {
+  const absoluteUrl = new URL(workerUrl, document.baseURI)
+  const frame = document.createElement('iframe')
+  frame.setAttribute('sandbox', 'allow-scripts')
+  frame.hidden = true
+  frame.tabIndex = -1
+  frame.setAttribute('aria-hidden', 'true')
+  frame.title = 'Simulated server (sandbox)'
+  frame.srcdoc = frameDocument(scriptBaseOf(absoluteUrl))
+
+  const channel = new MessageChannel()
+  const pongs = new Map<number, () => void>()
+  let nextPing = 1
+  let terminated = false
+
+  const worker: SandboxedWorker = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message: PageToWorker) {
+      channel.port1.postMessage(message)
+    },
+    terminate() {
+      if (terminated) return
+      terminated = true
+      removeEventListener('message', fromFrame)
+      channel.port1.close()
+      frame.remove()
+    },
+    isFrameAlive(timeoutMs) {
+      if (terminated || !frame.contentWindow) return Promise.resolve(false)
+      const id = nextPing++
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          pongs.delete(id)
+          resolve(false)
+        }, timeoutMs)
+        pongs.set(id, () => {
+          clearTimeout(timer)
+          resolve(true)
+        })
+        frame.contentWindow?.postMessage({ type: 'ping', id }, '*')
+      })
+    },
+  }
+
+  channel.port1.onmessage = (event: MessageEvent<WorkerToPage>) => worker.onmessage?.(event)
+
+  function fromFrame(event: MessageEvent<unknown>): void {
+    if (event.source !== frame.contentWindow || typeof event.data !== 'object' || !event.data)
+      return
+    const data = event.data as { type?: unknown; message?: unknown; id?: unknown }
+    if (data.type === 'sandbox-ready') {
+      frame.contentWindow?.postMessage(
+        { type: 'start-server-worker', workerUrl: absoluteUrl.href },
+        '*',
+        [channel.port2],
+      )
+    } else if (data.type === 'server-worker-error') {
+      const detail = typeof data.message === 'string' && data.message ? `: ${data.message}` : ''
+      worker.onerror?.({ message: `the server worker could not start${detail}` })
+    } else if (data.type === 'pong' && typeof data.id === 'number') {
+      pongs.get(data.id)?.()
+      pongs.delete(data.id)
+    }
+  }
+  addEventListener('message', fromFrame)
+  document.body.append(frame)
+  return worker
+}
