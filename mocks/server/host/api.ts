@@ -3,6 +3,7 @@
  * browser runs (our http, crypto and timers; not Node's), without a browser. Documented in
  * README.md beside this file; the names exported here are the stable surface.
  */
+import { createRejectionRouter, type RejectionOwner } from './unhandled-rejections'
 import createRealm from '../../../build/realm/realm.js'
 import { Engine, type EngineEvent } from './engine'
 import { createHostPlatform } from './host-platform'
@@ -116,6 +117,9 @@ function toSimStore(handle: StoreHandle): SimStore {
   }
 }
 
+/** Server code runs in this process: its unhandled rejections crash its server, not the host. */
+const rejections = createRejectionRouter()
+
 export async function createSimServer(options: SimServerOptions): Promise<SimServer> {
   const startMs =
     options.startTime instanceof Date ? options.startTime.getTime() : options.startTime
@@ -123,7 +127,11 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
     ...(startMs === undefined ? {} : { startMs }),
     flowing: options.flowingClock ?? false,
   })
-  const engine = new Engine({
+  const owner: RejectionOwner = {
+    reportUnhandledRejection: (reason) => engine.reportUnhandledRejection(reason),
+  }
+  const engine: Engine = new Engine({
+    runOwned: (run) => rejections.runOwned(owner, run),
     createRealm,
     platform: createHostPlatform(),
     clock,
@@ -139,6 +147,7 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
   })
   const filename = options.filename ?? 'server.js'
   if (options.onEvent) engine.subscribe(options.onEvent)
+  const stopWatching = rejections.watch(owner)
   await engine.start(options.source, filename)
 
   const server: SimServer & WithRedis = {
@@ -181,7 +190,10 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
     get state() {
       return engine.state
     },
-    close: () => engine.stop('closed'),
+    close: () => {
+      engine.stop('closed')
+      stopWatching()
+    },
     [REDIS]: engine.redis,
     [POSTGRES]: engine.postgres,
   }

@@ -93,4 +93,12 @@ export class Cluster {
   stop(reason: string): void {
     for (const engine of this.engines) engine.stop(reason)
   }
+
+  /**
+   * A rejection nobody handled, from code that cannot be told apart by instance (a worker has no
+   * async context to trace it): every instance runs the same server.js, so each one gets it.
+   */
+  reportUnhandledRejection(reason: unknown): void {
+    for (const engine of this.engines) engine.reportUnhandledRejection(reason)
+  }
 }

@@ -64,6 +64,11 @@ export interface EngineOptions {
   /** Request ids shared by the instances of a cluster, so that they stay unique. */
   allocateRequestId?: () => number
   firstStoreId?: number
+  /**
+   * Runs the realm's code as this engine's, so that a rejection nobody handles can be traced
+   * back to the server that made it (the Node API's AsyncLocalStorage; see unhandled-rejections.ts).
+   */
+  runOwned?: <T>(run: () => T) => T
 }
 
 export interface RequestResult {
@@ -113,7 +118,7 @@ export class Engine {
     this.timers = createVirtualTimers(options.platform, () => this.clock.now())
     this.clock.onChange((time) => {
       this.publish({ kind: 'clock', time })
-      this.timers.clockMoved(time)
+      this.owned(() => this.timers.clockMoved(time))
     })
   }
 
@@ -159,7 +164,7 @@ export class Engine {
     this.realm = realm
     this.startupEvents = []
     this.collectingStartup = true
-    const result = realm.loadServer(source, filename)
+    const result = this.owned(() => realm.loadServer(source, filename))
     // listen() callbacks and other start-up ticks run before the first request, as in Node.
     await this.nextMacrotask()
     this.collectingStartup = false
@@ -185,6 +190,15 @@ export class Engine {
     this.currentLoadError = error
     this.publish({ kind: 'load-error', time: this.clock.now(), filename, error })
     return { ok: false, error }
+  }
+
+  private owned<T>(run: () => T): T {
+    return this.options.runOwned ? this.options.runOwned(run) : run()
+  }
+
+  /** A promise of the running server's was rejected with no handler: Node's rules apply. */
+  reportUnhandledRejection(reason: unknown): void {
+    this.realm?.rejectUnhandled(reason)
   }
 
   /** Starts the same source again, as `node server.js` after Ctrl-C would. */
@@ -267,7 +281,7 @@ export class Engine {
         false,
       )
     })
-    const answer = realm.handle(request, requestId).then(
+    const answer = this.owned(() => realm.handle(request, requestId)).then(
       (response): RequestOutcome => ({ ok: true, response }),
       (error: unknown): RequestOutcome => ({
         ok: false,

@@ -4,7 +4,12 @@ import type { EngineListener, EngineOptions } from './engine'
 import type { ServerTransport, StartOptions } from './server-transport'
 import { applyStoreCommand, createStoreChangeTracker, snapshotStores } from './store-commands'
 
-export function createInProcessTransport(options: EngineOptions): ServerTransport {
+export interface InProcessTransport extends ServerTransport {
+  /** The host saw a rejection nobody handled; it belongs to this transport's server. */
+  reportUnhandledRejection(reason: unknown): void
+}
+
+export function createInProcessTransport(options: EngineOptions): InProcessTransport {
   const listeners = new Set<EngineListener>()
   const forward: EngineListener = (event) => listeners.forEach((listener) => listener(event))
   let cluster = new Cluster({ ...options, instances: 1 })
@@ -47,5 +52,6 @@ export function createInProcessTransport(options: EngineOptions): ServerTranspor
       return () => listeners.delete(listener)
     },
     dispose: () => cluster.stop('disposed'),
+    reportUnhandledRejection: (reason) => cluster.reportUnhandledRejection(reason),
   }
 }

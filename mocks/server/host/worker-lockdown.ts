@@ -26,7 +26,6 @@ const REMOVED_GLOBALS = [
   'cookieStore',
   'Worker',
   'SharedWorker',
-  'BroadcastChannel',
 ] as const
 
 export interface PageChannel {

@@ -10,14 +10,14 @@ import { VirtualClock } from './virtual-clock'
 import type { EngineEvent } from './engine'
 import { awaitPageChannel, lockDownWorker, type PageChannel } from './worker-lockdown'
 import type { PageToWorker, WorkerAnswer, WorkerCall, WorkerToPage } from './worker-protocol'
-import type { ServerTransport } from './server-transport'
+import type { InProcessTransport } from './in-process-transport'
 
 /** The folder this module was loaded from: the site's own scripts and assets. */
 const ownAssets = new URL('./', import.meta.url).href
 let page: PageChannel | undefined
 const toPage = (message: WorkerToPage) => page?.send(message)
 const platform = createHostPlatform()
-let transport: ServerTransport | undefined
+let transport: InProcessTransport | undefined
 let pendingEvents: EngineEvent[] = []
 let callsInFlight = 0
 let flushTimer: ReturnType<typeof platform.setTimer> | undefined
@@ -55,7 +55,7 @@ function takePendingEvents(): EngineEvent[] {
   return events
 }
 
-async function perform(server: ServerTransport, call: WorkerCall): Promise<unknown> {
+async function perform(server: InProcessTransport, call: WorkerCall): Promise<unknown> {
   switch (call.method) {
     case 'start':
       return server.start(call.source, call.filename, call.options)
@@ -117,6 +117,13 @@ function receive(data: PageToWorker): void {
       }),
   )
 }
+
+// Only realms run code in this worker besides the glue: a rejection nobody handled is theirs,
+// and crashes the server as it would crash Node (not the worker, which serves the next start).
+addEventListener('unhandledrejection', (event) => {
+  event.preventDefault()
+  transport?.reportUnhandledRejection(event.reason)
+})
 
 void awaitPageChannel().then((port) => {
   page = lockDownWorker(port, import.meta.env.DEV ? new URL('/', ownAssets).href : ownAssets)

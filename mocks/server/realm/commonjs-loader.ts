@@ -6,6 +6,7 @@
 import { lookupModule, availableModules } from './module-registry'
 import { describeError, setServerFile } from './describe-error'
 import realmGlobal from './realm-global'
+import { BROWSER_ONLY_NAMES, WebSocket, fetch, navigator } from './node-compat/web-globals'
 import process from './node-compat/process'
 import * as timers from './node-compat/timers'
 import console from './instrument/console'
@@ -28,20 +29,12 @@ export const GLOBAL_PARAMETERS = {
   setImmediate: timers.setImmediate,
   clearImmediate: timers.clearImmediate,
   queueMicrotask: timers.queueMicrotask,
-  // Server code must not reach the page or the network through the host's globals.
-  fetch: () => {
-    throw new Error(
-      'fetch() is not available in the playground: the simulated server cannot make network requests',
-    )
-  },
-  XMLHttpRequest: undefined,
-  WebSocket: undefined,
-  EventSource: undefined,
-  importScripts: undefined,
-  postMessage: undefined,
-  self: undefined,
-  window: undefined,
-  document: undefined,
+  navigator,
+  fetch,
+  WebSocket,
+  // Free identifiers resolve past the realm's global object to the worker's own scope: what a
+  // browser worker has and Node lacks is shadowed here, so `typeof indexedDB` is 'undefined'.
+  ...Object.fromEntries(BROWSER_ONLY_NAMES.map((name) => [name, undefined])),
 }
 
 // Globals go to an outer function so that server code may still declare its own `Buffer` or

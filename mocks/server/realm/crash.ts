@@ -11,6 +11,7 @@ type CrashListener = (error: unknown) => void
 let crashed = false
 const crashListeners: CrashListener[] = []
 let uncaughtHandler: ((error: unknown) => boolean) | undefined
+let rejectionHandler: ((reason: unknown) => void) | undefined
 
 export function isCrashed(): boolean {
   return crashed
@@ -23,6 +24,22 @@ export function onCrash(listener: CrashListener): void {
 /** process.ts installs this: it returns true when a listener on `process` handled the error. */
 export function setUncaughtExceptionHandler(handler: (error: unknown) => boolean): void {
   uncaughtHandler = handler
+}
+
+/** process.ts installs this: Node's rules for a rejection nobody handled (listeners, or a crash). */
+export function setUnhandledRejectionHandler(handler: (reason: unknown) => void): void {
+  rejectionHandler = handler
+}
+
+/**
+ * The host saw a promise of this realm's rejected with no handler. Since Node 15 that ends the
+ * process, unless an `unhandledRejection` listener takes it.
+ */
+export function reportUnhandledRejection(reason: unknown): void {
+  if (crashed) return
+  if (rejectionHandler) rejectionHandler(reason)
+  else reportUncaught(reason)
+  drainTicks()
 }
 
 export function reportUncaught(error: unknown): void {

@@ -1,3 +1,4 @@
+import { inspect } from 'node-inspect-extracted'
 import type { ErrorInfo, SourceLocation } from './realm-types'
 
 /** The file name under which the learner's server code is evaluated (see commonjs-loader.ts). */
@@ -58,18 +59,45 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/** Reads from a thrown value that may be a Proxy with throwing traps, or have throwing getters. */
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read()
+  } catch {
+    return fallback
+  }
+}
+
+function stringProperty(value: object, key: string): string | undefined {
+  return safely(() => {
+    const property = (value as Record<string, unknown>)[key]
+    return typeof property === 'string' ? property : undefined
+  }, undefined)
+}
+
+/**
+ * What Node prints for a thrown value, whatever it is: anything may be thrown, including
+ * `Object.create(null)` (no toString) or a Proxy whose every trap throws.
+ */
 export function describeError(error: unknown): ErrorInfo {
-  if (error instanceof Error) {
-    const info: ErrorInfo = { name: error.name, message: error.message }
-    const code = (error as { code?: unknown }).code
-    if (typeof code === 'string') info.code = code
-    if (typeof error.stack === 'string') info.stack = cleanStack(error.stack)
-    const location = locateInServerFile(error.stack)
+  if (safely(() => error instanceof Error, false)) {
+    const thrown = error as Error
+    const info: ErrorInfo = {
+      name: stringProperty(thrown, 'name') ?? 'Error',
+      message: stringProperty(thrown, 'message') ?? '',
+    }
+    const code = stringProperty(thrown, 'code')
+    if (code !== undefined) info.code = code
+    const stack = stringProperty(thrown, 'stack')
+    if (stack !== undefined) info.stack = cleanStack(stack)
+    const location = locateInServerFile(stack)
     if (location) info.location = location
     return info
   }
-  return {
-    name: 'Error',
-    message: `Uncaught ${typeof error === 'string' ? `'${error}'` : String(error)}`,
-  }
+  return { name: 'Error', message: `Uncaught ${describeValue(error)}` }
+}
+
+/** Node's inspect() of a value, or its type where even that throws. */
+function describeValue(value: unknown): string {
+  return safely(() => inspect(value), `[${typeof value}]`)
 }

@@ -5,7 +5,7 @@
  */
 import { loadCommonJs } from './commonjs-loader'
 import { codeFrame } from './describe-error'
-import { onCrash, isCrashed, runGuarded, describeError } from './crash'
+import { onCrash, isCrashed, runGuarded, describeError, reportUnhandledRejection } from './crash'
 import { markRequestFinished, markRequestStarted, runInRequest } from './request-context'
 import { IncomingMessage, SimSocket } from './node-compat/http-incoming'
 import { ServerResponse } from './node-compat/http-outgoing'
@@ -162,4 +162,8 @@ export function dispose(): void {
     reject(unavailable('SERVER_NOT_RUNNING', 'The server was stopped'))
   }
   pending.clear()
+}
+
+export function rejectUnhandled(reason: unknown): void {
+  reportUnhandledRejection(reason)
 }

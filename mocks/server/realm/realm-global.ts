@@ -1,13 +1,15 @@
 /**
  * The simulated process's `global`: the host's global object seen through a layer that holds
- * the Node globals of this realm, so `global.x = …` in server code stays inside the realm.
+ * the Node globals of this realm, so `global.x = …` in server code stays inside the realm, and
+ * under it only the names Node's global has (node-compat/web-globals.ts).
  */
 import process from './node-compat/process'
 import { Buffer } from 'buffer'
 import * as timers from './node-compat/timers'
 import console from './instrument/console'
+import { WebSocket, fetch, navigator, nodeShapedGlobal } from './node-compat/web-globals'
 
-const realmGlobal: Record<string, unknown> = Object.create(globalThis)
+const realmGlobal = Object.create(nodeShapedGlobal) as Record<string, unknown>
 const ownGlobals: Record<string, unknown> = {
   process,
   Buffer,
@@ -20,6 +22,9 @@ const ownGlobals: Record<string, unknown> = {
   setInterval: timers.setInterval,
   clearInterval: timers.clearInterval,
   queueMicrotask: timers.queueMicrotask,
+  navigator,
+  fetch,
+  WebSocket,
   global: realmGlobal,
   globalThis: realmGlobal,
 }

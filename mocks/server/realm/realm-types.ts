@@ -247,4 +247,6 @@ export interface RealmInstance {
   state(): RealmState
   /** Stops every timer the server code left running; the realm is unusable afterwards. */
   dispose(): void
+  /** A promise of this realm's was rejected and nothing handled it (the host noticed). */
+  rejectUnhandled(reason: unknown): void
 }

@@ -6,7 +6,13 @@ import { EventEmitter } from 'events'
 import { Buffer } from 'buffer'
 import { host } from '../realm-host'
 import { nextTick } from './timers'
-import { setUncaughtExceptionHandler, stopProcess } from '../crash'
+import { inspect } from 'node-inspect-extracted'
+import {
+  reportUncaught,
+  setUncaughtExceptionHandler,
+  setUnhandledRejectionHandler,
+  stopProcess,
+} from '../crash'
 import { emitEvent } from '../event-sink'
 
 const NODE_VERSION = '24.21.0'
@@ -154,6 +160,39 @@ setUncaughtExceptionHandler((error) => {
   process.emit('uncaughtException', error, 'uncaughtException')
   return true
 })
+
+/**
+ * Node's default mode (`--unhandled-rejections=throw`): a listener takes the rejection; without
+ * one, an Error is thrown as an uncaught exception and any other reason is wrapped first.
+ */
+setUnhandledRejectionHandler((reason) => {
+  if (process.listenerCount('unhandledRejection') > 0) {
+    try {
+      process.emit('unhandledRejection', reason, undefined)
+    } catch (error) {
+      reportUncaught(error)
+    }
+    return
+  }
+  reportUncaught(reason instanceof Error ? reason : unhandledRejectionError(reason))
+})
+
+function unhandledRejectionError(reason: unknown): Error {
+  let shown: string
+  try {
+    shown = inspect(reason)
+  } catch {
+    shown = `[${typeof reason}]`
+  }
+  const error = Object.assign(
+    new Error(
+      `This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${shown}".`,
+    ),
+    { code: 'ERR_UNHANDLED_REJECTION' },
+  )
+  error.name = 'UnhandledPromiseRejection'
+  return error
+}
 
 export default process
 export { process as 'module.exports' }
