@@ -72,12 +72,12 @@ function scriptBaseOf(workerUrl: URL): string {
   return new URL('./', workerUrl).href
 }
 
-export interface SandboxedWorker extends WorkerLike {
-  /** Resolves true if the frame's own thread still answers (the worker is stuck, not dead). */
-  isFrameAlive(timeoutMs: number): Promise<boolean>
-}
-
-export function startSandboxedWorker(workerUrl: string): SandboxedWorker {
+/**
+ * `isProcessAlive` asks the frame's own thread, which a stuck worker does not block. Where the
+ * browser gives sandboxed frames a process of their own (Chromium), a worker that runs out of
+ * memory takes only that process down, and the frame stops answering.
+ */
+export function startSandboxedWorker(workerUrl: string): WorkerLike {
   const absoluteUrl = new URL(workerUrl, document.baseURI)
   const frame = document.createElement('iframe')
   frame.setAttribute('sandbox', 'allow-scripts')
@@ -92,7 +92,7 @@ export function startSandboxedWorker(workerUrl: string): SandboxedWorker {
   let nextPing = 1
   let terminated = false
 
-  const worker: SandboxedWorker = {
+  const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
     postMessage(message: PageToWorker) {
@@ -105,7 +105,7 @@ export function startSandboxedWorker(workerUrl: string): SandboxedWorker {
       channel.port1.close()
       frame.remove()
     },
-    isFrameAlive(timeoutMs) {
+    isProcessAlive(timeoutMs) {
       if (terminated || !frame.contentWindow) return Promise.resolve(false)
       const id = nextPing++
       return new Promise((resolve) => {

@@ -4,7 +4,6 @@ import { createHostPlatform } from './host-platform'
 import { reportListenerErrorsWith, reportOnConsole } from './listener-errors'
 import { VirtualClock } from './virtual-clock'
 import { WorkerServerClient, type WorkerLike } from './worker-client'
-import type { WorkerToPage } from './worker-protocol'
 
 let restoreReporter: (() => void) | undefined
 afterEach(() => {
@@ -88,7 +87,7 @@ describe('a listener that throws on an engine event', () => {
 
 /** Delivers one message of events to the page, as the server worker does. */
 class EventsOnlyWorker implements WorkerLike {
-  onmessage: ((event: { data: WorkerToPage }) => void) | null = null
+  onmessage: ((event: { data: unknown }) => void) | null = null
   onerror: ((event: { message?: string }) => void) | null = null
   postMessage(): void {}
   terminate(): void {}

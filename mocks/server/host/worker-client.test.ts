@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import { WorkerServerClient, type WorkerLike } from './worker-client'
 import type { EngineEvent } from './engine'
-import type { PageToWorker, WorkerToPage } from './worker-protocol'
+import type { PageToWorker } from './worker-protocol'
 
-/** A stand-in worker that answers start calls and either answers or swallows requests. */
+/** A stand-in worker that answers its calls, or swallows those of one method (stuck in a loop). */
 class FakeWorker implements WorkerLike {
-  onmessage: ((event: { data: WorkerToPage }) => void) | null = null
+  onmessage: ((event: { data: unknown }) => void) | null = null
   onerror: ((event: { message?: string }) => void) | null = null
   readonly received: PageToWorker[] = []
   terminated = false
-  constructor(private readonly hangOnRequests: boolean) {}
+  constructor(
+    private readonly hangOn: 'request' | 'start' | 'nothing',
+    private readonly processAlive = true,
+  ) {}
+
+  isProcessAlive(): Promise<boolean> {
+    return Promise.resolve(this.processAlive)
+  }
 
   postMessage(message: PageToWorker): void {
     this.received.push(message)
     if (message.type !== 'call') return
-    if (message.call.method === 'request' && this.hangOnRequests) return
+    if (message.call.method === this.hangOn) return
     const value =
       message.call.method === 'start'
         ? { ok: true }
@@ -35,7 +42,7 @@ describe('WorkerServerClient', () => {
       const workers: FakeWorker[] = []
       const client = new WorkerServerClient({
         createWorker: () => {
-          const worker = new FakeWorker(workers.length === 0)
+          const worker = new FakeWorker(workers.length === 0 ? 'request' : 'nothing')
           workers.push(worker)
           return worker
         },
@@ -62,12 +69,93 @@ describe('WorkerServerClient', () => {
     })
   })
 
+  describe('when server.js never finishes starting', () => {
+    it('stops it once, says why, and does not start it again until asked', async () => {
+      const workers: FakeWorker[] = []
+      const client = new WorkerServerClient({
+        createWorker: () => {
+          const worker = new FakeWorker('start')
+          workers.push(worker)
+          return worker
+        },
+        watchdogMs: 50,
+      })
+      const events: EngineEvent[] = []
+      client.subscribe((event) => events.push(event))
+
+      const result = await client.start('while (true) {}', 'server.js')
+
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          name: 'Error',
+          message: expect.stringMatching(
+            /^server\.js did not finish starting \(endless loop at the top level\?\)/,
+          ) as unknown,
+        },
+      })
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(workers).toHaveLength(2)
+      expect(workers[1]?.received.filter((message) => message.type === 'call')).toEqual([])
+      expect(events.filter((event) => event.kind === 'server-stop')).toHaveLength(1)
+      client.dispose()
+    })
+  })
+
+  describe('when the worker’s process died (out of memory)', () => {
+    it('says the server ran out of memory and leaves it stopped', async () => {
+      const workers: FakeWorker[] = []
+      const client = new WorkerServerClient({
+        createWorker: () => {
+          const worker = new FakeWorker(workers.length === 0 ? 'request' : 'nothing', false)
+          workers.push(worker)
+          return worker
+        },
+        watchdogMs: 50,
+      })
+      await client.start('module.exports = require("express")()', 'server.js')
+
+      const result = await client.request({ method: 'GET', url: '/', headers: [] })
+
+      expect(!result.outcome.ok && result.outcome.error.message).toMatch(/ran out of memory/)
+      expect(workers[1]?.received.filter((message) => message.type === 'call')).toEqual([])
+      client.dispose()
+    })
+  })
+
+  describe('when a message does not come from a call the page made', () => {
+    it('ignores forged events, replies to unknown or settled calls, and wrong shapes', async () => {
+      const worker = new FakeWorker('request')
+      const client = new WorkerServerClient({ createWorker: () => worker, watchdogMs: 10_000 })
+      const events: EngineEvent[] = []
+      client.subscribe((event) => events.push(event))
+      await client.start('module.exports = require("express")()', 'server.js')
+      const pending = client.request({ method: 'GET', url: '/', headers: [] })
+      const requestCall = worker.received.at(-1)
+      const callId = requestCall?.type === 'call' ? requestCall.callId : -1
+
+      worker.onmessage?.({ data: { type: 'events', events: [{ kind: 'clock' }] } })
+      worker.onmessage?.({ data: { type: 'events', events: [{ kind: 'made-up', time: 0 }] } })
+      worker.onmessage?.({ data: { type: 'result', callId: 999, value: 1, events: [] } })
+      worker.onmessage?.({ data: 'server-stop' })
+      worker.onmessage?.({ data: { type: 'result', callId, value: { fake: 'page' }, events: [] } })
+
+      await expect(pending).rejects.toThrow(/an answer of the wrong shape/)
+      // The same call, settled already: a second answer changes nothing.
+      const late = { requestId: 7, outcome: { ok: true }, explanations: [] }
+      worker.onmessage?.({ data: { type: 'result', callId, value: late, events: [] } })
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect(events).toEqual([])
+      client.dispose()
+    })
+  })
+
   describe('when the worker answers in time', () => {
     it('resolves the call and keeps the worker', async () => {
       const workers: FakeWorker[] = []
       const client = new WorkerServerClient({
         createWorker: () => {
-          const worker = new FakeWorker(false)
+          const worker = new FakeWorker('nothing')
           workers.push(worker)
           return worker
         },

@@ -13,15 +13,21 @@ import type {
   StoreCommand,
   StoreSnapshot,
 } from './server-transport'
-import type { PageToWorker, WorkerCall, WorkerCallResults, WorkerToPage } from './worker-protocol'
+import type { PageToWorker, WorkerCall, WorkerCallResults } from './worker-protocol'
 import { notifyListeners } from './listener-errors'
+import { isResultOf, parseWorkerMessage } from './worker-messages'
 import { POSTGRES_START_MS, requiresPostgres } from './services/requires-postgres'
 
 export interface WorkerLike {
   postMessage(message: PageToWorker): void
   terminate(): void
-  onmessage: ((event: { data: WorkerToPage }) => void) | null
+  onmessage: ((event: { data: unknown }) => void) | null
   onerror: ((event: { message?: string }) => void) | null
+  /**
+   * Whether the worker's process still runs (a sandbox frame answers), for a silent worker: one
+   * stuck in a loop, or one whose process died of running out of memory.
+   */
+  isProcessAlive?(timeoutMs: number): Promise<boolean>
 }
 
 export interface WorkerClientOptions {
@@ -45,6 +51,12 @@ interface PendingCall {
 
 const STUCK_MESSAGE =
   'The server stopped responding (an endless loop?), so it was stopped and started again: every session in its memory is gone.'
+const OUT_OF_MEMORY_MESSAGE =
+  'The server ran out of memory, and its process ended: every session in its memory is gone. Press Run to start it again.'
+const stuckStartMessage = (filename: string) =>
+  `${filename} did not finish starting (endless loop at the top level?), so it was stopped. Press Run to start it again.`
+/** How long a sandbox frame may take to answer before its process is presumed dead. */
+const PROCESS_CHECK_MS = 1500
 
 export class WorkerServerClient implements ServerTransport {
   private worker: WorkerLike
@@ -86,7 +98,9 @@ export class WorkerServerClient implements ServerTransport {
     return worker
   }
 
-  private receive(message: WorkerToPage): void {
+  private receive(data: unknown): void {
+    const message = parseWorkerMessage(data)
+    if (!message) return
     for (const event of message.events) if (event.kind === 'clock') this.noteClock(event.time)
     this.publishSoon(message.events)
     if (message.type === 'events') return
@@ -94,8 +108,9 @@ export class WorkerServerClient implements ServerTransport {
     if (!call) return
     this.pending.delete(message.callId)
     clearTimeout(call.watchdog)
-    if (message.type === 'result') call.resolve(message.value)
-    else call.reject(new Error(message.message))
+    if (message.type === 'failure') call.reject(new Error(message.message))
+    else if (isResultOf(call.call.method, message.value)) call.resolve(message.value)
+    else call.reject(new Error('the server worker sent an answer of the wrong shape'))
   }
 
   private publish(event: EngineEvent): void {
@@ -129,7 +144,7 @@ export class WorkerServerClient implements ServerTransport {
     if ('source' in call && requiresPostgres(call.source))
       watchdogMs = Math.max(watchdogMs, POSTGRES_START_MS)
     return new Promise<WorkerCallResults[M]>((resolve, reject) => {
-      const watchdog = setTimeout(() => this.recoverFromStuckWorker(), watchdogMs)
+      const watchdog = setTimeout(() => void this.recoverFromStuckWorker(), watchdogMs)
       this.pending.set(callId, {
         call,
         resolve: resolve as (value: unknown) => void,
@@ -140,30 +155,42 @@ export class WorkerServerClient implements ServerTransport {
     })
   }
 
-  private recoverFromStuckWorker(): void {
-    this.worker.terminate()
+  private async recoverFromStuckWorker(): Promise<void> {
+    const stuckWorker = this.worker
     const stuck = [...this.pending.values()]
     this.pending.clear()
-    this.publish({
-      kind: 'server-stop',
-      time: Date.now() + this.clockOffsetMs,
-      reason: STUCK_MESSAGE,
-    })
+    for (const call of stuck) clearTimeout(call.watchdog)
+    const alive = (await stuckWorker.isProcessAlive?.(PROCESS_CHECK_MS)) ?? true
+    stuckWorker.terminate()
+    const time = Date.now() + this.clockOffsetMs
+    const stuckStart = stuck.find(
+      ({ call }) => call.method === 'start' || call.method === 'restart',
+    )
     this.worker = this.spawn()
-    for (const call of stuck) {
-      clearTimeout(call.watchdog)
-      if (call.call.method === 'request') {
+    // A server that never finished starting, or whose process died, stays stopped until the
+    // learner runs it again: starting it again would only do the same.
+    let reason = STUCK_MESSAGE
+    if (!alive) reason = OUT_OF_MEMORY_MESSAGE
+    else if (stuckStart && this.lastStart) reason = stuckStartMessage(this.lastStart.filename)
+    const startAgain = alive && !stuckStart
+    if (!startAgain) this.lastStart = undefined
+    this.publish({ kind: 'server-stop', time, reason })
+    for (const { call, resolve, reject } of stuck) {
+      if (call.method === 'request') {
         const timedOut: RequestResult = {
           requestId: -1,
-          outcome: { ok: false, error: { code: 'SERVER_TIMEOUT', message: STUCK_MESSAGE } },
+          outcome: { ok: false, error: { code: 'SERVER_TIMEOUT', message: reason } },
           explanations: [],
         }
-        call.resolve(timedOut)
+        resolve(timedOut)
+      } else if (call.method === 'start' || call.method === 'restart') {
+        const failed: LoadResult = { ok: false, error: { name: 'Error', message: reason } }
+        resolve(failed)
       } else {
-        call.reject(new Error(STUCK_MESSAGE))
+        reject(new Error(reason))
       }
     }
-    if (this.lastStart) {
+    if (startAgain && this.lastStart) {
       // The stuck server's own code is started again, so its state is fresh, as after a crash.
       void this.invoke({ method: 'start', ...this.lastStart }).catch(() => {})
     }
