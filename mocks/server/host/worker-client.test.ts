@@ -119,6 +119,11 @@ describe('WorkerServerClient', () => {
 
       expect(!result.outcome.ok && result.outcome.error.message).toMatch(/ran out of memory/)
       expect(workers[1]?.received.filter((message) => message.type === 'call')).toEqual([])
+      // Restart starts the same code in the replacement worker.
+      await expect(client.restart()).resolves.toEqual({ ok: true })
+      expect(workers[1]?.received.at(-1)).toMatchObject({
+        call: { method: 'start', source: 'module.exports = require("express")()' },
+      })
       client.dispose()
     })
   })

@@ -53,6 +53,10 @@ const STUCK_MESSAGE =
   'The server stopped responding (an endless loop?), so it was stopped and started again: every session in its memory is gone.'
 const OUT_OF_MEMORY_MESSAGE =
   'The server ran out of memory, and its process ended: every session in its memory is gone. Press Run to start it again.'
+const OUT_OF_MEMORY_ERROR = {
+  name: 'FATAL ERROR',
+  message: 'Reached heap limit Allocation failed - JavaScript heap out of memory',
+}
 const stuckStartMessage = (filename: string) =>
   `${filename} did not finish starting (endless loop at the top level?), so it was stopped. Press Run to start it again.`
 /** How long a sandbox frame may take to answer before its process is presumed dead. */
@@ -65,6 +69,8 @@ export class WorkerServerClient implements ServerTransport {
   private unpublished: EngineEvent[] = []
   private nextCallId = 1
   private lastStart: { source: string; filename: string; options?: StartOptions } | undefined
+  /** Whether the current worker was asked to start a server (a replacement starts empty). */
+  private workerHasServer = false
   /** Virtual minus real time, as last reported, so a replacement worker keeps the same clock. */
   private clockOffsetMs: number
   /** Whether virtual time runs with real time; a paused clock restarts at its last time. */
@@ -86,6 +92,7 @@ export class WorkerServerClient implements ServerTransport {
 
   private spawn(): WorkerLike {
     const worker = this.options.createWorker()
+    this.workerHasServer = false
     worker.onmessage = ({ data }) => this.receive(data)
     worker.onerror = (event) => this.failAll(new Error(event.message ?? 'the server worker failed'))
     worker.postMessage({
@@ -151,6 +158,7 @@ export class WorkerServerClient implements ServerTransport {
         reject,
         watchdog,
       })
+      if (call.method === 'start') this.workerHasServer = true
       this.worker.postMessage({ type: 'call', callId, call })
     })
   }
@@ -173,8 +181,9 @@ export class WorkerServerClient implements ServerTransport {
     if (!alive) reason = OUT_OF_MEMORY_MESSAGE
     else if (stuckStart && this.lastStart) reason = stuckStartMessage(this.lastStart.filename)
     const startAgain = alive && !stuckStart
-    if (!startAgain) this.lastStart = undefined
     this.publish({ kind: 'server-stop', time, reason })
+    // Node's own last words; the page shows the server as crashed, with a restart at hand.
+    if (!alive) this.publish({ kind: 'uncaught-error', time, error: OUT_OF_MEMORY_ERROR })
     for (const { call, resolve, reject } of stuck) {
       if (call.method === 'request') {
         const timedOut: RequestResult = {
@@ -209,7 +218,13 @@ export class WorkerServerClient implements ServerTransport {
     return this.invoke({ method: 'start', ...this.lastStart })
   }
 
+  /** A replacement worker has no server yet: restarting it means starting the last code. */
   restart(): Promise<LoadResult> {
+    const started = this.lastStart
+    if (!this.workerHasServer && started) {
+      const { freshRedis: _fresh, ...options } = started.options ?? {}
+      return this.invoke({ method: 'start', ...started, options })
+    }
     return this.invoke({ method: 'restart' })
   }
 
