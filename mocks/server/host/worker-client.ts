@@ -16,6 +16,7 @@ import type {
 import type { PageToWorker, WorkerCall, WorkerCallResults, WorkerToPage } from './worker-protocol'
 import { notifyListeners } from './listener-errors'
 import { POSTGRES_START_MS, requiresPostgres } from './services/requires-postgres'
+import { holdsBundleFrame, type SourceMapSource } from './bundle-frames'
 
 export interface WorkerLike {
   postMessage(message: PageToWorker): void
@@ -34,6 +35,8 @@ export interface WorkerClientOptions {
   requestTimeoutMs?: number
   /** How long the worker may stay silent before it is presumed stuck. */
   watchdogMs?: number
+  /** Where the worker bundle's source map comes from (stack-frames.ts); default: fetched. */
+  sourceMaps?: SourceMapSource
 }
 
 interface PendingCall {
@@ -59,6 +62,8 @@ export class WorkerServerClient implements ServerTransport {
   private clockFlowing: boolean
   private lastClockMs: number
   private readonly options: WorkerClientOptions
+  /** Messages wait here, in order, while a trace in one of them is being mapped. */
+  private inbox: Promise<void> | undefined
 
   constructor(options: WorkerClientOptions) {
     this.options = options
@@ -86,7 +91,37 @@ export class WorkerServerClient implements ServerTransport {
     return worker
   }
 
+  /**
+   * A message whose traces name the worker bundle waits for its source map (fetched once), and
+   * the messages after it wait their turn; the rest go through at once.
+   */
   private receive(message: WorkerToPage): void {
+    if (this.inbox === undefined && !holdsBundleFrame(message)) {
+      this.deliver(message)
+      return
+    }
+    // The worker did answer: mapping its answer is no sign of a stuck worker.
+    if (message.type !== 'events') {
+      const call = this.pending.get(message.callId)
+      if (call) clearTimeout(call.watchdog)
+    }
+    const previous = this.inbox ?? Promise.resolve()
+    const next = previous
+      .then(async () => {
+        const { mapBundleFrames, pageSourceMaps } = await import('./stack-frames')
+        return mapBundleFrames(message, this.options.sourceMaps ?? pageSourceMaps)
+      })
+      .then(
+        (mapped) => this.deliver(mapped),
+        () => this.deliver(message),
+      )
+    this.inbox = next
+    void next.then(() => {
+      if (this.inbox === next) this.inbox = undefined
+    })
+  }
+
+  private deliver(message: WorkerToPage): void {
     for (const event of message.events) if (event.kind === 'clock') this.noteClock(event.time)
     this.publishSoon(message.events)
     if (message.type === 'events') return
