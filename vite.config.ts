@@ -82,8 +82,16 @@ export const tldtsStandIn = fileURLToPath(
   new URL('./mocks/client/registrable-domain.ts', import.meta.url),
 )
 
+/**
+ * trace-mapping's URL resolver lists its UMD build first for browsers; its ES module build keeps
+ * the bundler's CommonJS helpers, and the chunk they would need, out of the page's first load.
+ */
+const resolveUriModule = fileURLToPath(
+  new URL('./node_modules/@jridgewell/resolve-uri/dist/resolve-uri.mjs', import.meta.url),
+)
+
 export default defineConfig({
-  resolve: { alias: { tldts: tldtsStandIn } },
+  resolve: { alias: { tldts: tldtsStandIn, '@jridgewell/resolve-uri': resolveUriModule } },
   base: base.endsWith('/') ? base : `${base}/`,
   plugins: [
     react(),

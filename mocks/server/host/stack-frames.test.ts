@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { generatedPositionFor, TraceMap } from '@jridgewell/trace-mapping'
 import { describe, expect, it } from 'vitest'
-import { holdsBundleFrame } from './bundle-frames'
-import { createSourceMapSource, mapBundleFrames, mapFramesInText } from './stack-frames'
+import {
+  createSourceMapSource,
+  holdsBundleFrame,
+  mapBundleFrames,
+  mapFramesInText,
+} from './stack-frames'
 import { WorkerServerClient, type WorkerLike } from './worker-client'
 import type { EngineEvent } from './engine'
 import type { PageToWorker, WorkerToPage } from './worker-protocol'

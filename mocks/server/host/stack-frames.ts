@@ -3,19 +3,59 @@
  * frame names the bundle (`…/assets/worker-CXGemjm2.js:1438:30430`) where Node would name the
  * package's own file (`node_modules/router/lib/layer.js:152:17`). The bundle's source map says
  * which: it is fetched, beside the bundle, the first time a trace names the bundle, so a page
- * that never shows a trace never loads it (vite.config.ts, workerSourceMap), nor this module
- * (bundle-frames.ts tells when it is needed). The learner's own
+ * that never shows a trace never loads it (vite.config.ts, workerSourceMap), nor this module and
+ * the library that reads maps (worker-client.ts imports them when a message mentions the bundle). The learner's own
  * `server.js:LINE:COL` frames name no bundle and keep their place.
  */
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping'
-import {
-  BUNDLE_FRAME,
-  bodyText,
-  holdsBundleFrame,
-  isPlainObject,
-  type PositionLookup,
-  type SourceMapSource,
-} from './bundle-frames'
+
+/**
+ * A frame's location in the built worker chunk (`assets/worker-HASH.js`) or, under `vite dev`, in
+ * the realm bundle it imports (`build/realm/realm.js`; other dev frames already name source
+ * files). Matched by file name and path only: the origin, and where the worker was started
+ * from, may differ from the page's. V8 writes `(url:line:column)`, SpiderMonkey and
+ * JavaScriptCore `name@url:line:column`.
+ */
+export const BUNDLE_FRAME =
+  /((?:https?:\/\/|\/)[^\s()@'"<>]*?\/(?:assets\/worker-[\w-]+\.js|build\/realm\/realm\.js))(?:\?[^\s()@'"<>:]*)?:(\d+):(\d+)/g
+
+/** The original position of a 1-based line and column of the bundle, if its map knows it. */
+export type PositionLookup = (
+  line: number,
+  column: number,
+) => { file: string; line: number; column: number } | undefined
+
+/** The source map of the bundle at `bundleUrl`, or undefined when there is none to be had. */
+export type SourceMapSource = (bundleUrl: string) => Promise<PositionLookup | undefined>
+
+export function namesBundleFrame(text: string): boolean {
+  BUNDLE_FRAME.lastIndex = 0
+  return BUNDLE_FRAME.test(text)
+}
+
+const decoder = new TextDecoder()
+
+export function bodyText(bytes: Uint8Array): string | undefined {
+  // A trace is text in a page of reasonable size; large or binary bodies are left alone.
+  if (bytes.length > 1_000_000) return undefined
+  const text = decoder.decode(bytes)
+  return namesBundleFrame(text) ? text : undefined
+}
+
+/** Whether anything in a message (strings, response bodies) names a bundle frame. */
+export function holdsBundleFrame(value: unknown): boolean {
+  if (typeof value === 'string') return namesBundleFrame(value)
+  if (value instanceof Uint8Array) return bodyText(value) !== undefined
+  if (Array.isArray(value)) return value.some(holdsBundleFrame)
+  if (isPlainObject(value)) return Object.values(value).some(holdsBundleFrame)
+  return false
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const prototype = Object.getPrototypeOf(value) as unknown
+  return prototype === Object.prototype || prototype === null
+}
 
 /**
  * The path Node prints for a file of the bundle: from `node_modules/` for a package (as seen

@@ -16,7 +16,7 @@ import type {
 import type { PageToWorker, WorkerCall, WorkerCallResults, WorkerToPage } from './worker-protocol'
 import { notifyListeners } from './listener-errors'
 import { POSTGRES_START_MS, requiresPostgres } from './services/requires-postgres'
-import { holdsBundleFrame, type SourceMapSource } from './bundle-frames'
+import type { SourceMapSource } from './stack-frames'
 
 export interface WorkerLike {
   postMessage(message: PageToWorker): void
@@ -45,6 +45,26 @@ interface PendingCall {
   reject: (error: Error) => void
   watchdog: ReturnType<typeof setTimeout>
 }
+
+/**
+ * A mention of the worker bundle, where a trace may name it: only then is stack-frames.ts (and
+ * the library and map it reads) loaded, to say exactly which frames and where they point.
+ */
+const BUNDLE_NAME = /(?:assets\/worker-[\w-]+|build\/realm\/realm)\.js/
+const bodyDecoder = new TextDecoder()
+
+function mentionsBundle(value: unknown): boolean {
+  if (typeof value === 'string') return BUNDLE_NAME.test(value)
+  if (value instanceof Uint8Array) {
+    return value.length <= 1_000_000 && BUNDLE_NAME.test(bodyDecoder.decode(value))
+  }
+  if (Array.isArray(value)) return value.some(mentionsBundle)
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(mentionsBundle)
+  return false
+}
+
+/** The answers that can hold a trace: an error while starting, an error page, a console line. */
+const TRACED_CALLS = new Set<WorkerCall['method']>(['start', 'restart', 'request'])
 
 const STUCK_MESSAGE =
   'The server stopped responding (an endless loop?), so it was stopped and started again: every session in its memory is gone.'
@@ -96,7 +116,7 @@ export class WorkerServerClient implements ServerTransport {
    * the messages after it wait their turn; the rest go through at once.
    */
   private receive(message: WorkerToPage): void {
-    if (this.inbox === undefined && !holdsBundleFrame(message)) {
+    if (this.inbox === undefined && !this.mayHoldTrace(message)) {
       this.deliver(message)
       return
     }
@@ -119,6 +139,13 @@ export class WorkerServerClient implements ServerTransport {
     void next.then(() => {
       if (this.inbox === next) this.inbox = undefined
     })
+  }
+
+  private mayHoldTrace(message: WorkerToPage): boolean {
+    if (mentionsBundle(message.events)) return true
+    if (message.type === 'events') return false
+    const method = this.pending.get(message.callId)?.call.method
+    return method !== undefined && TRACED_CALLS.has(method) && mentionsBundle(message)
   }
 
   private deliver(message: WorkerToPage): void {
