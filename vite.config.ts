@@ -1,4 +1,4 @@
-import { copyFile, writeFile } from 'node:fs/promises'
+import { copyFile, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
@@ -33,13 +33,65 @@ function pagesFallback(): Plugin {
   }
 }
 
+/**
+ * The server worker's source map, for stack traces that name the files Node would print
+ * (`node_modules/router/lib/layer.js:152:17`) rather than the minified bundle. It is written
+ * beside the worker chunk, `worker-HASH.js.map`, and named by no comment in the chunk, so the
+ * page fetches it only when it has a trace to show (mocks/server/host/stack-frames.ts): the
+ * bytes loaded before the page is interactive stay the same. Vite gives a worker a map only when
+ * the whole build has one; this plugin does it for the worker alone, and chains the map through
+ * the realm bundle's own (vite.realm.config.ts) to the Express stack's files.
+ */
+function workerSourceMap(): Plugin {
+  return {
+    name: 'session-playground:worker-source-map',
+    apply: 'build',
+    async load(id) {
+      if (!id.endsWith('/build/realm/realm.js')) return undefined
+      const [code, map] = await Promise.all([
+        readFile(id, 'utf8'),
+        readFile(`${id}.map`, 'utf8').catch(() => undefined),
+      ])
+      return map === undefined ? code : { code, map }
+    },
+    outputOptions(options) {
+      return { ...options, sourcemap: 'hidden' }
+    },
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue
+        const mapFile = bundle[`${chunk.fileName}.map`]
+        if (mapFile?.type !== 'asset') continue
+        // Lazy chunks (acorn, Postgres) run no server code: the entry's map is the one needed.
+        if (!chunk.isEntry) {
+          delete bundle[mapFile.fileName]
+          continue
+        }
+        // Mapping a frame needs the positions and file names, not the files' text.
+        const { sourcesContent: _text, ...map } = JSON.parse(String(mapFile.source)) as {
+          sourcesContent?: unknown
+        }
+        mapFile.source = JSON.stringify(map)
+      }
+    },
+  }
+}
+
 /** The simulated browsers need no Public Suffix List (see mocks/client/registrable-domain.ts). */
 export const tldtsStandIn = fileURLToPath(
   new URL('./mocks/client/registrable-domain.ts', import.meta.url),
 )
 
+/**
+ * trace-mapping's URL resolver lists its UMD build first for browsers; its ES module build keeps
+ * the bundler's CommonJS helpers, and the chunk they would need, out of the page's first load.
+ */
+const resolveUriModule = fileURLToPath(
+  new URL('./node_modules/@jridgewell/resolve-uri/dist/resolve-uri.mjs', import.meta.url),
+)
+
 export default defineConfig({
-  resolve: { alias: { tldts: tldtsStandIn } },
+  resolve: { alias: { tldts: tldtsStandIn, '@jridgewell/resolve-uri': resolveUriModule } },
   base: base.endsWith('/') ? base : `${base}/`,
   plugins: [
     react(),
@@ -52,6 +104,7 @@ export default defineConfig({
   server: { cors: { origin: 'null' } },
   worker: {
     format: 'es',
+    plugins: () => [workerSourceMap()],
     // Node prints class names (`Session { views: 1 }`, MemoryStore's name in the store panel):
     // minification must not rename the classes of the Express stack the worker runs.
     rolldownOptions: { output: { keepNames: true } },

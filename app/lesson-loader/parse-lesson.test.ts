@@ -93,9 +93,10 @@ steps:
       markdown: lesson('title: [unclosed\nsummary: x'),
       serverSource: server,
     })
+    // The bracket left open, not the line where the YAML parser gave up.
     expect(!parsed.ok && parsed.problems[0]).toMatchObject({
       file: 'lessons/02-x/lesson.md',
-      line: 3,
+      line: 2,
       field: 'frontmatter',
     })
   })

@@ -3,7 +3,7 @@
  * line and field — never just the first. Pure: the app feeds it files found by Vite, the
  * lessons:check script feeds it files read from disk.
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml'
+import { LineCounter, parseDocument } from 'yaml'
 import type { z } from 'zod'
 import {
   ACTION_KINDS,
@@ -25,6 +25,7 @@ import {
 } from './editable-region.ts'
 import type { LessonProblem } from './lesson-problem.ts'
 import { findTakeaway, proseWithoutTitle } from './lesson-prose.ts'
+import { lineOf, syntaxErrorOffset } from './frontmatter-lines.ts'
 import { renderMarkdown } from './markdown.ts'
 
 export type { LessonProblem }
@@ -91,30 +92,6 @@ function fieldName(path: ReadonlyArray<PropertyKey>): string {
   )
 }
 
-/** The 1-based line of the YAML node at `path`, or of its nearest existing parent. */
-function lineOf(
-  document: Document,
-  lineCounter: LineCounter,
-  path: ReadonlyArray<PropertyKey>,
-): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = document.getIn(path.slice(0, depth) as unknown[], true) as
-      { range?: [number, number, number] } | undefined
-    if (node?.range) return lineCounter.linePos(node.range[0]).line
-    if (depth > 0 && typeof path[depth - 1] === 'string') {
-      const parent = document.getIn(path.slice(0, depth - 1) as unknown[], true)
-      if (isMap(parent)) {
-        const pair = parent.items.find(
-          (item) => (item.key as { value?: unknown } | null)?.value === path[depth - 1],
-        )
-        const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range
-        if (keyRange) return lineCounter.linePos(keyRange[0]).line
-      }
-    }
-  }
-  return 1
-}
-
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return path.reduce<unknown>(
     (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
@@ -129,7 +106,7 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 function unionIssues(
   issue: z.core.$ZodIssue,
   data: unknown,
-): Array<{ path: PropertyKey[]; message: string }> {
+): Array<{ path: PropertyKey[]; message: string; at?: PropertyKey[] }> {
   const path = [...issue.path]
   const value = valueAt(data, path)
   const isCheck = path.includes('checks')
@@ -145,13 +122,27 @@ function unionIssues(
     const found = unknown.length
       ? `unknown ${noun} "${unknown.join('", "')}"`
       : `${known.length} ${noun} kinds in one entry`
-    return [{ path, message: `${found}; use exactly one of: ${Object.keys(kinds).join(', ')}` }]
+    // At the first key that is wrong: an entry may start with its label or hint.
+    const culprit = unknown[0] ?? known[1]
+    return [
+      {
+        path,
+        message: `${found}; use exactly one of: ${Object.keys(kinds).join(', ')}`,
+        ...(culprit === undefined ? {} : { at: [...path, culprit] }),
+      },
+    ]
   }
   const kind = known[0] as string
   const result = (kinds[kind] as z.ZodType).safeParse((value as Record<string, unknown>)[kind])
   if (result.success) {
     const extra = keys.filter((key) => key !== kind)
-    return [{ path, message: `unexpected key "${extra.join('", "')}" beside ${kind}` }]
+    return [
+      {
+        path,
+        message: `unexpected key "${extra.join('", "')}" beside ${kind}`,
+        at: [...path, extra[0] as string],
+      },
+    ]
   }
   return result.error.issues.map((inner) => ({
     path: [...path, kind, ...inner.path],
@@ -159,15 +150,29 @@ function unionIssues(
   }))
 }
 
-function validateFrontmatter(
-  data: unknown,
-  report: (path: PropertyKey[], message: string) => void,
-): LessonFrontmatter | undefined {
+type Report = (path: PropertyKey[], message: string, at?: PropertyKey[]) => void
+
+/** zod's message for a key it does not know, and where the key belongs when it is a known one. */
+function misplacedKeyMessage(path: ReadonlyArray<PropertyKey>, key: string): string {
+  const message = `Unrecognized key: "${key}"`
+  const isStepOrAction = path[0] === 'steps' && (path.length === 2 || path[2] === 'do')
+  if (isStepOrAction && key in CHECK_EXTRAS) {
+    return `${message}: a ${key} belongs to a check, indented under its entry in checks`
+  }
+  return message
+}
+
+function validateFrontmatter(data: unknown, report: Report): LessonFrontmatter | undefined {
   const result = lessonFrontmatterSchema.safeParse(data)
   if (result.success) return result.data
   for (const issue of result.error.issues) {
     if (issue.code === 'invalid_union') {
-      for (const { path, message } of unionIssues(issue, data)) report(path, message)
+      for (const { path, message, at } of unionIssues(issue, data)) report(path, message, at)
+    } else if (issue.code === 'unrecognized_keys') {
+      // One problem per key, each at the key's own line; the field stays the enclosing object.
+      for (const key of issue.keys) {
+        report([...issue.path], misplacedKeyMessage(issue.path, key), [...issue.path, key])
+      }
     } else {
       report([...issue.path], issue.message)
     }
@@ -341,7 +346,7 @@ export function parseLesson(files: LessonFiles, options: ParseOptions = {}): Par
   const lineCounter = new LineCounter()
   const document = parseDocument(parts.yaml, { lineCounter, prettyErrors: false })
   for (const error of document.errors) {
-    const { line } = lineCounter.linePos(error.pos[0])
+    const { line } = lineCounter.linePos(syntaxErrorOffset(parts.yaml, error))
     problems.push({
       file: lessonFile,
       line: line + 1,
@@ -353,10 +358,10 @@ export function parseLesson(files: LessonFiles, options: ParseOptions = {}): Par
 
   const data: unknown = document.toJS()
   const frontmatterProblems: LessonProblem[] = []
-  const report = (path: PropertyKey[], message: string) =>
+  const report: Report = (path, message, at = path) =>
     frontmatterProblems.push({
       file: lessonFile,
-      line: lineOf(document, lineCounter, path) + 1,
+      line: lineOf(document, lineCounter, at) + 1,
       field: fieldName(path) || 'frontmatter',
       message,
     })

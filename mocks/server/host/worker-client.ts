@@ -13,10 +13,11 @@ import type {
   StoreCommand,
   StoreSnapshot,
 } from './server-transport'
-import type { PageToWorker, WorkerCall, WorkerCallResults } from './worker-protocol'
+import type { PageToWorker, WorkerCall, WorkerCallResults, WorkerToPage } from './worker-protocol'
 import { notifyListeners } from './listener-errors'
 import { isResultOf, parseWorkerMessage } from './worker-messages'
 import { POSTGRES_START_MS, requiresPostgres } from './services/requires-postgres'
+import type { SourceMapSource } from './stack-frames'
 
 export interface WorkerLike {
   postMessage(message: PageToWorker): void
@@ -40,6 +41,8 @@ export interface WorkerClientOptions {
   requestTimeoutMs?: number
   /** How long the worker may stay silent before it is presumed stuck. */
   watchdogMs?: number
+  /** Where the worker bundle's source map comes from (stack-frames.ts); default: fetched. */
+  sourceMaps?: SourceMapSource
 }
 
 interface PendingCall {
@@ -48,6 +51,26 @@ interface PendingCall {
   reject: (error: Error) => void
   watchdog: ReturnType<typeof setTimeout>
 }
+
+/**
+ * A mention of the worker bundle, where a trace may name it: only then is stack-frames.ts (and
+ * the library and map it reads) loaded, to say exactly which frames and where they point.
+ */
+const BUNDLE_NAME = /(?:assets\/worker-[\w-]+|build\/realm\/realm)\.js/
+const bodyDecoder = new TextDecoder()
+
+function mentionsBundle(value: unknown): boolean {
+  if (typeof value === 'string') return BUNDLE_NAME.test(value)
+  if (value instanceof Uint8Array) {
+    return value.length <= 1_000_000 && BUNDLE_NAME.test(bodyDecoder.decode(value))
+  }
+  if (Array.isArray(value)) return value.some(mentionsBundle)
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(mentionsBundle)
+  return false
+}
+
+/** The answers that can hold a trace: an error while starting, an error page, a console line. */
+const TRACED_CALLS = new Set<WorkerCall['method']>(['start', 'restart', 'request'])
 
 const STUCK_MESSAGE =
   'The server stopped responding (an endless loop?), so it was stopped and started again: every session in its memory is gone.'
@@ -77,6 +100,8 @@ export class WorkerServerClient implements ServerTransport {
   private clockFlowing: boolean
   private lastClockMs: number
   private readonly options: WorkerClientOptions
+  /** Messages wait here, in order, while a trace in one of them is being mapped. */
+  private inbox: Promise<void> | undefined
 
   constructor(options: WorkerClientOptions) {
     this.options = options
@@ -105,9 +130,47 @@ export class WorkerServerClient implements ServerTransport {
     return worker
   }
 
+  /**
+   * A message whose traces name the worker bundle waits for its source map (fetched once), and
+   * the messages after it wait their turn; the rest go through at once. A message that is not
+   * one the worker may send is dropped (worker-messages.ts).
+   */
   private receive(data: unknown): void {
     const message = parseWorkerMessage(data)
     if (!message) return
+    if (this.inbox === undefined && !this.mayHoldTrace(message)) {
+      this.deliver(message)
+      return
+    }
+    // The worker did answer: mapping its answer is no sign of a stuck worker.
+    if (message.type !== 'events') {
+      const call = this.pending.get(message.callId)
+      if (call) clearTimeout(call.watchdog)
+    }
+    const previous = this.inbox ?? Promise.resolve()
+    const next = previous
+      .then(async () => {
+        const { mapBundleFrames, pageSourceMaps } = await import('./stack-frames')
+        return mapBundleFrames(message, this.options.sourceMaps ?? pageSourceMaps)
+      })
+      .then(
+        (mapped) => this.deliver(mapped),
+        () => this.deliver(message),
+      )
+    this.inbox = next
+    void next.then(() => {
+      if (this.inbox === next) this.inbox = undefined
+    })
+  }
+
+  private mayHoldTrace(message: WorkerToPage): boolean {
+    if (mentionsBundle(message.events)) return true
+    if (message.type === 'events') return false
+    const method = this.pending.get(message.callId)?.call.method
+    return method !== undefined && TRACED_CALLS.has(method) && mentionsBundle(message)
+  }
+
+  private deliver(message: WorkerToPage): void {
     for (const event of message.events) if (event.kind === 'clock') this.noteClock(event.time)
     this.publishSoon(message.events)
     if (message.type === 'events') return

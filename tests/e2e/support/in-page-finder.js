@@ -56,6 +56,7 @@ window.__e2eFinder = (() => {
           if (query.level !== undefined) options.level = query.level
           if (query.selected !== undefined) options.selected = query.selected
           if (query.expanded !== undefined) options.expanded = query.expanded
+          if (query.checked !== undefined) options.checked = query.checked
           add(TestingLibraryDom.queryAllByRole(rootOf(root), query.role, options))
         }
         return out

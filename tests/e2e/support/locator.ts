@@ -52,6 +52,7 @@ export interface RoleOptions {
   level?: number
   selected?: boolean
   expanded?: boolean
+  checked?: boolean
 }
 
 export class Locator {
