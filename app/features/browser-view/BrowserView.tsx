@@ -19,6 +19,7 @@ import {
   type PageNavigation,
 } from './page-navigation'
 import { statusLine } from './status-text'
+import { bodyCutNotice } from '../../shared/body-cut'
 import './browser-view.css'
 
 export function BrowserView() {
@@ -96,6 +97,9 @@ function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }
         <p className="bv-status" data-status-class={Math.floor(page.status / 100)}>
           <span className="bv-status-code">{statusLine(page.status)}</span>
           {page.contentType && <span className="bv-status-type">{page.contentType}</span>}
+          {page.bodyBytes !== undefined && (
+            <span className="bv-status-cut">{bodyCutNotice(page.bodyBytes)}</span>
+          )}
         </p>
       )}
       <PageArea

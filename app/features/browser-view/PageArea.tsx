@@ -158,7 +158,7 @@ function PageContent({ page, ...callbacks }: { page: PageView } & FrameCallbacks
       )
     case 'error': {
       const code = page.error?.code ?? 'ERR_FAILED'
-      const copy = errorPageCopy(code)
+      const copy = errorPageCopy(code, page.url)
       return (
         <div className="bv-error" role="alert">
           <div className="bv-error-icon" aria-hidden="true">

@@ -57,7 +57,15 @@ export function pageTitle(page: PageView | undefined): string {
     const title = match?.[1] === undefined ? '' : textOf(match[1])
     if (title) return title
   }
-  if (page.kind === 'error') return new URL(page.url).host
+  if (page.kind === 'error') return hostOrUrl(page.url)
   const { pathname, search } = new URL(page.url)
   return `${pathname}${search}`
+}
+
+function hostOrUrl(url: string): string {
+  try {
+    return new URL(url).host || url
+  } catch {
+    return url
+  }
 }
