@@ -29,7 +29,7 @@ describe('errorPageCopy', () => {
   it.each([
     [
       'ERR_NAME_NOT_RESOLVED',
-      'http://example.com/x',
+      'http://example.com:8080/x',
       'example.com’s server IP address could not be found.',
       'DNS_PROBE_FINISHED_NXDOMAIN',
     ],

@@ -20,7 +20,8 @@ export function errorPageCopy(code: string, url?: string): ErrorPageCopy {
     case 'ERR_NAME_NOT_RESOLVED':
       return {
         title: 'This site can’t be reached',
-        summary: `${host}’s server IP address could not be found.`,
+        // The name looked up: no port.
+        summary: `${host.replace(/:\d+$/, '')}’s server IP address could not be found.`,
         chromeCode: 'DNS_PROBE_FINISHED_NXDOMAIN',
       }
     case 'ERR_CONNECTION_REFUSED':

@@ -74,6 +74,7 @@ describe('pageDocument', () => {
     ['a DNS prefetch hint', '<link rel="DNS-Prefetch" href="//127.0.0.1:4999">', 'link'],
     ['a prefetch', '<link rel="prefetch next" href="http://127.0.0.1:4999/x">', 'link'],
     ['a nested document', '<iframe srcdoc="<a href=//127.0.0.1:4999>x</a>"></iframe>', '[srcdoc]'],
+    ['a nested frame’s address', '<iframe src="http://127.0.0.1:4999/"></iframe>', '[src]'],
     ['a ping', '<a href="/x" ping="http://127.0.0.1:4999/p">x</a>', '[ping]'],
   ])('takes %s out of the page, which no policy stops', (_, html, selector) => {
     const document = parsed(`<p>before</p>${html}<p>after</p>`)

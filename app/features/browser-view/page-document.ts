@@ -13,7 +13,9 @@
  * than to the app's own site; the first `<base>` is the one that counts, and `base-uri` refuses
  * any other. What a policy cannot stop is taken out of the page's markup before it is written:
  * `<meta http-equiv=refresh>` (a navigation), `<base>`, connection hints (`preconnect` opens a
- * socket no policy governs), `ping` and nested `srcdoc` documents, whose links nobody watches.
+ * socket no policy governs), `ping`, and the address of nested frames: Chromium opens a
+ * connection for an `<iframe src>` that its policy then refuses, and a `srcdoc` document's links
+ * are watched by nobody.
  */
 import type { PageView } from '../../../mocks/client'
 
@@ -91,9 +93,10 @@ function withoutEscapes(markup: string): string {
     const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/)
     if (rel.some((token) => HINTS.has(token))) remove(link)
   }
-  parsed
-    .querySelectorAll('iframe[srcdoc], frame[srcdoc]')
-    .forEach((frame) => strip(frame, 'srcdoc'))
+  for (const frame of parsed.querySelectorAll('iframe, frame')) {
+    strip(frame, 'src')
+    strip(frame, 'srcdoc')
+  }
   parsed.querySelectorAll('[ping]').forEach((element) => strip(element, 'ping'))
   if (!changed) return markup
   return parsed.documentElement.outerHTML
