@@ -11,9 +11,10 @@ export const SIM_ENDPOINT_PATTERN = /\/__sim$/
 /**
  * A response body longer than this reaches the simulated browser cut to this length: a 50 MB
  * `res.send` would otherwise be copied through the service worker, decoded and laid out whole,
- * and freeze the tab. Status, headers and cookies travel whole.
+ * and freeze the tab. Laying out text costs about 1 s per MB on a slow machine, so 1 MB, far
+ * beyond any lesson's page. Status, headers and cookies travel whole.
  */
-export const MAX_RESPONSE_BODY_BYTES = 5 * 1024 * 1024
+export const MAX_RESPONSE_BODY_BYTES = 1024 * 1024
 const REQUEST_HEADER = 'x-sim-request'
 const RESPONSE_HEADER = 'x-sim-response'
 

@@ -10,5 +10,5 @@ function megabytes(bytes: number): string {
 }
 
 export function bodyCutNotice(wholeBytes: number): string {
-  return `The body is ${megabytes(wholeBytes)}: only its first ${megabytes(MAX_RESPONSE_BODY_BYTES)} are shown.`
+  return `The body is ${megabytes(wholeBytes)}; the browser keeps and shows its first ${megabytes(MAX_RESPONSE_BODY_BYTES)}.`
 }
