@@ -94,7 +94,7 @@ describe('links and forms routed through frame loads', () => {
 
   it('keeps SVG links and targets in the frame, with the target in the fragment', () => {
     const document = pageDocument(
-      '<a href="/a" target="_blank">a</a><a href="/b" target="_top">b</a>' +
+      '<a href="/a" target="_blank" download>a</a><a href="/b" target="_top">b</a>' +
         '<svg><a xlink:href="https://example.com/"><text>c</text></a><a href="/d" target="_parent"><text>d</text></a></svg>',
     )
     routeThroughFrameLoads(document, `${ORIGIN}${BASE}`)
@@ -103,6 +103,7 @@ describe('links and forms routed through frame loads', () => {
       links.map((link) => link.getAttributeNS('http://www.w3.org/1999/xlink', 'href')),
     ).toEqual([null, null, null, null])
     expect(links.some((link) => link.hasAttribute('target'))).toBe(false)
+    expect(links.some((link) => link.hasAttribute('download'))).toBe(false)
     expect(links.map((link) => readFrameNavigation(link.getAttribute('href') ?? ''))).toEqual([
       { kind: 'link', href: '/a', disposition: 'new-tab' },
       { kind: 'link', href: '/b', disposition: 'here' },

@@ -67,6 +67,8 @@ export function routeThroughFrameLoads(document: Document, base: string): void {
     const href = linkHref(link)
     if (href === null) continue
     link.removeAttributeNS(XLINK, 'href')
+    // A download would save the frame-navigation file instead of loading it.
+    link.removeAttribute('download')
     link.setAttribute('href', fileUrl(base, takeTarget(link, 'target', { link: href })))
   }
   const submitTo = (action: string | null, method: string | null, target: string | null) => {
