@@ -48,7 +48,6 @@ describe('pageDocument', () => {
       'img-src data:',
       'font-src data:',
       'form-action http://127.0.0.1:4173/session-playground/frame-navigation.html',
-      'base-uri http://session.test',
     ])
     const document = parsed('<img src="http://127.0.0.1:4999/x.png"><h1>Hi</h1>')
     const first = document.head.firstElementChild

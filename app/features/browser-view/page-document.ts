@@ -10,8 +10,10 @@
  * fonts), and forms submit only to the frame-navigation file (see frame-navigation.ts). A policy
  * the page adds can only narrow ours. Then a `<base>` names the simulated URL, so a link the
  * real browser ever followed would go to session.test, which no real resolver knows, rather
- * than to the app's own site; the first `<base>` is the one that counts, and `base-uri` refuses
- * any other. What a policy cannot stop is taken out of the page's markup before it is written:
+ * than to the app's own site. The first `<base>` is the one that counts, and the page's own are
+ * taken out (no `base-uri`: Chromium keeps a written policy across `document.open`, and would
+ * then refuse the reset of the base URL that each next write begins with). Also taken out of
+ * the page's markup before it is written, as no policy stops them:
  * `<meta http-equiv=refresh>` (a navigation), `<base>`, connection hints (`preconnect` opens a
  * socket no policy governs), `ping`, and the address of nested frames: Chromium opens a
  * connection for an `<iframe src>` that its policy then refuses, and a `srcdoc` document's links
@@ -38,7 +40,7 @@ export interface PageDocumentOptions {
 }
 
 /** The frame's Content-Security-Policy; `formTarget` without its fragment. */
-export function pagePolicy({ pageUrl, formTarget }: PageDocumentOptions): string {
+export function pagePolicy({ formTarget }: Pick<PageDocumentOptions, 'formTarget'>): string {
   const form = new URL(formTarget)
   return [
     "default-src 'none'",
@@ -46,7 +48,6 @@ export function pagePolicy({ pageUrl, formTarget }: PageDocumentOptions): string
     'img-src data:',
     'font-src data:',
     `form-action ${form.origin}${form.pathname}`,
-    `base-uri ${new URL(pageUrl).origin}`,
   ].join('; ')
 }
 
