@@ -8,6 +8,13 @@
 import type { RequestResult, HeaderPair, SimRequest } from './server'
 
 export const SIM_ENDPOINT_PATTERN = /\/__sim$/
+/**
+ * A response body longer than this reaches the simulated browser cut to this length: a 50 MB
+ * `res.send` would otherwise be copied through the service worker, decoded and laid out whole,
+ * and freeze the tab. Laying out text costs about 1 s per MB on a slow machine, so 1 MB, far
+ * beyond any lesson's page. Status, headers and cookies travel whole.
+ */
+export const MAX_RESPONSE_BODY_BYTES = 1024 * 1024
 const REQUEST_HEADER = 'x-sim-request'
 const RESPONSE_HEADER = 'x-sim-response'
 
@@ -36,6 +43,8 @@ export type SimResponseMeta = (
 ) & {
   /** The instance that answered, when several run behind a load balancer. */
   instance?: number
+  /** Set when the body was cut to MAX_RESPONSE_BODY_BYTES: its whole length in bytes. */
+  bodyBytes?: number
 }
 
 function packHeader(value: unknown): string {
@@ -92,7 +101,11 @@ export function toSimExchange(result: RequestResult): { meta: SimResponseMeta; b
       }
     : { ok: false, requestId, error: outcome.error, explanations }
   if (result.instance !== undefined) meta.instance = result.instance
-  return { meta, body: outcome.ok ? outcome.response.body : new Uint8Array() }
+  if (!outcome.ok) return { meta, body: new Uint8Array() }
+  const { body } = outcome.response
+  if (body.length <= MAX_RESPONSE_BODY_BYTES) return { meta, body }
+  meta.bodyBytes = body.length
+  return { meta, body: body.subarray(0, MAX_RESPONSE_BODY_BYTES) }
 }
 
 export function encodeSimResponse(result: RequestResult): {

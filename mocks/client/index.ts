@@ -37,4 +37,4 @@ export {
   type TamperAction,
 } from './signed-cookie'
 export { sendSimRequest, type SimExchange } from './send-sim-request'
-export { toSimExchange } from '../sim-http'
+export { MAX_RESPONSE_BODY_BYTES, toSimExchange } from '../sim-http'

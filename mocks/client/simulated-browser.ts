@@ -14,10 +14,10 @@ import {
 import { siteKey } from './same-site-context'
 import type { HeaderPair, SimRequest, Explanation } from '../server'
 import type { SimExchange } from './send-sim-request'
+import { OTHER_SITE_ORIGIN, SITE_HOST } from './site'
+import { redirectTarget, unreachable, type NetworkFailure } from './simulated-network'
 
-/** The simulated server's site, and the other site an attack comes from. */
-export const SITE_HOST = 'session.test'
-export const OTHER_SITE_ORIGIN = 'http://attacker.test'
+export { OTHER_SITE_ORIGIN, SITE_HOST }
 
 const MAX_REDIRECTS = 20
 
@@ -66,7 +66,15 @@ export interface Exchange {
   /** Virtual time when the request was sent. */
   sentAtMs: number
   response:
-    { status: number; statusMessage: string; headers: HeaderPair[]; body: string } | undefined
+    | {
+        status: number
+        statusMessage: string
+        headers: HeaderPair[]
+        body: string
+        /** Set when the body was longer than the browser keeps: its whole length in bytes. */
+        bodyBytes?: number
+      }
+    | undefined
   error: { code: string; message: string } | undefined
   setCookieVerdicts: CookieVerdict[]
   explanations: Explanation[]
@@ -83,6 +91,8 @@ export interface PageView {
   contentType: string | undefined
   body: string
   error: { code: string; message: string } | undefined
+  /** Set when `body` is only the start of the response: its whole length in bytes. */
+  bodyBytes?: number
 }
 
 export type SendFunction = (request: SimRequest) => Promise<SimExchange>
@@ -151,7 +161,13 @@ export class SimulatedBrowser {
     request: NavigationRequest,
     settings: BrowserSettings,
   ): Promise<{ page: PageView; exchanges: Exchange[] }> {
-    let url = new URL(request.url, siteUrl('/', settings)).href
+    let url: string
+    try {
+      url = new URL(request.url, siteUrl('/', settings)).href
+    } catch {
+      const failure = { code: 'ERR_INVALID_URL', message: `"${request.url}" is not a URL.` }
+      return this.refuse({ url: request.url, pageUrl: request.url, method: 'GET', failure })
+    }
     let method = (request.method ?? 'GET').toUpperCase()
     let body = request.form
       ? new URLSearchParams(request.form as Array<[string, string]>).toString()
@@ -164,6 +180,8 @@ export class SimulatedBrowser {
         : settings.crossSite
           ? OTHER_SITE_ORIGIN
           : new URL(siteUrl('/', settings)).origin
+    const closed = unreachable(new URL(url), 'navigation')
+    if (closed) return this.refuse({ url, pageUrl: url, method, failure: closed })
 
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       // Chrome judges every hop by the page that started the navigation, not by the redirects.
@@ -176,11 +194,19 @@ export class SimulatedBrowser {
           ? header(response.headers, 'location')
           : undefined
       if (!response || location === undefined) return { page: this.pageFor(exchange), exchanges }
-      url = new URL(location, url).href
       const nextMethod = redirectMethod(response.status, method)
       if (nextMethod !== method) body = undefined
       method = nextMethod
       redirectedFrom = exchange.id
+      const next = redirectTarget(location, url)
+      if ('failure' in next) {
+        // Chrome keeps a refused scheme's redirecting URL in the address bar, and shows a host
+        // that does not resolve as the page's own URL.
+        const pageUrl = next.failure.code === 'ERR_NAME_NOT_RESOLVED' ? next.url : url
+        const refused = this.refuse({ ...next, pageUrl, method, redirectedFrom })
+        return { page: refused.page, exchanges: [...exchanges, ...refused.exchanges] }
+      }
+      url = next.url
     }
     const error = {
       code: 'ERR_TOO_MANY_REDIRECTS',
@@ -190,6 +216,38 @@ export class SimulatedBrowser {
       page: { url, kind: 'error', status: undefined, contentType: undefined, body: '', error },
       exchanges,
     }
+  }
+
+  /**
+   * A request the simulated network cannot carry: logged as failed, as DevTools lists it, with
+   * nothing sent and no cookie read from the jar.
+   */
+  private refuse(step: {
+    url: string
+    pageUrl: string
+    method: string
+    failure: NetworkFailure
+    redirectedFrom?: number
+  }): { page: PageView; exchanges: Exchange[] } {
+    const exchange: Exchange = {
+      id: this.nextExchangeId++,
+      requestId: undefined,
+      profile: this.profile,
+      method: step.method,
+      url: step.url,
+      requestHeaders: [],
+      requestBody: undefined,
+      cookiesSent: [],
+      cookiesWithheld: [],
+      sentAtMs: this.options.now(),
+      response: undefined,
+      error: step.failure,
+      setCookieVerdicts: [],
+      explanations: [],
+      redirectedFrom: step.redirectedFrom,
+    }
+    this.options.onExchange?.(exchange)
+    return { page: { ...this.pageFor(exchange), url: step.pageUrl }, exchanges: [exchange] }
   }
 
   private pageFor(exchange: Exchange): PageView {
@@ -211,6 +269,7 @@ export class SimulatedBrowser {
       contentType,
       body: response.body,
       error: undefined,
+      ...(response.bodyBytes === undefined ? {} : { bodyBytes: response.bodyBytes }),
     }
   }
 
@@ -284,6 +343,7 @@ export class SimulatedBrowser {
           statusMessage: meta.statusMessage,
           headers: meta.headers,
           body: decoder.decode(bytes),
+          ...(meta.bodyBytes === undefined ? {} : { bodyBytes: meta.bodyBytes }),
         }
         const setCookies = meta.headers
           .filter(([name]) => name.toLowerCase() === 'set-cookie')

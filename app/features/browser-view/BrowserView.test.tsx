@@ -78,14 +78,23 @@ describe('BrowserView', () => {
       expect(screen.getByText('Not secure')).toBeTruthy()
     })
 
-    it('refuses an address off session.test and says why', async () => {
-      await startAndRender(<BrowserView />)
-      await go('http://example.com/')
-      expect(screen.getByRole('alert').textContent).toMatch(
-        /only reaches session\.test, not example\.com/,
-      )
-      expect(playgroundStore.getState().exchanges).toEqual([])
-    })
+    it.each(['http://example.com/', '//example.com/', '\\\\example.com\\'])(
+      'answers %j with the page Chrome shows for a host that does not resolve',
+      async (address) => {
+        await startAndRender(<BrowserView />)
+        await go(address)
+        const alert = await screen.findByRole('alert')
+        expect(alert.textContent).toContain('This site can’t be reached')
+        expect(alert.textContent).toContain('example.com’s server IP address could not be found.')
+        expect(alert.textContent).toContain('DNS_PROBE_FINISHED_NXDOMAIN')
+        // Logged as failed, never sent: the server answered no request.
+        expect(
+          playgroundStore
+            .getState()
+            .exchanges.map((exchange) => [exchange.requestId, exchange.error?.code]),
+        ).toEqual([[undefined, 'ERR_NAME_NOT_RESOLVED']])
+      },
+    )
 
     it('switches the profile to https when the learner types an https URL', async () => {
       await startAndRender(<BrowserView />)

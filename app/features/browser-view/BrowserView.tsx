@@ -16,9 +16,11 @@ import { PageArea } from './PageArea'
 import {
   resolveFormNavigation,
   resolveLinkNavigation,
+  type Disposition,
   type PageNavigation,
 } from './page-navigation'
 import { statusLine } from './status-text'
+import { bodyCutNotice } from '../../shared/body-cut'
 import './browser-view.css'
 
 export function BrowserView() {
@@ -59,10 +61,18 @@ function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }
       .finally(() => setPending((current) => (current === going ? undefined : current)))
   }
 
-  function follow(navigation: PageNavigation, document: Document | undefined) {
-    if (navigation.kind === 'navigate') navigate(navigation.request)
-    else if (navigation.kind === 'blocked') setNotice(navigation.message)
-    else if (navigation.fragment) document?.getElementById(navigation.fragment)?.scrollIntoView()
+  function follow(
+    navigation: PageNavigation,
+    disposition: Disposition,
+    document: Document | undefined,
+  ) {
+    if (navigation.kind === 'blocked') setNotice(navigation.message)
+    else if (navigation.kind === 'stay') {
+      if (navigation.fragment) document?.getElementById(navigation.fragment)?.scrollIntoView()
+    } else if (disposition === 'here') navigate(navigation.request)
+    // A new tab of the same profile, in front as Chrome opens a target=_blank link: it shares
+    // the profile's jar, as a real browser's tabs share their cookies.
+    else void playground.navigate(playground.openTab(tab.profile), navigation.request)
   }
 
   /** Read at click time: the learner may have switched the profile to https meanwhile. */
@@ -96,6 +106,9 @@ function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }
         <p className="bv-status" data-status-class={Math.floor(page.status / 100)}>
           <span className="bv-status-code">{statusLine(page.status)}</span>
           {page.contentType && <span className="bv-status-type">{page.contentType}</span>}
+          {page.bodyBytes !== undefined && (
+            <span className="bv-status-cut">{bodyCutNotice(page.bodyBytes)}</span>
+          )}
         </p>
       )}
       <PageArea
@@ -103,10 +116,16 @@ function BrowserWindow({ tab, autoFocus }: { tab: TabState; autoFocus: boolean }
         loading={tab.loading}
         onStart={() => navigate({ url: siteUrl('/', { scheme: currentScheme() }) })}
         handlers={{
-          link: (href, document) =>
-            page && follow(resolveLinkNavigation(href, page.url, currentScheme()), document),
-          form: (submission) =>
-            page && follow(resolveFormNavigation(submission, page.url, currentScheme()), undefined),
+          link: (href, document, disposition) =>
+            page &&
+            follow(resolveLinkNavigation(href, page.url, currentScheme()), disposition, document),
+          form: (submission, disposition) =>
+            page &&
+            follow(
+              resolveFormNavigation(submission, page.url, currentScheme()),
+              disposition,
+              undefined,
+            ),
         }}
       />
     </div>

@@ -2,12 +2,13 @@ import { useEffect, useLayoutEffect, useRef } from 'react'
 import type { PageView } from '../../../mocks/client'
 import { attachPageInterceptors, type PageInterceptorHandlers } from './page-interceptors'
 import {
+  FRAME_NAVIGATION_FILE,
   outsideListenersRun,
   readFrameNavigation,
   routeThroughFrameLoads,
   type FrameNavigation,
 } from './frame-navigation'
-import { pageSrcdoc, prettyJson } from './page-document'
+import { pageDocument, prettyJson } from './page-document'
 import { statusLine } from './status-text'
 import { errorPageCopy } from './error-page'
 
@@ -58,26 +59,27 @@ export function PageArea({
   }, [page, loading])
 
   const interceptors: PageInterceptorHandlers = {
-    link: (href, page) => {
-      focusNextPage.current = true
-      latest.current.link(href, page)
+    link: (href, page, disposition) => {
+      focusNextPage.current = disposition === 'here'
+      latest.current.link(href, page, disposition)
     },
-    form: (submission) => {
-      focusNextPage.current = true
-      latest.current.form(submission)
+    form: (submission, disposition) => {
+      focusNextPage.current = disposition === 'here'
+      latest.current.form(submission, disposition)
     },
   }
 
   /** A link or form of the page, heard as the frame's load (see frame-navigation.ts). */
   function onFrameNavigation(navigation: FrameNavigation, document: Document) {
-    if (navigation.kind === 'link') interceptors.link(navigation.href, document)
-    else interceptors.form(navigation.submission)
+    if (navigation.kind === 'link')
+      interceptors.link(navigation.href, document, navigation.disposition)
+    else interceptors.form(navigation.submission, navigation.disposition)
   }
 
   /** Called each time a page has been written into the frame (see HtmlFrame). */
   function onPageWritten(frame: HTMLIFrameElement, document: Document) {
     attachPageInterceptors(document, interceptors)
-    if (!outsideListenersRun(document)) routeThroughFrameLoads(document, import.meta.env.BASE_URL)
+    if (!outsideListenersRun(document)) routeThroughFrameLoads(document, siteBase(frame))
     // Sized in the next animation frame: reading the page's height here, right after React's
     // commit, would lay the whole app out at once and then again when the frame is drawn.
     if (sizing.current !== undefined) cancelAnimationFrame(sizing.current)
@@ -123,6 +125,14 @@ export function PageArea({
   )
 }
 
+/**
+ * The app's own base URL, absolute: the page's `<base>` names the simulated site, so a URL of
+ * the app written into the page must not be relative.
+ */
+function siteBase(frame: HTMLIFrameElement): string {
+  return new URL(import.meta.env.BASE_URL, frame.ownerDocument.baseURI).href
+}
+
 type PageWritten = (frame: HTMLIFrameElement, document: Document) => void
 type FrameNavigated = (navigation: FrameNavigation, document: Document) => void
 
@@ -158,7 +168,7 @@ function PageContent({ page, ...callbacks }: { page: PageView } & FrameCallbacks
       )
     case 'error': {
       const code = page.error?.code ?? 'ERR_FAILED'
-      const copy = errorPageCopy(code)
+      const copy = errorPageCopy(code, page.url)
       return (
         <div className="bv-error" role="alert">
           <div className="bv-error-icon" aria-hidden="true">
@@ -195,8 +205,9 @@ function HtmlFrame({ page, ...callbacks }: { page: PageView } & FrameCallbacks) 
   function write(element: HTMLIFrameElement): Document | undefined {
     const document = element.contentDocument
     if (!document) return undefined
+    const formTarget = new URL(FRAME_NAVIGATION_FILE, siteBase(element)).href
     document.open()
-    document.write(pageSrcdoc(page.body))
+    document.write(pageDocument(page.body, { pageUrl: page.url, formTarget }))
     document.close()
     latest.current.onPageWritten(element, document)
     return document

@@ -1,7 +1,9 @@
 /**
- * What the learner typed in the address bar, read as a browser would, but for the one site the
- * simulated browser can reach: `/login`, `login`, `session.test/login` or a full URL on
- * session.test. Untrusted input: never throws, explains instead.
+ * What the learner typed in the address bar, read as a browser would: `/login`, `login`,
+ * `session.test/login` or a full URL. A URL on another host (`https://example.com/`, and the
+ * scheme-relative `//example.com/x` or `\\example.com\x`, which URL parsing reads the same) is
+ * handed on: the simulated network, which has only session.test, answers it with Chrome's "This
+ * site can't be reached" page. Untrusted input: never throws, explains instead.
  */
 import { SITE_HOST, siteUrl, type BrowserSettings } from '../../../mocks/client'
 
@@ -19,11 +21,12 @@ export type AddressResult =
 
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i
 
-function unreachable(host: string): AddressResult {
-  const message = /^localhost\b/i.test(host)
-    ? `The server listens on ${host} inside its worker; this browser reaches it as ${SITE_HOST}. Type a path like /login.`
-    : `This browser only reaches ${SITE_HOST}, not ${host}. Type a path like /login.`
-  return { ok: false, message }
+/** The worker's own address: a hint is more use to the learner than an error page. */
+function onLocalhost(host: string): AddressResult {
+  return {
+    ok: false,
+    message: `The server listens on ${host} inside its worker; this browser reaches it as ${SITE_HOST}. Type a path like /login.`,
+  }
 }
 
 export function parseAddress(input: string, scheme: Scheme): AddressResult {
@@ -36,7 +39,7 @@ export function parseAddress(input: string, scheme: Scheme): AddressResult {
     return result.ok ? { ...result, scheme: undefined } : result
   }
   const localhost = /^localhost(?::\d+)?(?=[/?#]|$)/i.exec(typed)
-  if (localhost) return unreachable(localhost[0])
+  if (localhost) return onLocalhost(localhost[0])
   if (!HAS_SCHEME.test(typed)) {
     return { ok: true, url: siteUrl(`/${typed}`, { scheme }), scheme: undefined }
   }
@@ -52,6 +55,9 @@ export function parseAddress(input: string, scheme: Scheme): AddressResult {
       message: `This browser only opens http and https URLs, not ${url.protocol}`,
     }
   }
-  if (url.hostname !== SITE_HOST || url.port !== '') return unreachable(url.host)
+  if (url.hostname === 'localhost') return onLocalhost(url.host)
+  // Only a scheme typed for the site itself switches the profile.
+  if (url.hostname !== SITE_HOST || url.port !== '')
+    return { ok: true, url: url.href, scheme: undefined }
   return { ok: true, url: url.href, scheme: url.protocol === 'https:' ? 'https' : 'http' }
 }

@@ -25,4 +25,28 @@ describe('errorPageCopy', () => {
     expect(copy.summary).toMatch(summary)
     expect(copy.chromeCode).toBe(chromeCode)
   })
+
+  it.each([
+    [
+      'ERR_NAME_NOT_RESOLVED',
+      'http://example.com:8080/x',
+      'example.com’s server IP address could not be found.',
+      'DNS_PROBE_FINISHED_NXDOMAIN',
+    ],
+    [
+      'ERR_CONNECTION_REFUSED',
+      'http://session.test:8080/',
+      'session.test:8080 refused to connect.',
+      'ERR_CONNECTION_REFUSED',
+    ],
+    [
+      'ERR_UNSAFE_REDIRECT',
+      'http://session.test/go',
+      'The webpage at http://session.test/go might be temporarily down or it may have moved permanently to a new web address.',
+      'ERR_UNSAFE_REDIRECT',
+    ],
+  ])('names the host or page of %s (%s)', (code, url, summary, chromeCode) => {
+    const copy = errorPageCopy(code, url)
+    expect(copy).toEqual({ title: 'This site can’t be reached', summary, chromeCode })
+  })
 })

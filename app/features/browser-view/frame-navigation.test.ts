@@ -43,9 +43,9 @@ describe('links and forms routed through frame loads', () => {
         readFrameNavigation(new URL(link.getAttribute('href') ?? '', ORIGIN).href),
       ),
     ).toEqual([
-      { kind: 'link', href: '/dashboard?tab=1#top' },
-      { kind: 'link', href: '#here' },
-      { kind: 'link', href: 'javascript:alert(1)' },
+      { kind: 'link', href: '/dashboard?tab=1#top', disposition: 'here' },
+      { kind: 'link', href: '#here', disposition: 'here' },
+      { kind: 'link', href: 'javascript:alert(1)', disposition: 'here' },
     ])
   })
 
@@ -59,6 +59,7 @@ describe('links and forms routed through frame loads', () => {
     const button = document.querySelector('button')!
     expect(readFrameNavigation(submittedUrl(form, button))).toEqual({
       kind: 'form',
+      disposition: 'here',
       submission: {
         action: '/login',
         method: 'post',
@@ -79,14 +80,48 @@ describe('links and forms routed through frame loads', () => {
     const form = document.querySelector('form')!
     expect(readFrameNavigation(submittedUrl(form))).toEqual({
       kind: 'form',
+      disposition: 'here',
       submission: { action: null, method: null, fields: [['q', 'x']] },
     })
     const button = document.querySelector('button')!
     expect(button.getAttribute('formmethod')).toBe('get')
     expect(readFrameNavigation(submittedUrl(form, button))).toEqual({
       kind: 'form',
+      disposition: 'here',
       submission: { action: '/search', method: 'post', fields: [['q', 'x']] },
     })
+  })
+
+  it('keeps SVG links and targets in the frame, with the target in the fragment', () => {
+    const document = pageDocument(
+      '<a href="/a" target="_blank" download>a</a><a href="/b" target="_top">b</a>' +
+        '<svg><a xlink:href="https://example.com/"><text>c</text></a><a href="/d" target="_parent"><text>d</text></a></svg>',
+    )
+    routeThroughFrameLoads(document, `${ORIGIN}${BASE}`)
+    const links = [...document.querySelectorAll('a')]
+    expect(
+      links.map((link) => link.getAttributeNS('http://www.w3.org/1999/xlink', 'href')),
+    ).toEqual([null, null, null, null])
+    expect(links.some((link) => link.hasAttribute('target'))).toBe(false)
+    expect(links.some((link) => link.hasAttribute('download'))).toBe(false)
+    expect(links.map((link) => readFrameNavigation(link.getAttribute('href') ?? ''))).toEqual([
+      { kind: 'link', href: '/a', disposition: 'new-tab' },
+      { kind: 'link', href: '/b', disposition: 'here' },
+      { kind: 'link', href: 'https://example.com/', disposition: 'here' },
+      { kind: 'link', href: '/d', disposition: 'here' },
+    ])
+  })
+
+  it('keeps a form with a target, or a button with a formtarget, in the frame', () => {
+    const document = pageDocument(
+      '<form action="/a" target="_blank"><button>a</button><button formtarget="_top">b</button></form>',
+    )
+    routeThroughFrameLoads(document, BASE)
+    const form = document.querySelector('form')!
+    const [blank, top] = document.querySelectorAll('button')
+    expect(form.hasAttribute('target') || top!.hasAttribute('formtarget')).toBe(false)
+    expect(readFrameNavigation(submittedUrl(form, blank))?.disposition).toBe('new-tab')
+    expect(readFrameNavigation(submittedUrl(form, top))?.disposition).toBe('here')
   })
 
   it('leaves a dialog form alone', () => {

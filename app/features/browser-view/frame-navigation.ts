@@ -12,14 +12,20 @@
  * reads the URL, puts the page back and hands the navigation to the simulated browser. Forms
  * are sent with GET so that their fields arrive in the query; the method they asked for travels
  * in the fragment with the action, and the simulated browser then sends what the form said.
+ * A `target` would take the click out of the frame, into a real tab or nowhere (the sandbox
+ * allows no popups and no top navigation), so it is moved into the fragment too, and SVG links
+ * are given a plain `href`. A link opened with the middle button or a modifier can only open
+ * this empty file of our own site in a real tab: nothing outside listeners could catch runs.
  */
-import type { FormSubmission } from './page-navigation'
+import { linkHref } from './page-interceptors'
+import { dispositionOf, type Disposition, type FormSubmission } from './page-navigation'
 
 /** Shipped in public/: an empty page the frame may load. */
 export const FRAME_NAVIGATION_FILE = 'frame-navigation.html'
 
-export type FrameNavigation =
+export type FrameNavigation = { disposition: Disposition } & (
   { kind: 'link'; href: string } | { kind: 'form'; submission: FormSubmission }
+)
 
 /**
  * Whether listeners attached from outside run in this frame's document: not in WebKit, not even
@@ -42,13 +48,33 @@ function fileUrl(base: string, fragment: Record<string, string>): string {
   return `${prefix}${FRAME_NAVIGATION_FILE}#${new URLSearchParams(fragment).toString()}`
 }
 
-/** Points the page's links, forms and submit buttons at the frame-navigation file. */
+const XLINK = 'http://www.w3.org/1999/xlink'
+
+/** Moves an element's `target` (or `formtarget`) into the fragment; the click stays here. */
+function takeTarget(element: Element, name: string, fragment: Record<string, string>) {
+  const target = element.getAttribute(name)
+  if (target === null) return fragment
+  element.removeAttribute(name)
+  return { ...fragment, target }
+}
+
+/**
+ * Points the page's links, forms and submit buttons at the frame-navigation file; `base` is
+ * the app's own base URL, absolute (the page's `<base>` names the simulated site).
+ */
 export function routeThroughFrameLoads(document: Document, base: string): void {
-  for (const link of document.querySelectorAll('a[href], area[href]'))
-    link.setAttribute('href', fileUrl(base, { link: link.getAttribute('href') ?? '' }))
-  const submitTo = (action: string | null, method: string | null) => {
+  for (const link of document.querySelectorAll('a, area')) {
+    const href = linkHref(link)
+    if (href === null) continue
+    link.removeAttributeNS(XLINK, 'href')
+    // A download would save the frame-navigation file instead of loading it.
+    link.removeAttribute('download')
+    link.setAttribute('href', fileUrl(base, takeTarget(link, 'target', { link: href })))
+  }
+  const submitTo = (action: string | null, method: string | null, target: string | null) => {
     const fragment: Record<string, string> = { form: method ?? '' }
     if (action !== null) fragment.action = action
+    if (target !== null) fragment.target = target
     return fileUrl(base, fragment)
   }
   // A dialog form closes its dialog and navigates nowhere: it is left alone.
@@ -56,18 +82,25 @@ export function routeThroughFrameLoads(document: Document, base: string): void {
   for (const form of document.querySelectorAll('form')) {
     const action = form.getAttribute('action')
     const method = form.getAttribute('method')
+    const target = form.getAttribute('target')
+    form.removeAttribute('target')
     for (const control of form.elements) {
-      if (!control.hasAttribute('formaction') && !control.hasAttribute('formmethod')) continue
+      const own = ['formaction', 'formmethod', 'formtarget'].some((name) =>
+        control.hasAttribute(name),
+      )
+      if (!own) continue
       const ownMethod = control.getAttribute('formmethod') ?? method
       if (isDialog(ownMethod)) continue
+      const ownTarget = control.getAttribute('formtarget') ?? target
+      control.removeAttribute('formtarget')
       control.setAttribute(
         'formaction',
-        submitTo(control.getAttribute('formaction') ?? action, ownMethod),
+        submitTo(control.getAttribute('formaction') ?? action, ownMethod, ownTarget),
       )
       control.setAttribute('formmethod', 'get')
     }
     if (isDialog(method)) continue
-    form.setAttribute('action', submitTo(action, method))
+    form.setAttribute('action', submitTo(action, method, target))
     form.setAttribute('method', 'get')
   }
 }
@@ -82,12 +115,14 @@ export function readFrameNavigation(url: string): FrameNavigation | undefined {
   }
   if (!parsed.pathname.endsWith(`/${FRAME_NAVIGATION_FILE}`)) return undefined
   const fragment = new URLSearchParams(parsed.hash.slice(1))
+  const disposition = dispositionOf(fragment.get('target'))
   const href = fragment.get('link')
-  if (href !== null) return { kind: 'link', href }
+  if (href !== null) return { kind: 'link', href, disposition }
   const method = fragment.get('form')
   if (method === null) return undefined
   return {
     kind: 'form',
+    disposition,
     submission: {
       action: fragment.get('action'),
       method: method === '' ? null : method,

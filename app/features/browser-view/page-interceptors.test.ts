@@ -67,7 +67,7 @@ describe('attachPageInterceptors', () => {
     const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 })
     page.querySelector('span')!.dispatchEvent(click)
     expect(click.defaultPrevented).toBe(true)
-    expect(link).toHaveBeenCalledWith('/dashboard', page)
+    expect(link).toHaveBeenCalledWith('/dashboard', page, 'here')
   })
 
   it('ignores clicks outside links', () => {
@@ -88,7 +88,74 @@ describe('attachPageInterceptors', () => {
     attachPageInterceptors(page, { link: vi.fn(), form })
     page.querySelector('form')!.addEventListener('submit', (event) => event.stopPropagation())
     page.querySelector('form')!.requestSubmit(page.querySelector('button'))
-    expect(form).toHaveBeenCalledWith({ action: '/logout', method: 'post', fields: [['b', '1']] })
+    expect(form).toHaveBeenCalledWith(
+      { action: '/logout', method: 'post', fields: [['b', '1']] },
+      'here',
+    )
+  })
+
+  it.each([
+    ['a middle click (auxclick)', 'auxclick', { button: 1 }, '<a href="/d">x</a>', 'new-tab'],
+    ['a Ctrl-click', 'click', { button: 0, ctrlKey: true }, '<a href="/d">x</a>', 'new-tab'],
+    ['a ⌘-click', 'click', { button: 0, metaKey: true }, '<a href="/d">x</a>', 'new-tab'],
+    ['a Shift-click', 'click', { button: 0, shiftKey: true }, '<a href="/d">x</a>', 'new-tab'],
+    ['target=_blank', 'click', { button: 0 }, '<a href="/d" target="_blank">x</a>', 'new-tab'],
+    ['target=_top', 'click', { button: 0 }, '<a href="/d" target="_top">x</a>', 'here'],
+    ['target=_parent', 'click', { button: 0 }, '<a href="/d" target="_parent">x</a>', 'here'],
+    [
+      'an SVG link with xlink:href',
+      'click',
+      { button: 0 },
+      '<svg><a xlink:href="/d"><text>x</text></a></svg>',
+      'here',
+    ],
+    [
+      'an SVG link with href',
+      'click',
+      { button: 0 },
+      '<svg><a href="/d"><text>x</text></a></svg>',
+      'here',
+    ],
+    [
+      'an image map area',
+      'auxclick',
+      { button: 1 },
+      '<map><area href="/d"></map><b>x</b>',
+      'new-tab',
+    ],
+  ] as const)('catches %s', (_, type, init, html, disposition) => {
+    const page = frameWith(html)
+    const link = vi.fn()
+    attachPageInterceptors(page, { link, form: vi.fn() })
+    const target = page.querySelector('text, area, a')!
+    const event = new MouseEvent(type, { bubbles: true, cancelable: true, ...init })
+    target.dispatchEvent(event)
+    expect(event.defaultPrevented).toBe(true)
+    expect(link).toHaveBeenCalledWith('/d', page, disposition)
+  })
+
+  it('leaves the right button alone', () => {
+    const page = frameWith('<a href="/d">x</a>')
+    const link = vi.fn()
+    attachPageInterceptors(page, { link, form: vi.fn() })
+    const event = new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 2 })
+    page.querySelector('a')!.dispatchEvent(event)
+    expect(link).not.toHaveBeenCalled()
+  })
+
+  it('opens a form with a target, or a submitter’s formtarget, in a new tab', () => {
+    const page = frameWith(
+      '<form action="/a" target="_blank"><button>a</button><button formtarget="_self">b</button></form>',
+    )
+    const form = vi.fn()
+    attachPageInterceptors(page, { link: vi.fn(), form })
+    const [blank, self] = page.querySelectorAll('button')
+    page.querySelector('form')!.requestSubmit(blank)
+    page.querySelector('form')!.requestSubmit(self)
+    expect(form.mock.calls.map(([, disposition]) => disposition as string)).toEqual([
+      'new-tab',
+      'here',
+    ])
   })
 
   it('stops listening once detached', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveFormNavigation, resolveLinkNavigation } from './page-navigation'
+import { dispositionOf, resolveFormNavigation, resolveLinkNavigation } from './page-navigation'
 
 const PAGE = 'http://session.test/account/settings?tab=1'
 
@@ -13,6 +13,10 @@ describe('resolveLinkNavigation', () => {
     ['', 'http://session.test/account/settings?tab=1'],
     ['/page#top', 'http://session.test/page'],
     ['https://session.test/secure', 'https://session.test/secure'],
+    // Other hosts are left to the simulated network, which does not resolve them.
+    ['http://attacker.test/steal', 'http://attacker.test/steal'],
+    ['//127.0.0.1:4999/x', 'http://127.0.0.1:4999/x'],
+    ['\\\\127.0.0.1:4999\\x', 'http://127.0.0.1:4999/x'],
   ])('resolves %j against the simulated page URL, never the app’s', (href, url) => {
     expect(resolveLinkNavigation(href, PAGE, 'http')).toEqual({
       kind: 'navigate',
@@ -35,10 +39,6 @@ describe('resolveLinkNavigation', () => {
   })
 
   it.each([
-    [
-      'http://attacker.test/steal',
-      /only visits session\.test; it did not follow the link to http:\/\/attacker\.test/,
-    ],
     ['javascript:alert(1)', /does not open javascript: links/],
     ['mailto:alice@example.com', /does not open mailto: links/],
     ['http://[bad', /is not a valid URL/],
@@ -108,12 +108,38 @@ describe('resolveFormNavigation', () => {
     ).toBe('stay')
   })
 
-  it('does not submit to another site', () => {
+  it('submits to another site like any other, for the simulated network to refuse', () => {
     const navigation = resolveFormNavigation(
       { action: 'http://attacker.test/collect', method: 'post', fields },
       PAGE,
       'http',
     )
+    expect(navigation).toMatchObject({
+      kind: 'navigate',
+      request: { url: 'http://attacker.test/collect', method: 'POST' },
+    })
+  })
+
+  it('does not submit to a javascript: action', () => {
+    const navigation = resolveFormNavigation(
+      { action: 'javascript:alert(1)', method: 'post', fields },
+      PAGE,
+      'http',
+    )
     expect(navigation.kind).toBe('blocked')
+  })
+})
+
+describe('dispositionOf', () => {
+  it.each([
+    [null, 'here'],
+    ['', 'here'],
+    ['_self', 'here'],
+    [' _TOP ', 'here'],
+    ['_parent', 'here'],
+    ['_blank', 'new-tab'],
+    ['somewhere', 'new-tab'],
+  ] as const)('opens a target of %j %s', (target, disposition) => {
+    expect(dispositionOf(target)).toBe(disposition)
   })
 })

@@ -3,14 +3,12 @@
  * simulated browser performs. URLs resolve against the simulated page's URL (never the app's
  * own address, which is what an `about:srcdoc` frame would use), with the profile's current
  * scheme, so that switching to https applies to the next click. HTML's form submission
- * algorithm: GET puts the fields in the query (replacing it), POST sends them urlencoded.
+ * algorithm: GET puts the fields in the query (replacing it), POST sends them urlencoded. A link
+ * or form to another host is followed like any other: the simulated network answers it with
+ * Chrome's page for a host that does not resolve. Only a scheme the browser would hand to
+ * another program (mailto:) or run as script (javascript:) is refused here.
  */
-import {
-  type BrowserSettings,
-  type NavigationRequest,
-  withSiteScheme,
-  SITE_HOST,
-} from '../../../mocks/client'
+import { type BrowserSettings, type NavigationRequest, withSiteScheme } from '../../../mocks/client'
 
 export type PageNavigation =
   | { kind: 'navigate'; request: NavigationRequest }
@@ -24,6 +22,20 @@ export interface FormSubmission {
   /** The `method` attribute (or the submitter's `formmethod`); `null` if absent. */
   method: string | null
   fields: ReadonlyArray<readonly [string, string]>
+}
+
+/** Where a link or form opens: in its tab, or in a new tab of the same profile. */
+export type Disposition = 'here' | 'new-tab'
+
+/**
+ * A link's or form's `target` read for the simulated tab: the page is the top of its tab, so
+ * `_top` and `_parent` are the tab itself; `_blank`, or any name, is a new tab.
+ */
+export function dispositionOf(target: string | null): Disposition {
+  const name = target?.trim().toLowerCase() ?? ''
+  return name === '' || name === '_self' || name === '_top' || name === '_parent'
+    ? 'here'
+    : 'new-tab'
 }
 
 type Scheme = BrowserSettings['scheme']
@@ -42,12 +54,6 @@ function blockedTarget(target: URL | undefined, reference: string): PageNavigati
     return {
       kind: 'blocked',
       message: `The simulated browser does not open ${target.protocol} links.`,
-    }
-  }
-  if (target.hostname !== SITE_HOST || target.port !== '') {
-    return {
-      kind: 'blocked',
-      message: `The simulated browser only visits ${SITE_HOST}; it did not follow the link to ${target.origin}.`,
     }
   }
   return undefined

@@ -5,6 +5,7 @@ import { usePlaygroundState } from '../../state/use-playground-state'
 import { pathOf, statusLineOf, summarizeVerdict, truncateText } from './exchange-summary'
 import { ExplanationText } from '../../shared/explanation-text'
 import { ProfileChip } from '../../shared/ProfileChip'
+import { bodyCutNotice } from '../../shared/body-cut'
 import { LogReasonNames, WithheldCookies } from './WithheldCookies'
 import { VerdictBadge } from './VerdictBadge'
 
@@ -27,7 +28,16 @@ function HeaderTable({ label, headers }: { label: string; headers: readonly Head
   )
 }
 
-function Body({ label, body }: { label: string; body: string | undefined }) {
+function Body({
+  label,
+  body,
+  wholeBytes,
+}: {
+  label: string
+  body: string | undefined
+  /** Set when the browser kept only the start of the body. */
+  wholeBytes?: number | undefined
+}) {
   const [whole, setWhole] = useState(false)
   if (body === undefined || body === '') return <p className="empty">No body.</p>
   const { text, omitted } = whole
@@ -40,6 +50,7 @@ function Body({ label, body }: { label: string; body: string | undefined }) {
         {text}
         {omitted > 0 && '…'}
       </pre>
+      {wholeBytes !== undefined && <p className="empty">{bodyCutNotice(wholeBytes)}</p>}
       {omitted > 0 && (
         <button type="button" onClick={() => setWhole(true)}>
           Show the other {omitted.toLocaleString('en')} characters
@@ -161,7 +172,7 @@ export function ExchangeDetails({
             </ul>
           )}
           <h4>Response body</h4>
-          <Body label="Response body" body={response.body} />
+          <Body label="Response body" body={response.body} wholeBytes={response.bodyBytes} />
         </>
       )}
     </section>

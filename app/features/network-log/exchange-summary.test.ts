@@ -34,6 +34,9 @@ describe('pathOf', () => {
     ['http://session.test/a?next=%2F', '/a?next=%2F'],
     ['http://session.test', '/'],
     ['not a url', 'not a url'],
+    ['http://127.0.0.1:4999/x', 'http://127.0.0.1:4999/x'],
+    ['http://session.test:8080/x', 'http://session.test:8080/x'],
+    ['javascript:alert(1)', 'javascript:alert(1)'],
   ])('reads %s as %s', (url, path) => expect(pathOf(url)).toBe(path))
 })
 

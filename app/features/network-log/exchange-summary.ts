@@ -3,13 +3,17 @@
  * path, status, the cookies that went out and what the jar did with each Set-Cookie. Pure, so
  * the table, the details and the screen-reader summary all say the same thing.
  */
-import type { CookieVerdict, Exchange } from '../../../mocks/client'
+import { SITE_HOST, type CookieVerdict, type Exchange } from '../../../mocks/client'
 
-/** Path and query of a URL, as the request line carries them: `/login?next=%2F`. */
+/**
+ * Path and query of a URL, as the request line carries them: `/login?next=%2F`. A URL off the
+ * simulated site (a refused redirect or link) is shown whole: where it went is the point.
+ */
 export function pathOf(url: string): string {
   try {
-    const { pathname, search } = new URL(url)
-    return `${pathname}${search}`
+    const { pathname, search, host, protocol } = new URL(url)
+    const onSite = host === SITE_HOST && (protocol === 'http:' || protocol === 'https:')
+    return onSite ? `${pathname}${search}` : url
   } catch {
     return url
   }

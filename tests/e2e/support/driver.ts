@@ -9,7 +9,14 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { startStaticServer } from '../../../scripts/serve-static.mjs'
 import { launchChromium } from './engines/chromium'
-import type { Engine, EngineName, LaunchOptions, RealCookie, Viewport } from './engines/engine'
+import type {
+  ClickOptions,
+  Engine,
+  EngineName,
+  LaunchOptions,
+  RealCookie,
+  Viewport,
+} from './engines/engine'
 import { launchFirefox } from './engines/firefox'
 import { launchWebKit, WEBKIT_ERROR_HOOK } from './engines/webkit'
 import type { Locator } from './locator'
@@ -262,7 +269,7 @@ export class Driver {
    * still: the same place on two reads a frame apart, as Playwright waits for. (An editor still
    * scrolling, or a badge that has just pushed a button aside, would move it under the mouse.)
    */
-  async click(locator: Locator): Promise<void> {
+  async click(locator: Locator, options?: ClickOptions): Promise<void> {
     await this.waitFor(locator)
     const deadline = Date.now() + STEP_TIMEOUT_MS
     let last: { x: number; y: number } | null = null
@@ -270,7 +277,7 @@ export class Driver {
       const { value } = await this.query<{ x: number; y: number } | null>(locator, 'centre')
       if (!value) throw new Error(`${this.name}: ${String(locator)} went away before the click`)
       if (last && Math.abs(last.x - value.x) < 0.5 && Math.abs(last.y - value.y) < 0.5) {
-        await this.engine.click(value.x, value.y)
+        await this.engine.click(value.x, value.y, options)
         return
       }
       if (Date.now() > deadline)

@@ -58,7 +58,11 @@ export async function launchChromium(options: LaunchOptions): Promise<Engine> {
         source,
         arg,
       ] as const),
-    click: (x, y) => page.mouse.click(x, y),
+    async click(x, y, { button = 'left', modifiers = [] } = {}) {
+      for (const key of modifiers) await page.keyboard.down(KEYS[key] ?? key)
+      await page.mouse.click(x, y, { button })
+      for (const key of [...modifiers].reverse()) await page.keyboard.up(KEYS[key] ?? key)
+    },
     press: (chord) => page.keyboard.press(chord.map((key) => KEYS[key] ?? key).join('+')),
     type: (text) => page.keyboard.type(text),
     async setViewport(viewport) {

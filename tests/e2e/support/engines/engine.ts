@@ -23,6 +23,11 @@ export interface RealCookie {
   domain: string
 }
 
+export interface ClickOptions {
+  button?: 'left' | 'middle'
+  modifiers?: readonly string[]
+}
+
 export interface Engine {
   readonly name: EngineName
   /** The browser's own name and version, e.g. "Firefox 153.0". */
@@ -36,7 +41,8 @@ export interface Engine {
   hardReload?: () => Promise<void>
   /** Calls `(${source})(arg)` in the top document and resolves with its (awaited) result. */
   evaluate<T>(source: string, arg: unknown): Promise<T>
-  click(x: number, y: number): Promise<void>
+  /** The left button unless told; `modifiers` held during the click: `['Control']`. */
+  click(x: number, y: number, options?: ClickOptions): Promise<void>
   /** Presses one key with modifiers held: `['Shift', 'Tab']`, `['Control', 'a']`. */
   press(chord: readonly string[]): Promise<void>
   type(text: string): Promise<void>

@@ -55,7 +55,12 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
     },
     evaluate: (source, arg) =>
       page.evaluate((code, value) => (0, eval)(`(${code})`)(value), source, arg as never),
-    click: (x, y) => page.mouse.click(x, y),
+    async click(x, y, { button = 'left', modifiers = [] } = {}) {
+      const keys = modifiers.map((key) => (KEYS[key] ?? key) as KeyInput)
+      for (const key of keys) await page.keyboard.down(key)
+      await page.mouse.click(x, y, { button })
+      for (const key of [...keys].reverse()) await page.keyboard.up(key)
+    },
     async press(chord) {
       const keys = chord.map((key) => (KEYS[key] ?? key) as KeyInput)
       const main = keys.at(-1)

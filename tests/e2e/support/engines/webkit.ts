@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createServer } from 'node:net'
-import { Builder, Key, Origin, type WebDriver } from 'selenium-webdriver'
+import { Builder, Button, Key, Origin, type WebDriver } from 'selenium-webdriver'
 import { stopProcess, type Engine, type LaunchOptions, type Viewport } from './engine'
 
 export const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver'
@@ -169,12 +169,18 @@ export async function launchWebKit(options: LaunchOptions): Promise<Engine> {
     reload: () => driver.navigate().refresh(),
     evaluate: (source, arg) =>
       driver.executeScript(`return (${source})(arguments[0])`, arg) as Promise<never>,
-    click: (x, y) =>
-      driver
-        .actions()
+    click(x, y, { button = 'left', modifiers = [] } = {}) {
+      const keys = modifiers.map((key) => KEYS[key] ?? key)
+      let actions = driver.actions()
+      for (const key of keys) actions = actions.keyDown(key)
+      const which = button === 'middle' ? Button.MIDDLE : Button.LEFT
+      actions = actions
         .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT })
-        .click()
-        .perform(),
+        .press(which)
+        .release(which)
+      for (const key of [...keys].reverse()) actions = actions.keyUp(key)
+      return actions.perform()
+    },
     async press(chord) {
       const keys = chord.map((key) => KEYS[key] ?? key)
       let actions = driver.actions()
