@@ -1,4 +1,11 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
 import type { LayoutPanel } from './PlaygroundLayout'
 
 /**
@@ -26,7 +33,8 @@ export function TabbedPanels({
 }) {
   const [chosenId, setChosenId] = useState(panels[0]?.id)
   const selectedId = panels.some((panel) => panel.id === chosenId) ? chosenId : panels[0]?.id
-  useEffect(() => onSelectedChange?.(selectedId), [onSelectedChange, selectedId])
+  // Before paint: the column's split follows the panel shown, with no frame at the old size.
+  useLayoutEffect(() => onSelectedChange?.(selectedId), [onSelectedChange, selectedId])
   const bar = useRef<HTMLDivElement>(null)
   const panelElements = useRef(new Map<string, HTMLDivElement>())
   const revealChosen = useRef(false)
