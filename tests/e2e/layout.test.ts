@@ -99,6 +99,14 @@ function editorRowsInSight(browser: Driver): Promise<number> {
   })
 }
 
+/** How far the lesson column scrolls sideways (its code and long identifiers must wrap). */
+function sidewaysInLesson(browser: Driver): Promise<number> {
+  return browser.evaluate(() => {
+    const lesson = document.querySelector('.layout-lesson')
+    return lesson ? lesson.scrollWidth - lesson.clientWidth : Number.NaN
+  })
+}
+
 /** The part of the open request's details in sight, in pixels. */
 function detailsInSight(browser: Driver): Promise<number> {
   return browser.evaluate(() => {
@@ -165,6 +173,7 @@ for (const engine of ENGINES) {
         await expectColumnsInView(browser, '.cj-table-scroll', COOKIE_COLUMNS)
         await expectColumnsInView(browser, '.network-log__scroller', NETWORK_COLUMNS)
         expect(await pageOverflow(browser)).toEqual({ x: 0, y: 0 })
+        expect(await sidewaysInLesson(browser)).toBe(0)
         await browser.screenshot('lesson-2-step-2')
 
         // Step 3 gives the cookie an Expires date, the widest thing the table shows.
@@ -241,18 +250,28 @@ for (const engine of ENGINES) {
         errors.push(...(await browser.takeErrors()))
       })
 
-      it('fits lesson 10’s first step too', async () => {
+      it('fits lesson 10’s first step and lesson 13’s instances too', async () => {
         await openApp(browser, `${site.url}#/lessons/10-new-session-every-request`)
         await doStep(1)
         await expectColumnsInView(browser, '.network-log__scroller', NETWORK_COLUMNS)
         expect(await pageOverflow(browser)).toEqual({ x: 0, y: 0 })
         await browser.screenshot('lesson-10-step-1')
+
+        // Lesson 13 names the instance that answered: the Status column carries it.
+        await openApp(browser, `${site.url}#/lessons/13-load-balancer`)
+        await doStep(1)
+        await browser.waitFor(ui.networkPanel.text(/instance 2/))
+        await expectColumnsInView(browser, '.network-log__scroller', NETWORK_COLUMNS)
+        expect(await sidewaysInLesson(browser)).toBe(0)
         errors.push(...(await browser.takeErrors()))
       })
 
       it('shows the step’s progress outside the Lesson tab on a phone, under a short tab bar', async () => {
         await browser.setViewport(PHONE)
+        await openApp(browser, `${site.url}#/lessons/10-new-session-every-request/secure-over-http`)
         await browser.waitFor(page.css('.layout-phone'))
+        await browser.click(ui.layoutTab('Lesson'))
+        await doStep(1)
         await browser.click(ui.layoutTab('Network'))
         const progress = page.css('.layout-step-progress')
         await browser.waitFor(progress)
