@@ -38,7 +38,7 @@ export function App({ transportNotice }: { transportNotice?: string | undefined 
         { id: 'network', title: 'Network', content: <NetworkLog /> },
         { id: 'store', title: 'Session store', content: <StoreInspector /> },
         { id: 'console', title: 'Console', content: <ServerConsole /> },
-        { id: 'server', title: 'Server', content: <ServerControls /> },
+        { id: 'server', title: 'Server', content: <ServerControls />, tall: true },
       ]}
     />
   )

@@ -4,10 +4,12 @@
 //   npm run screenshots        (builds first)
 //   node scripts/screenshots.mjs
 //
-// Writes screenshots/desktop.png (1280×800) and screenshots/phone.png (390×844), then two
-// close-ups of the server panel: desktop-server.png (its tab opened) and
-// desktop-server-error.png (after running code with a syntax error). Steps that need a panel
-// which is not on the page are skipped with a note, never fatal.
+// Writes screenshots/desktop.png (1280×800) and screenshots/phone.png (390×844), then, at both
+// sizes (NAME-desktop.png, NAME-phone.png), what lessons point at: lesson-2-step-2 (the two
+// cookies compared, HttpOnly), lesson-10-step-1 (a request's "why" opened) and
+// server-load-error (the Server tab after running code with a syntax error); and
+// desktop-server.png, the Server tab opened. Steps that need a panel which is not on the page are
+// skipped with a note, never fatal.
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
@@ -76,23 +78,63 @@ async function visitAsAlice(page) {
   })
 }
 
+/** How long "Do it for me" may take for a step: several requests on a loaded machine. */
+const DO_IT_TIMEOUT_MS = 15_000
+
+/** Opens a panel's tab where panels are tabs (all of them on a phone); a no-op otherwise. */
+async function openTab(page, name) {
+  const tab = page.locator('.layout-tablist').getByRole('tab', { name, exact: true })
+  if (await tab.count()) await tab.click({ timeout: STEP_TIMEOUT_MS })
+}
+
+/** Opens a lesson at its first step and lets "Do it for me" do `steps` steps, as a learner could. */
+async function doLessonSteps(page, lessonPath, steps) {
+  await page.goto('about:blank')
+  await page.goto(lessonPath)
+  await openTab(page, 'Lesson')
+  const step = page.locator('.lp-step')
+  for (let number = 1; number <= steps; number++) {
+    if (number > 1) await step.getByRole('button', { name: 'Next step →' }).click()
+    await step.getByText(/^Checks \(\d+ of \d+ passing\)$/).waitFor({ timeout: 30_000 })
+    await step.getByRole('button', { name: 'Do it for me' }).click()
+    await step.getByText(/^Checks \((\d+) of \1 passing\)$/).waitFor({ timeout: DO_IT_TIMEOUT_MS })
+  }
+}
+
+/** The lesson steps the issue tracker names, each with what its step points at in view. */
+async function showLessonSteps(page, siteUrl, shoot, size) {
+  await step('lesson 2, step 2: compare the two cookies', async () => {
+    await doLessonSteps(page, `${siteUrl}#/lessons/02-session-cookie/signed-value`, 2)
+    await openTab(page, 'Cookies')
+    await page.getByRole('row').filter({ hasText: 'theme' }).first().waitFor()
+    await shoot(`lesson-2-step-2-${size}`)
+  })
+  await step('lesson 10, step 1: the cookie held back, and why', async () => {
+    await doLessonSteps(page, `${siteUrl}#/lessons/10-new-session-every-request`, 1)
+    await openTab(page, 'Network')
+    await page.locator('[data-exchange-id]').last().click({ timeout: STEP_TIMEOUT_MS })
+    await page.getByRole('heading', { name: 'Why' }).first().waitFor({ timeout: STEP_TIMEOUT_MS })
+    await shoot(`lesson-10-step-1-${size}`)
+  })
+}
+
 /** The server panel, opened, then with a syntax error run: how a load error reads. */
-async function showServerPanel(page, shoot) {
+async function showServerPanel(page, shoot, size) {
   await step('open the Server tab', async () => {
     await page.getByRole('tab', { name: 'Server' }).click({ timeout: STEP_TIMEOUT_MS })
     await page.getByRole('textbox', { name: 'server.js' }).waitFor({ timeout: STEP_TIMEOUT_MS })
-    await shoot('desktop-server')
+    if (size === 'desktop') await shoot('desktop-server')
   })
   await step('run code with a syntax error', async () => {
+    // The fourth line of lesson 10's code, open by now: `const session = require('express-session')`,
+    // clicked, since arrow keys move by wrapped rows on a phone.
     const editor = page.getByRole('textbox', { name: 'server.js' })
-    await editor.click({ timeout: STEP_TIMEOUT_MS })
-    await page.keyboard.press('Control+Home')
-    for (let line = 0; line < 5; line++) await page.keyboard.press('ArrowDown')
+    await editor.locator('.cm-line').nth(3).click({ timeout: STEP_TIMEOUT_MS })
     await page.keyboard.press('End')
     await page.keyboard.type(' =')
     await page.getByRole('button', { name: 'Run', exact: true }).click()
     await page.getByRole('alert').first().waitFor({ timeout: STEP_TIMEOUT_MS })
-    await shoot('desktop-server-error')
+    await shoot(`server-load-error-${size}`)
   })
 }
 
@@ -123,7 +165,10 @@ try {
       console.log(`  wrote ${path.relative(PROJECT_ROOT, file)}`)
     }
     await shoot(name)
-    if (name === 'desktop' && !failed) await showServerPanel(page, shoot)
+    if (!failed) {
+      await showLessonSteps(page, server.url, shoot, name)
+      await showServerPanel(page, shoot, name)
+    }
     await context.close()
   }
 } finally {

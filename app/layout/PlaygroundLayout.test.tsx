@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { playgroundStore } from '../state/store'
 import { DEFAULT_LAYOUT } from '../state/preferences-slice'
 import { PlaygroundLayout, type LayoutPanel } from './PlaygroundLayout'
+import { StepProgressPortal } from '../shared/step-progress-slot'
 import type { Playground } from '../playground/playground'
 import {
   idlePlayground,
@@ -43,6 +44,7 @@ const TITLES = ['Browser', 'Cookies', 'Network', 'Session store', 'Console', 'Se
 const panels: LayoutPanel[] = TITLES.map((title) => ({
   id: title.toLowerCase().replace(' ', '-'),
   title,
+  tall: title === 'Server',
   content: (
     <section aria-label={title} className="panel">
       <h2>{title}</h2>
@@ -51,12 +53,26 @@ const panels: LayoutPanel[] = TITLES.map((title) => ({
   ),
 }))
 
-function renderLayout() {
+/** A lesson panel whose step reports its progress through the layout's slot. */
+const lesson: LayoutPanel = {
+  id: 'lesson',
+  title: 'Lesson',
+  content: (
+    <section aria-label="Lesson" className="panel">
+      <h2>Lesson</h2>
+      <p>Step 2 of 4</p>
+      <StepProgressPortal>Step 2 of 4 · 1/2 checks</StepProgressPortal>
+    </section>
+  ),
+}
+
+function renderLayout({ withLesson = false }: { withLesson?: boolean } = {}) {
   return renderWithPlayground(
     playground,
     <PlaygroundLayout
       header={<h1>Session Playground</h1>}
       toolbar={<button type="button">+1 h</button>}
+      lesson={withLesson ? lesson : undefined}
       panels={panels}
     />,
   )
@@ -123,6 +139,16 @@ describe('PlaygroundLayout', () => {
       expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Browser' }))
     })
 
+    it('shows the step’s progress above the tabs, whichever panel is open', async () => {
+      installScreen(390)
+      renderLayout({ withLesson: true })
+      await userEvent.setup().click(screen.getByRole('tab', { name: 'Cookies' }))
+      expect(visiblePanelTitles()).toEqual(['Cookies'])
+      const progress = screen.getByText('Step 2 of 4 · 1/2 checks')
+      expect(progress.closest('[role="tabpanel"]')).toBeNull()
+      expect(progress.closest('[hidden]')).toBeNull()
+    })
+
     it('keeps only the selected tab in the tab order', async () => {
       installScreen(390)
       renderLayout()
@@ -142,6 +168,7 @@ describe('PlaygroundLayout', () => {
       renderLayout()
       expect(screen.queryByRole('tablist', { name: 'Panels' })).toBeNull()
       expect(visiblePanelTitles()).toEqual(['Browser', 'Cookies', 'Network', 'Session store'])
+      expect(screen.queryByText(/1\/2 checks/)).toBeNull()
       const tabs = within(screen.getByRole('tablist')).getAllByRole('tab')
       expect(tabs.map((tab) => tab.textContent)).toEqual(['Session store', 'Console', 'Server'])
     })
@@ -199,7 +226,12 @@ describe('PlaygroundLayout', () => {
     it('start where the saved preferences put them', () => {
       installScreen(1280)
       playgroundStore.getState().setPreferences({
-        layout: { leftColumnPercent: 35, leftTopPercent: 60, rightTopPercent: 30 },
+        layout: {
+          leftColumnPercent: 35,
+          leftTopPercent: 60,
+          rightTopPercent: 30,
+          rightTopTallPercent: 25,
+        },
       })
       renderLayout()
       const values = screen
@@ -213,6 +245,31 @@ describe('PlaygroundLayout', () => {
         ['Resize the left and right columns', '35'],
         ['Resize Network and Session store, Console, Server', '30'],
       ])
+    })
+
+    it('give the code editor a column split of its own, remembered apart', async () => {
+      installScreen(1280)
+      renderLayout()
+      const user = userEvent.setup()
+      const split = () =>
+        screen.getByRole('separator', { name: 'Resize Network and Session store, Console, Server' })
+      expect(split().getAttribute('aria-valuenow')).toBe(String(DEFAULT_LAYOUT.rightTopPercent))
+
+      await user.click(screen.getByRole('tab', { name: 'Server' }))
+      expect(split().getAttribute('aria-valuenow')).toBe(String(DEFAULT_LAYOUT.rightTopTallPercent))
+      split().focus()
+      await user.keyboard('{ArrowDown}')
+      const tall = DEFAULT_LAYOUT.rightTopTallPercent + 2
+      expect(split().getAttribute('aria-valuenow')).toBe(String(tall))
+
+      await user.click(screen.getByRole('tab', { name: 'Console' }))
+      expect(split().getAttribute('aria-valuenow')).toBe(String(DEFAULT_LAYOUT.rightTopPercent))
+      await user.click(screen.getByRole('tab', { name: 'Server' }))
+      expect(split().getAttribute('aria-valuenow')).toBe(String(tall))
+      expect(playgroundStore.getState().preferences.layout).toEqual({
+        ...DEFAULT_LAYOUT,
+        rightTopTallPercent: tall,
+      })
     })
   })
 

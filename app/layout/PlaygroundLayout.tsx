@@ -1,5 +1,6 @@
 import { usePlayground } from '../playground/playground-context'
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react'
+import { StepProgressSlot } from '../shared/step-progress-slot'
 import { usePlaygroundState } from '../state/use-playground-state'
 import type { LayoutSizes } from '../state/preferences-slice'
 import { Splitter } from './Splitter'
@@ -11,6 +12,11 @@ export interface LayoutPanel {
   id: string
   title: string
   content: ReactNode
+  /**
+   * Wants most of its column's height while shown (the code editor): the column's splitter then
+   * has a position of its own, remembered apart from the one for the other tabs.
+   */
+  tall?: boolean
 }
 
 type SizeKey = keyof LayoutSizes
@@ -79,28 +85,51 @@ function PreferencesNotice() {
 }
 
 /** One panel, or several sharing the area as tabs. */
-function Area({ panels, idPrefix }: { panels: LayoutPanel[]; idPrefix: string }) {
+function Area({
+  panels,
+  idPrefix,
+  onSelectedChange,
+}: {
+  panels: LayoutPanel[]
+  idPrefix: string
+  onSelectedChange: (panelId: string | undefined) => void
+}) {
   const [only] = panels
   if (panels.length === 1 && only) return <>{only.content}</>
-  return <TabbedPanels panels={panels} label={titles(panels)} idPrefix={idPrefix} />
+  return (
+    <TabbedPanels
+      panels={panels}
+      label={titles(panels)}
+      idPrefix={idPrefix}
+      onSelectedChange={onSelectedChange}
+    />
+  )
 }
 
 function titles(panels: LayoutPanel[]): string {
   return panels.map((panel) => panel.title).join(', ')
 }
 
-/** A column of two areas, one above the other, with a splitter between them. */
+/**
+ * A column of two areas, one above the other, with a splitter between them. The splitter sits
+ * where it was last left for the panel shown below: `tallSplitter` while that is a tall one.
+ */
 function Column({
   top,
   bottom,
   id,
-  splitter,
+  splitter: usualSplitter,
+  tallSplitter = usualSplitter,
 }: {
   top: LayoutPanel
   bottom: LayoutPanel[]
   id: string
   splitter: ReturnType<Resizing['splitterProps']>
+  tallSplitter?: ReturnType<Resizing['splitterProps']>
 }) {
+  const [shownId, setShownId] = useState<string | undefined>(bottom[0]?.id)
+  const shown = bottom.find((panel) => panel.id === shownId) ?? bottom[0]
+  const splitter = shown?.tall ? tallSplitter : usualSplitter
   if (bottom.length === 0) {
     return (
       <div className="layout-column" id={id}>
@@ -122,7 +151,7 @@ function Column({
         {...splitter}
       />
       <div className="layout-pane">
-        <Area panels={bottom} idPrefix={`${id}-bottom`} />
+        <Area panels={bottom} idPrefix={`${id}-bottom`} onSelectedChange={setShownId} />
       </div>
     </div>
   )
@@ -147,58 +176,63 @@ export function PlaygroundLayout({
 }) {
   const phone = useMediaQuery(PHONE_QUERY)
   const { sizes, splitterProps } = useLayoutSizes()
+  const [stepProgress, setStepProgress] = useState<HTMLElement | null>(null)
   const root = useScrollsToTopForNewCode<HTMLDivElement>()
   const [browser, cookies, network, ...rest] = panels
   const left = browser && { top: browser, bottom: cookies ? [cookies] : [] }
   const right = network && { top: network, bottom: rest }
 
   return (
-    <div ref={root} className={`app ${phone ? 'layout-phone' : 'layout-desktop'}`}>
-      <header className="app-header">
-        <div className="app-title">{header}</div>
-        <div className="app-toolbar">{toolbar}</div>
-      </header>
-      <PreferencesNotice />
-      <main className="app-main">
-        {phone ? (
-          <TabbedPanels
-            panels={lesson ? [lesson, ...panels] : panels}
-            label="Panels"
-            idPrefix="layout-phone"
-          />
-        ) : (
-          <div className={lesson ? 'layout-with-lesson' : 'layout-without-lesson'}>
-            {lesson && (
-              <aside className="layout-lesson" aria-label={lesson.title}>
-                {lesson.content}
-              </aside>
-            )}
-            <div
-              className={`layout-columns${right ? ' layout-columns-split' : ''}`}
-              style={{ '--layout-split': sizes.leftColumnPercent } as CSSProperties}
-            >
-              {left && (
-                <Column id="layout-left" splitter={splitterProps('leftTopPercent')} {...left} />
+    <StepProgressSlot.Provider value={phone ? stepProgress : null}>
+      <div ref={root} className={`app ${phone ? 'layout-phone' : 'layout-desktop'}`}>
+        <header className="app-header">
+          <div className="app-title">{header}</div>
+          <div className="app-toolbar">{toolbar}</div>
+        </header>
+        <PreferencesNotice />
+        <main className="app-main">
+          {phone ? (
+            <TabbedPanels
+              panels={lesson ? [lesson, ...panels] : panels}
+              label="Panels"
+              idPrefix="layout-phone"
+              above={<p className="layout-step-progress" ref={setStepProgress} />}
+            />
+          ) : (
+            <div className={lesson ? 'layout-with-lesson' : 'layout-without-lesson'}>
+              {lesson && (
+                <aside className="layout-lesson" aria-label={lesson.title}>
+                  {lesson.content}
+                </aside>
               )}
-              {right && (
-                <>
-                  <Splitter
-                    orientation="vertical"
-                    label="Resize the left and right columns"
-                    controls="layout-left"
-                    {...splitterProps('leftColumnPercent')}
-                  />
-                  <Column
-                    id="layout-right"
-                    splitter={splitterProps('rightTopPercent')}
-                    {...right}
-                  />
-                </>
-              )}
+              <div
+                className={`layout-columns${right ? ' layout-columns-split' : ''}`}
+                style={{ '--layout-split': sizes.leftColumnPercent } as CSSProperties}
+              >
+                {left && (
+                  <Column id="layout-left" splitter={splitterProps('leftTopPercent')} {...left} />
+                )}
+                {right && (
+                  <>
+                    <Splitter
+                      orientation="vertical"
+                      label="Resize the left and right columns"
+                      controls="layout-left"
+                      {...splitterProps('leftColumnPercent')}
+                    />
+                    <Column
+                      id="layout-right"
+                      splitter={splitterProps('rightTopPercent')}
+                      tallSplitter={splitterProps('rightTopTallPercent')}
+                      {...right}
+                    />
+                  </>
+                )}
+              </div>
             </div>
-          </div>
-        )}
-      </main>
-    </div>
+          )}
+        </main>
+      </div>
+    </StepProgressSlot.Provider>
   )
 }

@@ -13,7 +13,12 @@ const STORAGE_KEY = 'session-playground:preferences'
 const saved = {
   decodeCookieValues: true,
   editedCode: { sample: '// mine' },
-  layout: { leftColumnPercent: 40, leftTopPercent: 65, rightTopPercent: 35 },
+  layout: {
+    leftColumnPercent: 40,
+    leftTopPercent: 65,
+    rightTopPercent: 35,
+    rightTopTallPercent: 25,
+  },
 }
 
 describe('readPersistedPreferences', () => {
@@ -38,6 +43,17 @@ describe('readPersistedPreferences', () => {
       const { layout: _layout, ...beforeLayouts } = saved
       expect(readPersistedPreferences({ preferences: beforeLayouts })).toEqual({
         preferences: { ...beforeLayouts, layout: DEFAULT_LAYOUT },
+        notice: undefined,
+      })
+    })
+
+    it('fills in the default of a size saved before that size existed, without a notice', () => {
+      const { rightTopTallPercent: _tall, ...olderLayout } = saved.layout
+      expect(readPersistedPreferences({ preferences: { ...saved, layout: olderLayout } })).toEqual({
+        preferences: {
+          ...saved,
+          layout: { ...olderLayout, rightTopTallPercent: DEFAULT_LAYOUT.rightTopTallPercent },
+        },
         notice: undefined,
       })
     })
@@ -88,27 +104,33 @@ describe('readPersistedPreferences', () => {
       ],
       ['a layout that is not an object', { ...saved, layout: 50 }, layoutBack, 'the panel sizes'],
       [
-        'a layout size that is missing',
-        { ...saved, layout: { leftColumnPercent: 50, leftTopPercent: 50 } },
-        layoutBack,
-        'the panel sizes',
-      ],
-      [
         'a layout size below the minimum',
         { ...saved, layout: { ...saved.layout, leftColumnPercent: 5 } },
-        layoutBack,
+        {
+          ...saved,
+          layout: { ...saved.layout, leftColumnPercent: DEFAULT_LAYOUT.leftColumnPercent },
+        },
         'the panel sizes',
       ],
       [
         'a layout size above the maximum',
         { ...saved, layout: { ...saved.layout, rightTopPercent: 95 } },
-        layoutBack,
+        { ...saved, layout: { ...saved.layout, rightTopPercent: DEFAULT_LAYOUT.rightTopPercent } },
         'the panel sizes',
       ],
       [
         'a layout size that is not a number',
         { ...saved, layout: { ...saved.layout, leftTopPercent: '50' } },
-        layoutBack,
+        { ...saved, layout: { ...saved.layout, leftTopPercent: DEFAULT_LAYOUT.leftTopPercent } },
+        'the panel sizes',
+      ],
+      [
+        'a layout size that is null',
+        { ...saved, layout: { ...saved.layout, rightTopTallPercent: null } },
+        {
+          ...saved,
+          layout: { ...saved.layout, rightTopTallPercent: DEFAULT_LAYOUT.rightTopTallPercent },
+        },
         'the panel sizes',
       ],
     ])('puts back only %s, keeps the rest, and names it', (_case, preferences, kept, named) => {
@@ -150,7 +172,10 @@ describe('the persisted store', () => {
         version: PREFERENCES_VERSION,
       }),
     )
-    expect(state.preferences).toEqual({ ...saved, layout: DEFAULT_LAYOUT })
+    expect(state.preferences).toEqual({
+      ...saved,
+      layout: { ...saved.layout, leftColumnPercent: DEFAULT_LAYOUT.leftColumnPercent },
+    })
     expect(state.preferencesNotice).toMatch(/the panel sizes went back to the default/)
   })
 

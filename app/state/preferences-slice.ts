@@ -15,6 +15,11 @@ export interface LayoutSizes {
   leftTopPercent: number
   /** Height of the top pane in the right column (network). */
   rightTopPercent: number
+  /**
+   * The same, while a tall panel (the server code) is open below it: editing code wants most of
+   * the column, reading requests most of it otherwise. Each is remembered on its own.
+   */
+  rightTopTallPercent: number
 }
 
 /** No pane may be dragged smaller than this share of its area, nor the other one. */
@@ -23,9 +28,12 @@ export const LAYOUT_PERCENT_MAX = 80
 
 export const DEFAULT_LAYOUT: LayoutSizes = {
   leftColumnPercent: 50,
-  // The browser needs room for its settings and the page; the jar is short until it fills.
-  leftTopPercent: 68,
-  rightTopPercent: 45,
+  // The browser needs room for its settings and the page; the jar, for a few cookies' rows.
+  leftTopPercent: 60,
+  // Room for a request's details under the table.
+  rightTopPercent: 55,
+  // At 1280 × 800 this leaves the editor at least 15 lines, a load error above it included.
+  rightTopTallPercent: 20,
 }
 
 export interface Preferences {
@@ -66,11 +74,20 @@ export function isLayoutPercent(value: unknown): value is number {
   )
 }
 
-function isLayoutSizes(candidate: unknown): candidate is LayoutSizes {
-  if (!isRecord(candidate)) return false
-  return (Object.keys(DEFAULT_LAYOUT) as Array<keyof LayoutSizes>).every((key) =>
-    isLayoutPercent(candidate[key]),
-  )
+/**
+ * Each size on its own: a missing one (saved before it existed) takes its default quietly, a bad
+ * one takes its default and is reported; the good ones are kept.
+ */
+function layoutFrom(candidate: unknown): { sizes: LayoutSizes; bad: boolean } {
+  if (!isRecord(candidate)) return { sizes: DEFAULT_LAYOUT, bad: true }
+  let bad = false
+  const sizes = { ...DEFAULT_LAYOUT }
+  for (const key of Object.keys(DEFAULT_LAYOUT) as Array<keyof LayoutSizes>) {
+    const value = candidate[key]
+    if (isLayoutPercent(value)) sizes[key] = value
+    else if (value !== undefined) bad = true
+  }
+  return { sizes, bad }
 }
 
 const FIELD_NAMES: Record<keyof Preferences, string> = {
@@ -101,19 +118,13 @@ function preferencesFrom(candidate: Record<string, unknown>): {
     : undefined
   if (code === undefined || Object.keys(code).length !== Object.keys(editedCode ?? {}).length)
     dropped.push('editedCode')
-  const sizes = isLayoutSizes(layout)
-    ? {
-        leftColumnPercent: layout.leftColumnPercent,
-        leftTopPercent: layout.leftTopPercent,
-        rightTopPercent: layout.rightTopPercent,
-      }
-    : undefined
-  if (sizes === undefined) dropped.push('layout')
+  const { sizes, bad } = layoutFrom(layout)
+  if (bad) dropped.push('layout')
   return {
     preferences: {
       decodeCookieValues: decode ?? DEFAULT_PREFERENCES.decodeCookieValues,
       editedCode: code ?? DEFAULT_PREFERENCES.editedCode,
-      layout: sizes ?? DEFAULT_LAYOUT,
+      layout: sizes,
     },
     dropped,
   }

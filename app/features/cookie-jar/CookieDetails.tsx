@@ -4,6 +4,7 @@ import { usePlaygroundState } from '../../state/use-playground-state'
 import { PROFILE_NAMES, type ProfileName } from '../../shared/profile-names'
 import { type JarCookie, decodeCookieValue, type TamperAction } from '../../../mocks/client'
 import { useVirtualNow } from '../../shared/use-virtual-now'
+import { domainOf } from './CookieTable'
 import {
   describeVerdict,
   isVerified,
@@ -54,6 +55,11 @@ export function CookieDetails({ profile, cookie }: { profile: ProfileName; cooki
         </code>
       </div>
       {session && <SignedValue view={session} stored={stored} />}
+      {/* What a narrow table leaves out (a phone drops Domain, Path and Size) stays readable here. */}
+      <p className="cj-scope-line">
+        Domain <code>{domainOf(cookie)}</code> · Path <code>{cookie.path}</code> · Size{' '}
+        {cookie.size}
+      </p>
 
       {editing ? (
         <EditValue

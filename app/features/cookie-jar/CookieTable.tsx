@@ -1,3 +1,4 @@
+import { Fragment } from 'react'
 import { usePlaygroundState } from '../../state/use-playground-state'
 import type { ProfileName } from '../../shared/profile-names'
 import { type JarCookie, decodeCookieValue } from '../../../mocks/client'
@@ -11,7 +12,7 @@ export function cookieKey(cookie: Pick<JarCookie, 'name' | 'domain' | 'path'>): 
 }
 
 /** DevTools writes a Domain cookie with its leading dot, a host-only one without. */
-function domainOf(cookie: JarCookie): string {
+export function domainOf(cookie: JarCookie): string {
   return cookie.hostOnly ? cookie.domain : `.${cookie.domain}`
 }
 
@@ -36,13 +37,30 @@ export function CookieTable({
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Value</th>
-            <th scope="col">Domain</th>
-            <th scope="col">Path</th>
-            <th scope="col">Expires / Max-Age</th>
-            <th scope="col">Size</th>
-            <th scope="col">HttpOnly</th>
+            <th scope="col" className="cj-scope">
+              Domain
+            </th>
+            <th scope="col" className="cj-scope">
+              Path
+            </th>
+            {/* DevTools' name for the column, shortened to fit beside the lesson. */}
+            <th scope="col" title="Expires / Max-Age" aria-label="Expires / Max-Age">
+              Expires
+            </th>
+            <th scope="col" className="cj-size">
+              Size
+            </th>
+            <th scope="col">
+              Http
+              <wbr />
+              Only
+            </th>
             <th scope="col">Secure</th>
-            <th scope="col">SameSite</th>
+            <th scope="col">
+              Same
+              <wbr />
+              Site
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -64,7 +82,7 @@ export function CookieTable({
                     aria-pressed={selected}
                     onClick={() => onSelect(key)}
                   >
-                    {cookie.name}
+                    <BreakAfterDots text={cookie.name} />
                   </button>
                 </th>
                 <td className="cj-value-cell">
@@ -73,8 +91,10 @@ export function CookieTable({
                   </span>
                   {session && <SignatureBadge view={session} />}
                 </td>
-                <td>{domainOf(cookie)}</td>
-                <td>{cookie.path}</td>
+                <td className="cj-domain cj-scope">
+                  <BreakAfterDots text={domainOf(cookie)} />
+                </td>
+                <td className="cj-scope">{cookie.path}</td>
                 <td className="cj-expiry">
                   {cookie.expiresMs === null ? (
                     'Session'
@@ -87,7 +107,7 @@ export function CookieTable({
                     </>
                   )}
                 </td>
-                <td className="cj-number">{cookie.size}</td>
+                <td className="cj-number cj-size">{cookie.size}</td>
                 <Check on={cookie.httpOnly} label="HttpOnly" />
                 <Check on={cookie.secure} label="Secure" />
                 <td>
@@ -118,6 +138,24 @@ function ExpiryDate({ expiresMs }: { expiresMs: number }) {
       {day}
       <wbr />T{time}
     </time>
+  )
+}
+
+/**
+ * A name that may wrap after each dot, as a narrow column needs: `session.` `test`. The parts
+ * stay text of the cell itself, so the cell still reads as one name.
+ */
+function BreakAfterDots({ text }: { text: string }) {
+  const parts = text.split(/(?<=\.)/)
+  return (
+    <>
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </>
   )
 }
 

@@ -7,7 +7,7 @@ import { formatRoute } from '../../routing/route'
 import { navigate } from '../../routing/use-route'
 import { usePlaygroundState } from '../../state/use-playground-state'
 import { CatchUp } from './CatchUp'
-import { evaluateStep } from './evaluate-step'
+import { evaluateStep, type StepEvaluation } from './evaluate-step'
 import { LessonComplete } from './LessonComplete'
 import { isStepCompleted, lessonStatus, stepToShow } from './lesson-progress'
 import { LessonResetControls } from './LessonResetControls'
@@ -15,6 +15,7 @@ import { Markdown } from './Markdown'
 import { StepList } from './StepList'
 import { StepView } from './StepView'
 import { usePlaygroundObservation } from './use-playground-observation'
+import { StepProgressPortal } from '../../shared/step-progress-slot'
 import { useServerCode, type ServerCode } from './use-server-code'
 
 export interface LessonPlayerProps {
@@ -155,6 +156,14 @@ export function LessonPlayer({ lesson, stepId, nextLesson }: LessonPlayerProps) 
           onCaughtUp={() => setRestarts((count) => count + 1)}
         />
       )}
+      <StepProgressPortal>
+        <StepProgress
+          index={index}
+          total={lesson.steps.length}
+          completed={completed}
+          evaluation={evaluation}
+        />
+      </StepProgressPortal>
       <StepView
         key={step.id}
         step={step}
@@ -177,5 +186,31 @@ export function LessonPlayer({ lesson, stepId, nextLesson }: LessonPlayerProps) 
         }}
       />
     </section>
+  )
+}
+
+/** One line on where the learner is, for the phone's tab bar: "Step 2 of 4 · 1/2 checks". */
+function StepProgress({
+  index,
+  total,
+  completed,
+  evaluation,
+}: {
+  index: number
+  total: number
+  completed: boolean
+  evaluation: StepEvaluation | undefined
+}) {
+  const passed = evaluation?.results.filter((result) => result.passed).length
+  const checks =
+    evaluation === undefined || passed === undefined
+      ? ''
+      : ` · ${passed}/${evaluation.results.length} checks`
+  return (
+    <>
+      Step {index + 1} of {total}
+      {checks}
+      {completed && ' · ✓ completed'}
+    </>
   )
 }

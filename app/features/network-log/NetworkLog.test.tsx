@@ -62,7 +62,7 @@ describe('NetworkLog', () => {
       await loggedInAsAlice()
       const [login] = rows()
       expect(rowText(login!)).toMatch(
-        /^#1 \| POST \| \/login.* \| 302 \| Alice \| — \| connect\.sid stored$/,
+        /^#1 \| POST \/login.* \| 302 \| Alice \| — \| connect\.sid stored$/,
       )
     })
 
@@ -71,7 +71,7 @@ describe('NetworkLog', () => {
       const [login, dashboard] = rows()
       expect(login).toHaveTextContent('redirects to #2')
       expect(rowText(dashboard!)).toMatch(
-        /^#2 \| GET \| ↳ \/dashboard redirected from #1 \| 200 \| Alice \| connect\.sid \| —$/,
+        /^#2 \| ↳ GET \/dashboard redirected from #1 \| 200 \| Alice \| connect\.sid \| —$/,
       )
     })
 

@@ -1,5 +1,5 @@
 import { usePlayground } from '../../playground/playground-context'
-import { useMemo, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, type KeyboardEvent } from 'react'
 import type { Exchange } from '../../../mocks/client'
 import { usePlaygroundState } from '../../state/use-playground-state'
 import { ExchangeDetails } from './ExchangeDetails'
@@ -31,6 +31,13 @@ export function NetworkLog() {
   const selected = selectedId === undefined ? undefined : byId.get(selectedId)
   const newest = exchanges.at(-1)
   const { ref: scroller, onScroll: rememberScroll } = useFollowNewest<HTMLDivElement>(newest?.id)
+  // Opening a request shortens the list to give its details room: the chosen row stays in sight.
+  useEffect(() => {
+    if (selectedId === undefined) return
+    scroller.current
+      ?.querySelector(`[data-exchange-id="${selectedId}"]`)
+      ?.scrollIntoView?.({ block: 'nearest' })
+  }, [selectedId, scroller])
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, exchange: Exchange) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -75,8 +82,8 @@ export function NetworkLog() {
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">Method</th>
-                <th scope="col">Path</th>
+                {/* Method and path in one column, as DevTools' Name column: narrow panes. */}
+                <th scope="col">Request</th>
                 <th scope="col">Status</th>
                 <th scope="col">Profile</th>
                 <th scope="col">Cookie sent</th>
@@ -103,13 +110,13 @@ export function NetworkLog() {
                     onKeyDown={(event) => onRowKeyDown(event, exchange)}
                   >
                     <td className="network-log__number">{requestLabel(exchange)}</td>
-                    <td className="network-log__method">{exchange.method}</td>
                     <td className="network-log__path">
                       {from && (
                         <span className="network-log__hop" title="A redirect hop">
                           ↳{' '}
                         </span>
                       )}
+                      <span className="network-log__method">{exchange.method}</span>{' '}
                       <span className="network-log__url">{pathOf(exchange.url)}</span>
                       {from && <span className="network-log__link"> redirected from {from}</span>}
                       {to && <span className="network-log__link"> redirects to {to}</span>}

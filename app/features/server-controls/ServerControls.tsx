@@ -131,11 +131,22 @@ export function ServerControls() {
     <section aria-labelledby={ids.heading} className="panel server-controls">
       <h2 id={ids.heading}>Server</h2>
 
-      <p className="server-status" role="status">
-        <span className={`server-badge server-badge-${status}`}>{STATUS_LABELS[status]}</span>{' '}
-        {STATUS_SENTENCES[status]}
-        {notice && <span className="server-notice"> {notice}</span>}
-      </p>
+      {/* Status and Restart share a row, so that the code gets the panel's height. */}
+      <div className="server-status-bar">
+        <p className="server-status" role="status">
+          <span className={`server-badge server-badge-${status}`}>{STATUS_LABELS[status]}</span>{' '}
+          {STATUS_SENTENCES[status]}
+          {notice && <span className="server-notice"> {notice}</span>}
+        </p>
+        <button
+          type="button"
+          className={status === 'crashed' ? 'primary' : undefined}
+          aria-describedby={ids.restart}
+          onClick={() => void restart()}
+        >
+          Restart server
+        </button>
+      </div>
       {errorText && (
         <div id={ids.error} className="server-error" role="alert" ref={errorBox}>
           <p className="server-error-message">{errorText}</p>
@@ -152,20 +163,6 @@ export function ServerControls() {
           )}
         </div>
       )}
-      <div className="server-restart">
-        <button
-          type="button"
-          className={status === 'crashed' ? 'primary' : undefined}
-          aria-describedby={ids.restart}
-          onClick={() => void restart()}
-        >
-          Restart server
-        </button>
-        <p id={ids.restart} className="server-hint">
-          {RESTART_EXPLAINER}
-        </p>
-      </div>
-
       <div className="server-editor-bar">
         <span id={ids.label} className="server-file">
           server.js
@@ -210,6 +207,9 @@ export function ServerControls() {
       <p id={ids.hint} className="server-hint">
         {describeEditPolicy(editable)}
         {editable !== false && ' Tab leaves the editor; Ctrl+] and Ctrl+[ indent (⌘ on a Mac).'}
+      </p>
+      <p className="server-hint">
+        <strong>Restart server</strong> <span id={ids.restart}>{RESTART_EXPLAINER}</span>
       </p>
     </section>
   )
