@@ -1,14 +1,19 @@
 /**
- * Our `buffer`: the browser port (buffer@6) with the two places it differs from Node fixed.
+ * Our `buffer`: the browser port (buffer@6) with the places it differs from Node fixed.
  * UTF-8 decoding replaces each maximal invalid sequence with one U+FFFD (Node and TextDecoder
- * do; the port emits one per byte), and `base64url` is a known encoding.
+ * do; the port emits one per byte), and `base64url` is a known encoding. UTF-8 encoding goes
+ * through the platform's TextEncoder (same bytes, lone surrogates as U+FFFD): the port builds a
+ * JavaScript array of bytes, about half a second per megabyte, so `res.send` of a large string
+ * outlived the request timeout.
  */
 import * as port from 'buffer/index.js'
 
 const { Buffer } = port
 const utf8 = new TextDecoder('utf-8')
+const utf8Encoder = new TextEncoder()
 const portToString = Buffer.prototype.toString
 const portFrom = Buffer.from
+const portByteLength = Buffer.byteLength
 const portIsEncoding = Buffer.isEncoding
 
 function isUtf8(encoding: unknown): boolean {
@@ -35,6 +40,10 @@ Buffer.prototype.toString = function toString(
 } as typeof Buffer.prototype.toString
 
 Buffer.from = function from(value: unknown, encodingOrOffset?: unknown, length?: unknown) {
+  if (typeof value === 'string' && isUtf8(encodingOrOffset)) {
+    const bytes = utf8Encoder.encode(value)
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+  }
   if (typeof value === 'string' && String(encodingOrOffset).toLowerCase() === 'base64url') {
     return portFrom.call(Buffer, value.replace(/-/g, '+').replace(/_/g, '/'), 'base64')
   }
@@ -45,6 +54,11 @@ Buffer.from = function from(value: unknown, encodingOrOffset?: unknown, length?:
     length,
   )
 } as typeof Buffer.from
+
+Buffer.byteLength = function byteLength(value: unknown, encoding?: unknown): number {
+  if (typeof value === 'string' && isUtf8(encoding)) return utf8Encoder.encode(value).length
+  return (portByteLength as (...args: unknown[]) => number).call(Buffer, value, encoding)
+} as typeof Buffer.byteLength
 
 Buffer.isEncoding = function isEncoding(encoding: string): boolean {
   return String(encoding).toLowerCase() === 'base64url' || portIsEncoding.call(Buffer, encoding)
