@@ -102,6 +102,11 @@ export interface SimulatedBrowserOptions {
   /** Virtual time, ms since the epoch: the same clock the server reads. */
   now: () => number
   onExchange?: (exchange: Exchange) => void
+  /**
+   * The hosts the simulated network serves (default: session.test only). The differential
+   * suite against Chromium builds a network of several sites.
+   */
+  hosts?: readonly string[]
 }
 
 const decoder = new TextDecoder()
@@ -180,7 +185,7 @@ export class SimulatedBrowser {
         : settings.crossSite
           ? OTHER_SITE_ORIGIN
           : new URL(siteUrl('/', settings)).origin
-    const closed = unreachable(new URL(url), 'navigation')
+    const closed = unreachable(new URL(url), 'navigation', this.options.hosts)
     if (closed) return this.refuse({ url, pageUrl: url, method, failure: closed })
 
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -198,7 +203,7 @@ export class SimulatedBrowser {
       if (nextMethod !== method) body = undefined
       method = nextMethod
       redirectedFrom = exchange.id
-      const next = redirectTarget(location, url)
+      const next = redirectTarget(location, url, this.options.hosts)
       if ('failure' in next) {
         // Chrome keeps a refused scheme's redirecting URL in the address bar, and shows a host
         // that does not resolve as the page's own URL.

@@ -19,8 +19,15 @@ function isWebScheme(url: URL): boolean {
   return url.protocol === 'http:' || url.protocol === 'https:'
 }
 
+/** The hosts a simulated network serves: the playground's, unless a test builds another. */
+export const PLAYGROUND_HOSTS: readonly string[] = [SITE_HOST]
+
 /** Why the simulated network cannot carry a request to `url`; undefined when it can. */
-export function unreachable(url: URL, arrival: Arrival): NetworkFailure | undefined {
+export function unreachable(
+  url: URL,
+  arrival: Arrival,
+  hosts: readonly string[] = PLAYGROUND_HOSTS,
+): NetworkFailure | undefined {
   if (!isWebScheme(url)) {
     const scheme = url.protocol
     return arrival === 'redirect'
@@ -33,10 +40,10 @@ export function unreachable(url: URL, arrival: Arrival): NetworkFailure | undefi
           message: `The simulated browser opens only http and https URLs, not ${scheme}`,
         }
   }
-  if (url.hostname !== SITE_HOST) {
+  if (!hosts.includes(url.hostname)) {
     return {
       code: 'ERR_NAME_NOT_RESOLVED',
-      message: `${url.hostname} does not exist on the simulated network: it has only ${SITE_HOST}. Nothing was sent.`,
+      message: `${url.hostname} does not exist on the simulated network: it has only ${hosts.join(', ')}. Nothing was sent.`,
     }
   }
   if (url.port !== '') {
@@ -55,6 +62,7 @@ export function unreachable(url: URL, arrival: Arrival): NetworkFailure | undefi
 export function redirectTarget(
   location: string,
   from: string,
+  hosts: readonly string[] = PLAYGROUND_HOSTS,
 ): { url: string } | { url: string; failure: NetworkFailure } {
   let url: URL
   try {
@@ -68,6 +76,6 @@ export function redirectTarget(
       },
     }
   }
-  const failure = unreachable(url, 'redirect')
+  const failure = unreachable(url, 'redirect', hosts)
   return failure ? { url: url.href, failure } : { url: url.href }
 }

@@ -28,6 +28,9 @@ const X = 'http://attacker.test'
 const XS = 'https://attacker.test'
 const IP = 'http://127.0.0.1'
 
+/** The sites of the corpus: the network the simulated browser is given to match Chromium's. */
+export const CORPUS_HOSTS = [H, S, AH, AS, X, XS, IP].map((origin) => new URL(origin).hostname)
+
 class Generator {
   private next: () => number
   readonly cases: Case[] = []

@@ -8,6 +8,7 @@ import type { SimRequest } from '../../mocks/server/realm/realm-types'
 import { hopKey, withHopKey, type LoggedResponse } from './case-server'
 import type { Case, CaseOutcome, HopOutcome } from './case-types'
 import { blockedEntry, jarEntry, withheldEntry, type JarEntry } from './outcome-format'
+import { CORPUS_HOSTS } from './generate-corpus'
 
 export interface SimulatedOutcome extends CaseOutcome {
   jarEntries: JarEntry[]
@@ -21,6 +22,7 @@ export async function runSimulated(
   let now = 0
   const received: SimRequest[] = []
   const browser = new SimulatedBrowser('Differential', {
+    hosts: CORPUS_HOSTS,
     now: () => now,
     send: async (request) => {
       received.push(request)

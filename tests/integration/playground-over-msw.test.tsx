@@ -92,7 +92,7 @@ describe('the login flow as Alice, through MSW', () => {
       screen
         .getAllByRole('row')
         .find((row) => row.hasAttribute('data-exchange-id') && pattern.test(row.textContent ?? ''))
-    expect(exchangeRow(/^#\d+POST\/login.*302/)?.textContent).toMatch(/connect\.sid.*stored/i)
+    expect(exchangeRow(/^#\d+POST ?\/login.*302/)?.textContent).toMatch(/connect\.sid.*stored/i)
 
     await playground.navigate(1, { url: '/logout', method: 'POST' })
     // The console groups each request's reasons under its own title, so the sentence found
@@ -104,7 +104,7 @@ describe('the login flow as Alice, through MSW', () => {
     expect(destroyed?.textContent).toMatch(
       /^The route called req\.session\.destroy\(\): session \S+ was deleted from the store, but express-session sends no Set-Cookie for a destroyed session, so the browser keeps sending its stale connect\.sid cookie/,
     )
-    const logoutRow = exchangeRow(/^#\d+POST\/logout.*302/)
+    const logoutRow = exchangeRow(/^#\d+POST ?\/logout.*302/)
     expect(logoutRow?.textContent).not.toMatch(/stored/i)
   })
 
