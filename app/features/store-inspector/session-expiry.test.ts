@@ -58,6 +58,6 @@ describe('describeExpiry', () => {
 
 describe('describeExpiry for a store that expires entries itself', () => {
   it('says only "expired": such a store does not keep the entry until a read', () => {
-    expect(describeExpiry({ kind: 'expired', expiresMs: 0, overdueMs: 1 }, false)).toBe('expired')
+    expect(describeExpiry({ kind: 'expired', expiresMs: 0, overdueMs: 1 }, 'ttl')).toBe('expired')
   })
 })

@@ -1,6 +1,7 @@
 /**
  * Packages that reach the realm as source, from a lazy chunk the host loaded before server.js
- * ran (today: `pg` and the real connect-pg-simple, see host/services/postgres.ts). Each is
+ * ran (`pg` and the real connect-pg-simple, see host/services/postgres.ts; the simulated
+ * `mongodb` and the real connect-mongo, see host/services/mongo.ts). Each is
  * evaluated once per realm as a CommonJS module, with the realm's globals, under its own
  * `__dirname`; the realm's `fs` serves the package's own files read-only (every other path
  * still answers ENOENT).
@@ -10,6 +11,7 @@ import { GLOBAL_PARAMETERS } from './commonjs-loader'
 import { serveReadOnlyFile } from './node-compat/fs'
 import { currentRequestId } from './request-context'
 import { emitEvent } from './event-sink'
+import * as debugModule from './stand-ins/debug'
 
 const evaluated = new Map<string, unknown>()
 
@@ -29,6 +31,11 @@ export function lazyPackage(name: string, lookup: Require): { exports: unknown }
   if (!pkg) return undefined
   const require: Require = (specifier) => {
     if (specifier === '#postgres') return postgresForRealm()
+    if (specifier === '#mongo') return mongoForRealm()
+    // The realm's debug, whose lines become debug events (connect-mongo's among them).
+    if (specifier === 'debug') return debugModule['module.exports']
+    const renamed = pkg.requires?.[specifier]
+    if (renamed !== undefined) return lazyPackage(renamed, lookup)?.exports
     return lookup(specifier)
   }
   const module = { exports: {} as unknown }
@@ -87,4 +94,46 @@ function postgresForRealm() {
       )
     },
   }
+}
+
+/** The host's MongoDB, telling the store inspector each operation and the request it served. */
+function mongoForRealm() {
+  const mongo = host.mongo
+  if (!mongo) throw new Error('the playground has no MongoDB server for this realm')
+  return {
+    ready: () => mongo.ready(),
+    run: (database: string, collection: string, operation: { op: string }) => {
+      const requestId = currentRequestId()
+      const report = (outcome: { rowCount: number | null } | { error: string }) =>
+        emitEvent({
+          kind: 'store-query',
+          ...(requestId === undefined ? {} : { requestId }),
+          sql: mongo.describe(collection, operation),
+          params: [],
+          rowCount: 'rowCount' in outcome ? outcome.rowCount : null,
+          ...('error' in outcome ? { error: outcome.error } : {}),
+        })
+      return mongo.run(database, collection, operation).then(
+        (result) => {
+          report({ rowCount: affectedCount(result) })
+          return result
+        },
+        (error: unknown) => {
+          report({ error: String((error as { message?: unknown })?.message ?? error) })
+          throw error
+        },
+      )
+    },
+  }
+}
+
+/** How many documents an operation found, changed or removed, where it says so. */
+function affectedCount(result: unknown): number | null {
+  if (Array.isArray(result)) return result.length
+  if (typeof result === 'number') return result
+  const counts = result as { deletedCount?: number; matchedCount?: number; upsertedCount?: number }
+  if (typeof counts?.deletedCount === 'number') return counts.deletedCount
+  if (typeof counts?.matchedCount === 'number')
+    return counts.matchedCount + (counts.upsertedCount ?? 0)
+  return null
 }

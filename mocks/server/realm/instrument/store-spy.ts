@@ -36,6 +36,8 @@ export interface StoreInspector {
   entry?(store: SessionStoreLike, sessionId: string): unknown
   /** Set when the backend's keys are not the bare session ids. */
   keyPrefix?(store: SessionStoreLike): string
+  /** What the backend keeps beside each session (an expiry column), as text. */
+  entryFields?(store: SessionStoreLike): Map<string, Record<string, string>>
   write(store: SessionStoreLike, sessionId: string, data: unknown): void
   remove(store: SessionStoreLike, sessionId: string): void
   clear(store: SessionStoreLike): void
@@ -129,6 +131,7 @@ const pgStoreInspector: StoreInspector = {
     return entries
   },
   entryTexts: (store) => new Map(pgRows(store).map((row) => [row.sid, row.sess])),
+  entryFields: (store) => new Map(pgRows(store).map((row) => [row.sid, { expire: row.expire }])),
   write: (store, sessionId, data) =>
     host.postgres?.editSession(pgTable(store), {
       kind: 'write',
@@ -138,6 +141,84 @@ const pgStoreInspector: StoreInspector = {
   remove: (store, sessionId) =>
     host.postgres?.editSession(pgTable(store), { kind: 'delete', sid: sessionId }),
   clear: (store) => host.postgres?.editSession(pgTable(store), { kind: 'clear' }),
+}
+
+/** connect-mongo keeps documents `{ _id, expires, session }` in a collection of the host's MongoDB. */
+const mongoStoreInspector: StoreInspector = {
+  matches: (store) =>
+    host.mongo !== undefined &&
+    typeof store.collectionP === 'object' &&
+    typeof (store.options as { collectionName?: unknown } | undefined)?.collectionName === 'string',
+  entries: (store) => {
+    const entries: Record<string, unknown> = {}
+    for (const document of mongoDocuments(store)) {
+      const session = document.session
+      entries[String(document._id)] = typeof session === 'string' ? safeParse(session) : session
+    }
+    return entries
+  },
+  entryTexts: (store) =>
+    new Map(
+      mongoDocuments(store).map((document) => {
+        const session = document.session
+        return [String(document._id), typeof session === 'string' ? session : textOf(session)]
+      }),
+    ),
+  entryFields: (store) =>
+    new Map(
+      mongoDocuments(store).map((document) => {
+        const fields: Record<string, string> = {}
+        for (const [name, value] of Object.entries(document))
+          if (name !== '_id' && name !== 'session')
+            fields[name] = value instanceof Date ? value.toISOString() : textOf(value)
+        return [String(document._id), fields]
+      }),
+    ),
+  write: (store, sessionId, data) => {
+    const stringify = (store.options as { stringify?: unknown }).stringify !== false
+    const [database, collection] = mongoNamespace(store)
+    host.mongo?.editDocuments(database, collection, {
+      kind: 'set-field',
+      id: sessionId,
+      field: 'session',
+      value: stringify ? JSON.stringify(data) : data,
+    })
+  },
+  remove: (store, sessionId) =>
+    host.mongo?.editDocuments(...mongoNamespace(store), { kind: 'delete', id: sessionId }),
+  clear: (store) => host.mongo?.editDocuments(...mongoNamespace(store), { kind: 'clear' }),
+}
+
+/** The database a store's client names by default, once its connection resolved. */
+const mongoDefaultDatabase = new WeakMap<SessionStoreLike, string>()
+
+function mongoNamespace(store: SessionStoreLike): [string, string] {
+  const options = store.options as {
+    dbName?: string
+    collectionName: string
+    mongoUrl?: unknown
+    client?: { options?: { dbName?: string } }
+  }
+  if (!mongoDefaultDatabase.has(store)) {
+    // The driver's default: the connection string's path, else "test".
+    const fromUrl =
+      typeof options.mongoUrl === 'string'
+        ? /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]+)/.exec(options.mongoUrl)?.[1]
+        : undefined
+    mongoDefaultDatabase.set(
+      store,
+      options.client?.options?.dbName ?? (fromUrl ? decodeURIComponent(fromUrl) : 'test'),
+    )
+    void (store.clientP as Promise<{ options?: { dbName?: string } }>).then(
+      (client) => mongoDefaultDatabase.set(store, client?.options?.dbName ?? 'test'),
+      () => undefined,
+    )
+  }
+  return [options.dbName ?? mongoDefaultDatabase.get(store) ?? 'test', options.collectionName]
+}
+
+function mongoDocuments(store: SessionStoreLike) {
+  return host.mongo?.documents(...mongoNamespace(store)) ?? []
 }
 
 function pgTable(store: SessionStoreLike): string {
@@ -150,7 +231,12 @@ function pgRows(store: SessionStoreLike) {
   return host.postgres?.sessionRows(table) ?? []
 }
 
-const inspectors: StoreInspector[] = [pgStoreInspector, redisStoreInspector, memoryStoreInspector]
+const inspectors: StoreInspector[] = [
+  pgStoreInspector,
+  mongoStoreInspector,
+  redisStoreInspector,
+  memoryStoreInspector,
+]
 
 export function registerStoreInspector(inspector: StoreInspector): void {
   inspectors.unshift(inspector)
@@ -278,6 +364,10 @@ function handleFor(record: TrackedStore): StoreHandle {
     },
     parseEntry: safeParse,
     keyPrefix: found?.keyPrefix?.(store),
+    entryFields: () => {
+      const found = inspector()
+      return found?.entryFields ? found.entryFields(store) : undefined
+    },
     emitStatus: (status) => {
       store.emit(status)
     },

@@ -1,0 +1,481 @@
+/**
+ * The playground's MongoDB server: databases of collections of documents, with filters, updates
+ * and sorts evaluated by mingo (MongoDB's query language in JavaScript), the `_id` index's
+ * uniqueness, and TTL indexes removed by a monitor that runs every 60 s, as mongod's does — so an
+ * expired document stays until the next pass. No real mongod can run here; this is a simulation
+ * of the part of the server a session store touches.
+ *
+ * It has no relative imports, so the Node-side lesson replay can load this very file.
+ */
+import { Query } from 'mingo/query'
+import { Context } from 'mingo/core'
+import * as queryOperators from 'mingo/operators/query'
+import * as projectionOperators from 'mingo/operators/projection'
+import { updateOne as mingoUpdateOne } from 'mingo/updater'
+
+/** mongod's TTL monitor wakes up once a minute (ttlMonitorSleepSecs). */
+export const TTL_MONITOR_INTERVAL_MS = 60_000
+
+export type MongoDocument = Record<string, unknown>
+
+export interface IndexSpec {
+  name: string
+  key: Record<string, 1 | -1>
+  expireAfterSeconds?: number
+  unique?: boolean
+}
+
+/** A server-side error, as the driver's MongoServerError carries it. */
+export interface MongoServerFailure {
+  kind: 'server'
+  message: string
+  code: number
+  codeName: string
+  keyPattern?: Record<string, number>
+  keyValue?: Record<string, unknown>
+}
+
+export type MongoOperation =
+  | { op: 'insertOne'; document: MongoDocument }
+  | { op: 'insertMany'; documents: MongoDocument[] }
+  | {
+      op: 'find'
+      filter: MongoDocument
+      sort?: Record<string, 1 | -1>
+      skip?: number
+      limit?: number
+      projection?: MongoDocument
+    }
+  | { op: 'countDocuments'; filter: MongoDocument }
+  | {
+      op: 'updateOne' | 'updateMany'
+      filter: MongoDocument
+      update: MongoDocument
+      upsert?: boolean
+    }
+  | { op: 'replaceOne'; filter: MongoDocument; replacement: MongoDocument; upsert?: boolean }
+  | { op: 'deleteOne' | 'deleteMany'; filter: MongoDocument }
+  | {
+      op: 'createIndex'
+      key: Record<string, 1 | -1>
+      options: { name?: string; expireAfterSeconds?: number; unique?: boolean }
+    }
+  | { op: 'listIndexes' }
+  | { op: 'drop' }
+
+export interface MongoDatabaseOptions {
+  /** Virtual time, ms since the epoch: what `$currentDate` writes and the TTL monitor reads. */
+  now: () => number
+  /** Makes an `_id` for a document inserted without one (the driver's ObjectId, normally). */
+  newId?: () => unknown
+}
+
+type Collection = { documents: MongoDocument[]; indexes: IndexSpec[] }
+
+const ID_INDEX: IndexSpec = { name: '_id_', key: { _id: 1 } }
+const context = Context.init({ query: queryOperators, projection: projectionOperators })
+const queryOptions = { context, useStrictMode: true }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)
+
+/**
+ * A copy as BSON would round-trip it: dates stay dates, functions are not stored, `undefined`
+ * becomes null. Other class instances (the driver's ObjectId) are immutable and kept as they are.
+ */
+export function bsonCopy<T>(value: T): T {
+  if (value === undefined) return null as T
+  if (value instanceof Date) return new Date(value.getTime()) as T
+  if (Array.isArray(value)) return value.map((item: unknown) => bsonCopy(item)) as T
+  if (isPlainObject(value)) {
+    const copy: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value))
+      if (typeof item !== 'function' && typeof item !== 'symbol') copy[key] = bsonCopy(item)
+    return copy as T
+  }
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function' &&
+    !('_bsontype' in value)
+  )
+    return bsonCopy((value as unknown as { toJSON(): T }).toJSON())
+  return value
+}
+
+function failure(
+  message: string,
+  code: number,
+  codeName: string,
+  extra: Partial<MongoServerFailure> = {},
+): MongoServerFailure {
+  return { kind: 'server', message, code, codeName, ...extra }
+}
+
+const isFailure = (value: unknown): value is MongoServerFailure =>
+  isPlainObject(value) && value.kind === 'server'
+
+const showValue = (value: unknown): string =>
+  typeof value === 'string'
+    ? `"${value}"`
+    : value instanceof Date
+      ? `new Date(${value.getTime()})`
+      : String(value)
+
+export class MongoDatabaseServer {
+  private readonly databases = new Map<string, Map<string, Collection>>()
+  private readonly options: MongoDatabaseOptions
+  /** The monitor's first pass is one interval after the server started. */
+  private startedAt: number
+  private lastPass: number
+
+  constructor(options: MongoDatabaseOptions) {
+    this.options = options
+    this.startedAt = options.now()
+    this.lastPass = this.startedAt
+  }
+
+  /** Everything dropped, the monitor's rhythm started again: a new server. */
+  reset(): void {
+    this.databases.clear()
+    this.startedAt = this.options.now()
+    this.lastPass = this.startedAt
+  }
+
+  /**
+   * Runs the passes of the TTL monitor that fell due by now. A pass removes what had expired
+   * at its own time, so documents that expired after the last pass linger until the next one.
+   */
+  runTtlMonitor(): number {
+    const now = this.options.now()
+    const passes = Math.floor((now - this.startedAt) / TTL_MONITOR_INTERVAL_MS)
+    const passAt = this.startedAt + passes * TTL_MONITOR_INTERVAL_MS
+    if (passAt <= this.lastPass) return 0
+    this.lastPass = passAt
+    let removed = 0
+    for (const collections of this.databases.values())
+      for (const collection of collections.values()) {
+        for (const index of collection.indexes) {
+          if (index.expireAfterSeconds === undefined) continue
+          const [field] = Object.keys(index.key)
+          if (field === undefined) continue
+          const before = collection.documents.length
+          collection.documents = collection.documents.filter(
+            (document) => !ttlExpired(document[field], index.expireAfterSeconds ?? 0, passAt),
+          )
+          removed += before - collection.documents.length
+        }
+      }
+    return removed
+  }
+
+  /** When the monitor passes next (virtual ms), for the inspector and the lessons. */
+  nextTtlPass(): number {
+    const now = this.options.now()
+    const passes = Math.floor((now - this.startedAt) / TTL_MONITOR_INTERVAL_MS) + 1
+    return this.startedAt + passes * TTL_MONITOR_INTERVAL_MS
+  }
+
+  /** The stored documents of one collection, copies, in insertion order. */
+  documents(database: string, collection: string): MongoDocument[] {
+    this.runTtlMonitor()
+    return (this.databases.get(database)?.get(collection)?.documents ?? []).map(bsonCopy)
+  }
+
+  collectionNames(database: string): string[] {
+    return [...(this.databases.get(database)?.keys() ?? [])]
+  }
+
+  /** One operation; results and documents are copies. Server errors are thrown as MongoServerFailure. */
+  run(database: string, name: string, operation: MongoOperation): unknown {
+    this.runTtlMonitor()
+    const result = this.apply(database, name, operation)
+    if (isFailure(result)) throw result
+    return result
+  }
+
+  private collection(database: string, name: string, create: boolean): Collection | undefined {
+    let collections = this.databases.get(database)
+    if (!collections) {
+      if (!create) return undefined
+      collections = new Map()
+      this.databases.set(database, collections)
+    }
+    let collection = collections.get(name)
+    if (!collection && create) {
+      collection = { documents: [], indexes: [ID_INDEX] }
+      collections.set(name, collection)
+    }
+    return collection
+  }
+
+  private apply(database: string, name: string, operation: MongoOperation): unknown {
+    const namespace = `${database}.${name}`
+    switch (operation.op) {
+      case 'insertOne': {
+        const collection = this.collection(database, name, true) as Collection
+        const document = this.withId(bsonCopy(operation.document))
+        const duplicate = this.duplicateOf(collection, namespace, document)
+        if (duplicate) return duplicate
+        collection.documents.push(document)
+        return { insertedId: document._id }
+      }
+      case 'insertMany': {
+        const insertedIds: Record<number, unknown> = {}
+        for (const [index, original] of operation.documents.entries()) {
+          const inserted = this.apply(database, name, { op: 'insertOne', document: original })
+          if (isFailure(inserted)) return inserted
+          insertedIds[index] = (inserted as { insertedId: unknown }).insertedId
+        }
+        return { insertedCount: operation.documents.length, insertedIds }
+      }
+      case 'find': {
+        const documents = this.collection(database, name, false)?.documents ?? []
+        const checked = this.query(operation.filter)
+        if (isFailure(checked)) return checked
+        let cursor = checked.find(documents, operation.projection as never)
+        if (operation.sort) cursor = cursor.sort(operation.sort)
+        if (operation.skip) cursor = cursor.skip(operation.skip)
+        if (operation.limit) cursor = cursor.limit(operation.limit)
+        return cursor.all().map((document) => bsonCopy(document as MongoDocument))
+      }
+      case 'countDocuments': {
+        const documents = this.collection(database, name, false)?.documents ?? []
+        const checked = this.query(operation.filter)
+        if (isFailure(checked)) return checked
+        return documents.filter((document) => checked.test(document)).length
+      }
+      case 'updateOne':
+      case 'updateMany':
+        return this.update(database, name, operation)
+      case 'replaceOne': {
+        const collection = this.collection(database, name, operation.upsert === true)
+        const replacement = bsonCopy(operation.replacement)
+        if (Object.keys(replacement).some((key) => key.startsWith('$')))
+          return failure('Replacement document must not contain atomic operators', 2, 'BadValue')
+        const checked = this.query(operation.filter)
+        if (isFailure(checked)) return checked
+        const index = collection?.documents.findIndex((document) => checked.test(document)) ?? -1
+        if (index === -1 || !collection) {
+          if (!operation.upsert || !collection)
+            return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0, upsertedId: null }
+          const document = this.withId({ ...equalityFields(operation.filter), ...replacement })
+          const duplicate = this.duplicateOf(collection, namespace, document)
+          if (duplicate) return duplicate
+          collection.documents.push(document)
+          return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: document._id }
+        }
+        const current = collection.documents[index] as MongoDocument
+        collection.documents[index] = { _id: current._id, ...replacement }
+        return { matchedCount: 1, modifiedCount: 1, upsertedCount: 0, upsertedId: null }
+      }
+      case 'deleteOne':
+      case 'deleteMany': {
+        const collection = this.collection(database, name, false)
+        if (!collection) return { deletedCount: 0 }
+        const checked = this.query(operation.filter)
+        if (isFailure(checked)) return checked
+        let deleted = 0
+        collection.documents = collection.documents.filter((document) => {
+          if ((operation.op === 'deleteOne' && deleted > 0) || !checked.test(document)) return true
+          deleted++
+          return false
+        })
+        return { deletedCount: deleted }
+      }
+      case 'createIndex': {
+        const collection = this.collection(database, name, true) as Collection
+        const indexName =
+          operation.options.name ??
+          Object.entries(operation.key)
+            .map(([field, direction]) => `${field}_${direction}`)
+            .join('_')
+        const existing = collection.indexes.find((index) => index.name === indexName)
+        const spec: IndexSpec = { name: indexName, key: { ...operation.key } }
+        if (operation.options.expireAfterSeconds !== undefined)
+          spec.expireAfterSeconds = operation.options.expireAfterSeconds
+        if (operation.options.unique) spec.unique = true
+        if (existing && existing.expireAfterSeconds !== spec.expireAfterSeconds)
+          return failure(
+            `An equivalent index already exists with the same name but different options. Requested index: ${JSON.stringify(spec)}, existing index: ${JSON.stringify(existing)}`,
+            85,
+            'IndexOptionsConflict',
+          )
+        if (!existing) collection.indexes.push(spec)
+        return indexName
+      }
+      case 'listIndexes':
+        return (this.collection(database, name, false)?.indexes ?? []).map((index) => ({
+          v: 2,
+          ...bsonCopy(index),
+        }))
+      case 'drop': {
+        const dropped = this.databases.get(database)?.delete(name) ?? false
+        if (!dropped) return failure('ns not found', 26, 'NamespaceNotFound')
+        return true
+      }
+    }
+  }
+
+  private update(
+    database: string,
+    name: string,
+    operation: Extract<MongoOperation, { op: 'updateOne' | 'updateMany' }>,
+  ): unknown {
+    const update = bsonCopy(operation.update)
+    const operators = Object.keys(update)
+    if (operators.length === 0 || operators.some((key) => !key.startsWith('$')))
+      return failure('Update document requires atomic operators', 9, 'FailedToParse')
+    const checked = this.query(operation.filter)
+    if (isFailure(checked)) return checked
+    const collection = this.collection(database, name, operation.upsert === true)
+    const documents = collection?.documents ?? []
+    const { $setOnInsert, $currentDate, ...modifier } = update as Record<string, MongoDocument>
+    // $currentDate is the server's clock, which here is the playground's virtual one.
+    if ($currentDate) {
+      const now = new Date(this.options.now())
+      modifier.$set = { ...modifier.$set }
+      for (const field of Object.keys($currentDate)) modifier.$set[field] = new Date(now)
+    }
+    const matching = documents.filter((document) => checked.test(document))
+    if (matching.length === 0) {
+      if (!operation.upsert || !collection)
+        return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0, upsertedId: null }
+      const document = equalityFields(operation.filter)
+      const insertModifier = { ...modifier, $set: { ...modifier.$set, ...$setOnInsert } }
+      const applied = applyModifier(document, insertModifier)
+      if (isFailure(applied)) return applied
+      const inserted = this.withId(applied)
+      const duplicate = this.duplicateOf(collection, `${database}.${name}`, inserted)
+      if (duplicate) return duplicate
+      collection.documents.push(inserted)
+      return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1, upsertedId: inserted._id }
+    }
+    const targets = operation.op === 'updateOne' ? matching.slice(0, 1) : matching
+    let modified = 0
+    for (const target of targets) {
+      const applied = applyModifier(target, modifier)
+      if (isFailure(applied)) return applied
+      if (JSON.stringify(applied) !== JSON.stringify(target)) modified++
+      documents[documents.indexOf(target)] = applied
+    }
+    return {
+      matchedCount: targets.length,
+      modifiedCount: modified,
+      upsertedCount: 0,
+      upsertedId: null,
+    }
+  }
+
+  private query(filter: MongoDocument): Query | MongoServerFailure {
+    try {
+      return new Query(bsonCopy(filter ?? {}), queryOptions)
+    } catch (error) {
+      return failure(error instanceof Error ? error.message : String(error), 2, 'BadValue')
+    }
+  }
+
+  private withId(document: MongoDocument): MongoDocument {
+    if (document._id !== undefined) return document
+    return { _id: this.options.newId?.() ?? randomHexId(), ...document }
+  }
+
+  private duplicateOf(
+    collection: Collection,
+    namespace: string,
+    document: MongoDocument,
+  ): MongoServerFailure | undefined {
+    for (const index of collection.indexes) {
+      if (index !== ID_INDEX && !index.unique) continue
+      const fields = Object.keys(index.key)
+      const clash = collection.documents.some((other) =>
+        fields.every((field) => sameValue(other[field], document[field])),
+      )
+      if (!clash) continue
+      const keyValue = Object.fromEntries(fields.map((field) => [field, document[field]]))
+      const shown = fields.map((field) => `${field}: ${showValue(document[field])}`).join(', ')
+      return failure(
+        `E11000 duplicate key error collection: ${namespace} index: ${index.name} dup key: { ${shown} }`,
+        11000,
+        'DuplicateKey',
+        { keyPattern: { ...index.key }, keyValue },
+      )
+    }
+    return undefined
+  }
+}
+
+/**
+ * One document after an update's operators (mingo's updater), or the server's error. `_id` may
+ * be set to the value it already has (connect-mongo's `$set` carries it), never changed.
+ */
+function applyModifier(
+  document: MongoDocument,
+  modifier: Record<string, MongoDocument | undefined>,
+): MongoDocument | MongoServerFailure {
+  const copy = bsonCopy(document)
+  const operators: Record<string, MongoDocument> = {}
+  for (const [operator, fields] of Object.entries(modifier))
+    if (fields && Object.keys(fields).length > 0) operators[operator] = { ...fields }
+  const set = operators.$set
+  if (set && '_id' in set) {
+    if (copy._id === undefined) copy._id = set._id
+    else if (!sameValue(copy._id, set._id))
+      return failure(
+        "Performing an update on the path '_id' would modify the immutable field '_id'",
+        66,
+        'ImmutableField',
+      )
+    delete set._id
+    if (Object.keys(set).length === 0) delete operators.$set
+  }
+  if (Object.keys(operators).length === 0) return copy
+  const one = [copy]
+  try {
+    mingoUpdateOne(one, {}, operators as never, {}, queryOptions)
+  } catch (error) {
+    return failure(error instanceof Error ? error.message : String(error), 2, 'BadValue')
+  }
+  return one[0] as MongoDocument
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null)
+    return JSON.stringify(a) === JSON.stringify(b)
+  return a === b
+}
+
+/** mongod's TTL rule: a date (or an array's earliest date) plus expireAfterSeconds is past. */
+function ttlExpired(value: unknown, expireAfterSeconds: number, passAt: number): boolean {
+  const dates = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is Date => item instanceof Date,
+  )
+  if (dates.length === 0) return false
+  const earliest = Math.min(...dates.map((date) => date.getTime()))
+  return earliest + expireAfterSeconds * 1000 < passAt
+}
+
+/** An upsert starts from the filter's equality conditions (`{ _id: 'x' }` → `_id: 'x'`). */
+function equalityFields(filter: MongoDocument): MongoDocument {
+  const document: MongoDocument = {}
+  for (const [field, condition] of Object.entries(bsonCopy(filter ?? {}))) {
+    if (field.startsWith('$')) continue
+    const isOperator =
+      isPlainObject(condition) && Object.keys(condition).some((key) => key.startsWith('$'))
+    if (isOperator) {
+      const equal = (condition as { $eq?: unknown }).$eq
+      if (equal !== undefined) document[field] = equal
+    } else if (!field.includes('.')) document[field] = condition
+  }
+  return document
+}
+
+function randomHexId(): string {
+  let id = ''
+  for (let i = 0; i < 24; i++) id += Math.floor(Math.random() * 16).toString(16)
+  return id
+}
