@@ -172,6 +172,54 @@ export class MongoDatabaseServer {
     return removed
   }
 
+  /**
+   * The whole server as text (dates marked `{ $date: ms }`), for a server that outlives its
+   * process: the Node-side replay keeps it in a file between two starts of server.js.
+   */
+  exportState(): string {
+    const databases = [...this.databases].map(([database, collections]) => [
+      database,
+      [...collections],
+    ])
+    return JSON.stringify(
+      { startedAt: this.startedAt, lastPass: this.lastPass, databases },
+      function (this: Record<string, unknown>, key, value: unknown) {
+        const original = this[key]
+        return original instanceof Date ? { $date: original.getTime() } : value
+      },
+    )
+  }
+
+  importState(text: string): void {
+    const state = JSON.parse(text, (_key, value: unknown) =>
+      isPlainObject(value) && typeof value.$date === 'number' && Object.keys(value).length === 1
+        ? new Date(value.$date)
+        : value,
+    ) as {
+      startedAt: number
+      lastPass: number
+      databases: [string, [string, Collection][]][]
+    }
+    this.startedAt = state.startedAt
+    this.lastPass = state.lastPass
+    this.databases.clear()
+    for (const [database, collections] of state.databases)
+      this.databases.set(
+        database,
+        new Map(
+          collections.map(([name, collection]) => [
+            name,
+            {
+              documents: collection.documents,
+              indexes: collection.indexes.map((index) =>
+                index.name === '_id_' ? ID_INDEX : index,
+              ),
+            },
+          ]),
+        ),
+      )
+  }
+
   /** When the monitor passes next (virtual ms), for the inspector and the lessons. */
   nextTtlPass(): number {
     const now = this.options.now()

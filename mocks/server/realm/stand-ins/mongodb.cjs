@@ -344,12 +344,13 @@ class MongoClient extends EventEmitter {
     }
     this._closed = false
   }
+  /**
+   * The driver rejects a bad connection string; nothing awaits connect-mongo's rejected promise,
+   * so Node ends the process at start with that error. This throws it instead: the server fails
+   * to start with the same message, and no rejection escapes the realm.
+   */
   static connect(url, options) {
-    try {
-      return new MongoClient(url, options).connect()
-    } catch (error) {
-      return Promise.reject(error)
-    }
+    return new MongoClient(url, options).connect()
   }
   connect() {
     this._closed = false
