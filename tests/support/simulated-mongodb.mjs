@@ -20,7 +20,6 @@ function evaluate(file, overrides) {
   const requireNext = createRequire(file)
   const require = (specifier) =>
     Object.hasOwn(overrides, specifier) ? overrides[specifier] : requireNext(specifier)
-  // eslint-disable-next-line no-new-func -- a CommonJS wrapper, as Node's own loader makes one
   const wrapper = new Function(
     'exports',
     'require',

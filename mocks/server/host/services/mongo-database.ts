@@ -138,13 +138,6 @@ export class MongoDatabaseServer {
     this.lastPass = this.startedAt
   }
 
-  /** Everything dropped, the monitor's rhythm started again: a new server. */
-  reset(): void {
-    this.databases.clear()
-    this.startedAt = this.options.now()
-    this.lastPass = this.startedAt
-  }
-
   /**
    * Runs the passes of the TTL monitor that fell due by now. A pass removes what had expired
    * at its own time, so documents that expired after the last pass linger until the next one.

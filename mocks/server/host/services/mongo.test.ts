@@ -127,6 +127,19 @@ app.get('/bad-filter', async (req, res, next) => {
     expect(bodyOf(await server.request({ path: '/' }))).toBe('views: 1')
   })
 
+  it('skips sessions while the store is disconnected, says why, and serves them again on reconnect', async () => {
+    const server = await createSimServer({ source: mongoServer(), startTime: START })
+    const cookie = cookieOf(await server.request({ path: '/' }))
+    server.stores()[0]?.disconnect()
+    const skipped = await server.request({ path: '/', headers: [['Cookie', cookie]] })
+    expect(skipped.ok && skipped.status).toBe(500)
+    expect(skipped.explanations.map(({ code }) => code)).toContain('session-store-disconnected')
+    server.stores()[0]?.connect()
+    expect(bodyOf(await server.request({ path: '/', headers: [['Cookie', cookie]] }))).toBe(
+      'views: 2',
+    )
+  })
+
   it("says that connect-mongo's crypto option is not part of the playground", async () => {
     const server = await createSimServer({
       source: mongoServer(", crypto: { secret: 'squirrel' }"),

@@ -19,7 +19,7 @@ export interface MongoService extends RealmMongo {
   packages(): Readonly<Record<string, LazyPackage>> | undefined
   /** When the TTL monitor passes next (virtual ms), once the server runs. */
   nextTtlPass(): number | undefined
-  /** An empty server again (a new lesson), its monitor's rhythm started afresh. */
+  /** No server until the next load: a new lesson starts an empty one, its TTL monitor's rhythm afresh. */
   reset(): void
 }
 
@@ -44,7 +44,7 @@ export function createMongoService(
 
   return {
     get loaded() {
-      return server !== undefined
+      return chunk !== undefined
     },
     load,
     packages: () => chunk?.packages,
@@ -66,7 +66,9 @@ export function createMongoService(
       else server.run(database, collection, { op: 'deleteMany', filter })
     },
     nextTtlPass: () => server?.nextTtlPass(),
-    reset: () => server?.reset(),
+    reset: () => {
+      server = undefined
+    },
   }
 }
 
