@@ -64,76 +64,67 @@ const shownParam = (value: unknown): string | null =>
       ? value
       : `<${(value as Uint8Array).length ?? 0} bytes>`
 
-/** The host's Postgres, telling the store inspector each statement and the request it served. */
+/**
+ * Sends one statement of a store to its database, and tells the store inspector what was sent,
+ * for which request (promise continuations lose it: it is taken when the statement is sent),
+ * and how it ended.
+ */
+function reported<T>(
+  send: () => Promise<T>,
+  sql: string,
+  params: Array<string | null>,
+  countOf: (result: T) => number | null,
+): Promise<T> {
+  const requestId = currentRequestId()
+  const report = (rowCount: number | null, error?: string) =>
+    emitEvent({
+      kind: 'store-query',
+      ...(requestId === undefined ? {} : { requestId }),
+      sql,
+      params,
+      rowCount,
+      ...(error === undefined ? {} : { error }),
+    })
+  return send().then(
+    (result) => {
+      report(countOf(result))
+      return result
+    },
+    (error: unknown) => {
+      report(null, String((error as { message?: unknown })?.message ?? error))
+      throw error
+    },
+  )
+}
+
+/** The host's Postgres, each statement reported. */
 function postgresForRealm() {
   const postgres = host.postgres
   if (!postgres) throw new Error('the playground has no PostgreSQL server for this realm')
   return {
     ready: () => postgres.ready(),
-    query: (sql: string, params: readonly unknown[]) => {
-      // Promise continuations lose the request; the statement is attributed when it is sent.
-      const requestId = currentRequestId()
-      const report = (outcome: { rowCount: number | null } | { error: string }) =>
-        emitEvent({
-          kind: 'store-query',
-          ...(requestId === undefined ? {} : { requestId }),
-          sql,
-          params: params.map(shownParam),
-          rowCount: 'rowCount' in outcome ? outcome.rowCount : null,
-          ...('error' in outcome ? { error: outcome.error } : {}),
-        })
-      return postgres.query(sql, params).then(
-        (result) => {
-          report({ rowCount: result.rowCount })
-          return result
-        },
-        (error: unknown) => {
-          report({ error: error instanceof Error ? error.message : String(error) })
-          throw error
-        },
-      )
-    },
+    query: (sql: string, params: readonly unknown[]) =>
+      reported(
+        () => postgres.query(sql, params),
+        sql,
+        params.map(shownParam),
+        (result) => result.rowCount,
+      ),
   }
 }
 
-/** The host's MongoDB, telling the store inspector each operation and the request it served. */
+/** The host's MongoDB, each operation reported as the mongo shell spells it. */
 function mongoForRealm() {
   const mongo = host.mongo
   if (!mongo) throw new Error('the playground has no MongoDB server for this realm')
   return {
     ready: () => mongo.ready(),
-    run: (database: string, collection: string, operation: { op: string }) => {
-      const requestId = currentRequestId()
-      const report = (outcome: { rowCount: number | null } | { error: string }) =>
-        emitEvent({
-          kind: 'store-query',
-          ...(requestId === undefined ? {} : { requestId }),
-          sql: mongo.describe(collection, operation),
-          params: [],
-          rowCount: 'rowCount' in outcome ? outcome.rowCount : null,
-          ...('error' in outcome ? { error: outcome.error } : {}),
-        })
-      return mongo.run(database, collection, operation).then(
-        (result) => {
-          report({ rowCount: affectedCount(result) })
-          return result
-        },
-        (error: unknown) => {
-          report({ error: String((error as { message?: unknown })?.message ?? error) })
-          throw error
-        },
-      )
-    },
+    run: (database: string, collection: string, operation: { op: string }) =>
+      reported(
+        () => mongo.run(database, collection, operation),
+        mongo.describe(collection, operation),
+        [],
+        (result) => mongo.affected(result),
+      ),
   }
-}
-
-/** How many documents an operation found, changed or removed, where it says so. */
-function affectedCount(result: unknown): number | null {
-  if (Array.isArray(result)) return result.length
-  if (typeof result === 'number') return result
-  const counts = result as { deletedCount?: number; matchedCount?: number; upsertedCount?: number }
-  if (typeof counts?.deletedCount === 'number') return counts.deletedCount
-  if (typeof counts?.matchedCount === 'number')
-    return counts.matchedCount + (counts.upsertedCount ?? 0)
-  return null
 }

@@ -207,8 +207,16 @@ export interface RealmMongo {
   run(database: string, collection: string, operation: { op: string }): Promise<unknown>
   /** The operation as the mongo shell spells it, for the inspector's log of store traffic. */
   describe(collection: string, operation: { op: string }): string
-  /** A collection's documents, after the TTL monitor's passes that fell due; copies. */
-  documents(database: string, collection: string): MongoDocument[]
+  /** How many documents an operation's result says it found, changed or removed. */
+  affected(result: unknown): number | null
+  /**
+   * connect-mongo's documents in a collection, after the TTL monitor's passes that fell due:
+   * each `_id`, its `session` as text (JSON), and its other fields as text (`expires`).
+   */
+  sessions(
+    database: string,
+    collection: string,
+  ): { id: string; text: string; fields: Record<string, string> }[]
   /** Edits the store panel makes, by `_id`. */
   editDocuments(
     database: string,

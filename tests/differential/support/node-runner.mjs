@@ -360,6 +360,8 @@ const settle = async () => {
 }
 
 async function drainEffects() {
+  // Statements still in flight (a store call the step caused) finish before the store is read.
+  await realPostgres?.idle()
   const calls = storeCalls
   storeCalls = []
   const stores = await snapshotStores()
@@ -500,9 +502,8 @@ async function handle(message) {
       await realRedis?.advance(message.nowMs - Date.now())
       clock.setSystemTime(message.nowMs)
       runVirtualTimersDue(message.nowMs)
-      // What those timers sent (a prune's DELETE) is on the wire a few ticks later.
-      await turns()
-      await realPostgres?.idle()
+      // What those timers sent (a prune's DELETE) is sent a few ticks later; drainEffects
+      // waits for it to finish.
       await settle()
       return drainEffects()
     case 'store':

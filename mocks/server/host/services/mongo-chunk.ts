@@ -11,7 +11,7 @@ import connectMongoSource from '../../../../node_modules/connect-mongo/dist/inde
 import type { LazyPackage } from '../../realm/realm-types'
 
 export { MongoDatabaseServer } from './mongo-database'
-export { describeMongoOperation } from './mongo-shell'
+export { affectedCount, describeMongoOperation, sessionsOf } from './mongo-shell'
 
 // A source map comment would point the realm's stack traces at a file it cannot load.
 const withoutSourceMap = (source: string) => source.replace(/\n\/\/# sourceMappingURL=.*$/m, '')

@@ -1,6 +1,7 @@
 /**
- * A MongoDB operation as the mongo shell would spell it, for the store inspector's log of what a
- * store sent: `sessions.updateOne({ _id: "abc" }, { $set: { … } }, { upsert: true })`.
+ * What the store inspector shows of the playground's MongoDB: each operation a store sent, as the
+ * mongo shell would spell it (`sessions.updateOne({ _id: "abc" }, { $set: … }, { upsert: true })`),
+ * and connect-mongo's documents. In the lazy chunk, so servers without MongoDB load none of it.
  */
 const MAX_STRING = 60
 
@@ -55,4 +56,33 @@ export function describeMongoOperation(collection: string, operation: { op: stri
     default:
       return call(op, rest.filter)
   }
+}
+
+/** How many documents an operation's result says it found, changed or removed. */
+export function affectedCount(result: unknown): number | null {
+  if (Array.isArray(result)) return result.length
+  if (typeof result === 'number') return result
+  const counts = result as { deletedCount?: number; matchedCount?: number; upsertedCount?: number }
+  if (typeof counts?.deletedCount === 'number') return counts.deletedCount
+  if (typeof counts?.matchedCount === 'number')
+    return counts.matchedCount + (counts.upsertedCount ?? 0)
+  return null
+}
+
+const asText = (value: unknown): string =>
+  value instanceof Date
+    ? value.toISOString()
+    : typeof value === 'string'
+      ? value
+      : (JSON.stringify(value) ?? String(value))
+
+/** connect-mongo's documents: `session` (JSON text, or a document with stringify: false) and the rest. */
+export function sessionsOf(
+  documents: readonly Record<string, unknown>[],
+): { id: string; text: string; fields: Record<string, string> }[] {
+  return documents.map(({ _id, session, ...rest }) => {
+    const fields: Record<string, string> = {}
+    for (const [name, value] of Object.entries(rest)) fields[name] = asText(value)
+    return { id: String(_id), text: asText(session), fields }
+  })
 }

@@ -53,7 +53,9 @@ export function createMongoService(
       running().run(database, collection, operation as MongoOperation),
     describe: (collection, operation) =>
       chunk ? chunk.describeMongoOperation(collection, operation) : operation.op,
-    documents: (database, collection) => server?.documents(database, collection) ?? [],
+    affected: (result) => chunk?.affectedCount(result) ?? null,
+    sessions: (database, collection) =>
+      server && chunk ? chunk.sessionsOf(server.documents(database, collection)) : [],
     editDocuments(database, collection, edit) {
       if (!server) return
       const filter = edit.kind === 'clear' ? {} : { _id: edit.id }

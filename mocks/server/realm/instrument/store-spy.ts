@@ -151,33 +151,14 @@ const mongoStoreInspector: StoreInspector = {
     typeof (store.options as { collectionName?: unknown } | undefined)?.collectionName === 'string',
   entries: (store) => {
     const entries: Record<string, unknown> = {}
-    for (const document of mongoDocuments(store)) {
-      const session = document.session
-      entries[String(document._id)] = typeof session === 'string' ? safeParse(session) : session
-    }
+    for (const { id, text } of mongoSessions(store)) entries[id] = safeParse(text)
     return entries
   },
-  entryTexts: (store) =>
-    new Map(
-      mongoDocuments(store).map((document) => {
-        const session = document.session
-        return [String(document._id), typeof session === 'string' ? session : textOf(session)]
-      }),
-    ),
-  entryFields: (store) =>
-    new Map(
-      mongoDocuments(store).map((document) => {
-        const fields: Record<string, string> = {}
-        for (const [name, value] of Object.entries(document))
-          if (name !== '_id' && name !== 'session')
-            fields[name] = value instanceof Date ? value.toISOString() : textOf(value)
-        return [String(document._id), fields]
-      }),
-    ),
+  entryTexts: (store) => new Map(mongoSessions(store).map(({ id, text }) => [id, text])),
+  entryFields: (store) => new Map(mongoSessions(store).map(({ id, fields }) => [id, fields])),
   write: (store, sessionId, data) => {
     const stringify = (store.options as { stringify?: unknown }).stringify !== false
-    const [database, collection] = mongoNamespace(store)
-    host.mongo?.editDocuments(database, collection, {
+    host.mongo?.editDocuments(...mongoNamespace(store), {
       kind: 'set-field',
       id: sessionId,
       field: 'session',
@@ -188,6 +169,9 @@ const mongoStoreInspector: StoreInspector = {
     host.mongo?.editDocuments(...mongoNamespace(store), { kind: 'delete', id: sessionId }),
   clear: (store) => host.mongo?.editDocuments(...mongoNamespace(store), { kind: 'clear' }),
 }
+
+const mongoSessions = (store: SessionStoreLike) =>
+  host.mongo?.sessions(...mongoNamespace(store)) ?? []
 
 /** The database a store's client names by default, once its connection resolved. */
 const mongoDefaultDatabase = new WeakMap<SessionStoreLike, string>()
@@ -215,10 +199,6 @@ function mongoNamespace(store: SessionStoreLike): [string, string] {
     )
   }
   return [options.dbName ?? mongoDefaultDatabase.get(store) ?? 'test', options.collectionName]
-}
-
-function mongoDocuments(store: SessionStoreLike) {
-  return host.mongo?.documents(...mongoNamespace(store)) ?? []
 }
 
 function pgTable(store: SessionStoreLike): string {
