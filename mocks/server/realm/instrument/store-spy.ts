@@ -106,6 +106,16 @@ const redisStoreInspector: StoreInspector = {
     return json === undefined || json === null ? undefined : safeParse(json)
   },
   keyPrefix: (store) => store.prefix as string,
+  // The key's own time to live, as Redis's TTL answers it when the panel reads the store.
+  entryFields: (store) => {
+    const prefix = store.prefix as string
+    const fields = new Map<string, Record<string, string>>()
+    for (const key of host.redis.keys(`${prefix}*`)) {
+      const ttl = host.redis.ttl(key)
+      fields.set(key.slice(prefix.length), { TTL: ttl < 0 ? 'none' : `${ttl} s` })
+    }
+    return fields
+  },
   write: (store, sessionId, data) => {
     const key = `${store.prefix as string}${sessionId}`
     const ttlMs = host.redis.pttl(key)
