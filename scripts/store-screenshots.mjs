@@ -4,7 +4,9 @@
 //
 //   npm run build && node scripts/store-screenshots.mjs
 //
-// Writes screenshots/store-{redis,postgres,mongo}-{desktop,phone}.png (1280×800 and 390×844).
+// Writes screenshots/store-{redis,postgres,mongo}-{desktop,phone}.png (1280×800 and 390×844),
+// and store-{postgres,mongo}-expired-…: an expired row waiting for the prune, an expired
+// document waiting for the TTL monitor.
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,7 +22,9 @@ const LESSON = '14-choosing-a-store'
 const SHOTS = [
   { store: 'redis', step: 3 },
   { store: 'postgres', step: 5 },
+  { store: 'postgres-expired', step: 6 },
   { store: 'mongo', step: 8 },
+  { store: 'mongo-expired', step: 9 },
 ]
 const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },

@@ -61,8 +61,8 @@ export function forgettingOf(storeKind: string): StoreForgetting {
 const STILL_STORED: Record<StoreForgetting, string> = {
   'on-read': 'expired — still stored until read',
   ttl: 'expired',
-  prune: 'expired — stored until the next prune',
-  'ttl-monitor': "expired — stored until the TTL monitor's next pass",
+  prune: 'expired — awaits the prune',
+  'ttl-monitor': 'expired — awaits the TTL monitor',
 }
 
 /** Why expired sessions are still in the store, for the store's count line. */
