@@ -66,7 +66,7 @@ describe.each(lessons.map((parsed) => [parsed.ok ? parsed.lesson.id : parsed.id,
 
     it(
       'turns every step green by its walkthrough, and no step is green before it',
-      { timeout },
+      { timeout: postgresTimeout ?? 20_000 },
       async () => {
         const { steps } = await replayLesson(lessonOf(parsed))
         const report = steps.map(({ stepId, before, after }) => ({
@@ -98,7 +98,7 @@ describe.each(lessons.map((parsed) => [parsed.ok ? parsed.lesson.id : parsed.id,
         })
         if (result.differences) expect.fail(result.differences)
       },
-      timeout ?? 60_000,
+      postgresTimeout ?? 60_000,
     )
   },
 )
