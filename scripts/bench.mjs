@@ -21,6 +21,7 @@ import {
 } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
 import { benchPostgres } from './bench-postgres.mjs'
+import { benchMongo } from './bench-mongo.mjs'
 import { printEveryEngine } from './bench-engines.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -367,6 +368,7 @@ if (chromiumFigures) {
 
 if (chromiumFigures) printLearnerFigures(chromiumFigures)
 await benchPostgres(ROOT)
+await benchMongo(ROOT)
 
 // The same waits in Firefox and WebKit, beside Chromium's.
 await printEveryEngine({ root: ROOT, chromiumFigures, printTable })

@@ -62,7 +62,10 @@ function changedStore(
       entries = next
     }
   }
+  const fields = change.fields && new Map(Object.entries(change.fields))
+  const sameFields = JSON.stringify(change.fields) === JSON.stringify(fieldsObject(old?.fields))
   const unchanged =
+    sameFields &&
     old?.entries === entries &&
     old?.kind === change.kind &&
     old?.instance === change.instance &&
@@ -71,5 +74,10 @@ function changedStore(
   const store: StoreView = { storeId: change.storeId, kind: change.kind, entries }
   if (change.instance !== undefined) store.instance = change.instance
   if (change.keyPrefix !== undefined) store.keyPrefix = change.keyPrefix
+  if (fields) store.fields = sameFields && old?.fields ? old.fields : fields
   return store
+}
+
+function fieldsObject(fields: StoreView['fields']) {
+  return fields && Object.fromEntries(fields)
 }

@@ -61,33 +61,44 @@ describe.each(lessons.map((parsed) => [parsed.ok ? parsed.lesson.id : parsed.id,
       ).toEqual([])
     })
 
-    it('turns every step green by its walkthrough, and no step is green before it', async () => {
-      const { steps } = await replayLesson(lessonOf(parsed))
-      const report = steps.map(({ stepId, before, after }) => ({
-        stepId,
-        greenBeforeItsActions: before.every((check) => check.passed),
-        failingAfter: after
-          .filter((check) => !check.passed)
-          .map((check) => `${check.label} — ${check.detail}`),
-      }))
-      expect(report).toEqual(
-        steps.map(({ stepId }) => ({ stepId, greenBeforeItsActions: false, failingAfter: [] })),
-      )
-    })
+    // A lesson that boots PGlite (initdb, seconds) and replays on a real PostgreSQL takes longer.
+    const postgresTimeout = usesPostgres(parsed) ? 120_000 : undefined
 
-    it('behaves the same on real Express in Node for its whole walkthrough', async () => {
-      const lesson = lessonOf(parsed)
-      const { events, session } = await replayLesson(lesson)
-      const scenario = scenarioForLesson(lesson, events, session)
-      const database = lessons.indexOf(parsed) + 1
-      const result = await runDifferential({
-        ...scenario,
-        redisUrl: redis.url(database),
-        ...(postgres && usesPostgres(parsed)
-          ? { databaseUrl: postgres.url(databaseOf(parsed)) }
-          : {}),
-      })
-      if (result.differences) expect.fail(result.differences)
-    }, 60_000)
+    it(
+      'turns every step green by its walkthrough, and no step is green before it',
+      { timeout: postgresTimeout ?? 20_000 },
+      async () => {
+        const { steps } = await replayLesson(lessonOf(parsed))
+        const report = steps.map(({ stepId, before, after }) => ({
+          stepId,
+          greenBeforeItsActions: before.every((check) => check.passed),
+          failingAfter: after
+            .filter((check) => !check.passed)
+            .map((check) => `${check.label} — ${check.detail}`),
+        }))
+        expect(report).toEqual(
+          steps.map(({ stepId }) => ({ stepId, greenBeforeItsActions: false, failingAfter: [] })),
+        )
+      },
+    )
+
+    it(
+      'behaves the same on real Express in Node for its whole walkthrough',
+      async () => {
+        const lesson = lessonOf(parsed)
+        const { events, session } = await replayLesson(lesson)
+        const scenario = scenarioForLesson(lesson, events, session)
+        const database = lessons.indexOf(parsed) + 1
+        const result = await runDifferential({
+          ...scenario,
+          redisUrl: redis.url(database),
+          ...(postgres && usesPostgres(parsed)
+            ? { databaseUrl: postgres.url(databaseOf(parsed)) }
+            : {}),
+        })
+        if (result.differences) expect.fail(result.differences)
+      },
+      postgresTimeout ?? 60_000,
+    )
   },
 )

@@ -17,6 +17,8 @@ const folders = readdirSync(join(import.meta.dirname, '../../../lessons'), { wit
 
 /** Well under the test timeout (20 s): a step that never passes fails with its checks named. */
 const STEP_TIMEOUT_MS = 5000
+/** A step whose server first requires `pg` loads PGlite and runs initdb: seconds, more when busy. */
+const POSTGRES_STEP_TIMEOUT_MS = 60_000
 
 afterEach(() => {
   cleanup()
@@ -25,8 +27,14 @@ afterEach(() => {
 })
 
 describe.each(folders)('lesson %s in the player', (folder) => {
-  it('is completed step by step with "Do it for me"', async () => {
-    const lesson = okLesson(readLesson(folder))
+  const lesson = okLesson(readLesson(folder))
+  // server.js or a step's edit requires pg (app/ does not reach the server's own check).
+  const bootsPostgres = /require\(\\?['"](pg|connect-pg-simple)\\?['"]\)/.test(
+    JSON.stringify(lesson),
+  )
+  const stepTimeout = bootsPostgres ? POSTGRES_STEP_TIMEOUT_MS : STEP_TIMEOUT_MS
+  const timeout = bootsPostgres ? 4 * POSTGRES_STEP_TIMEOUT_MS : 20_000
+  it('is completed step by step with "Do it for me"', { timeout }, async () => {
     const playground = await startPlayground()
     renderPanel(playground, `#/lessons/${folder}`, [{ ok: true, lesson }])
     const user = userEvent.setup()
@@ -41,7 +49,7 @@ describe.each(folders)('lesson %s in the player', (folder) => {
         .findByRole(
           'heading',
           { name: `Checks (${total} of ${total} passing)` },
-          { timeout: STEP_TIMEOUT_MS },
+          { timeout: stepTimeout },
         )
         .catch(() => undefined)
       const failing = [...document.querySelectorAll('.lp-check:not(.lp-check-passed)')].map(

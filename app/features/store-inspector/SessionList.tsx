@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { describeLink, type CookieLink } from './session-cookie-links'
-import { describeExpiry, sessionExpiry } from './session-expiry'
+import { describeExpiry, sessionExpiry, type StoreForgetting } from './session-expiry'
 import { flattenSessionTree, previewSessionData, type TreeLine } from './session-tree'
 import { SessionTree, TREE_LINE_PX } from './SessionTree'
 
@@ -30,7 +30,8 @@ function linesOf(session: StoredSession, toggled: ReadonlySet<string> | undefine
 export function SessionList({
   storeId,
   keyPrefix,
-  prunesOnRead,
+  forgetting,
+  fields,
   sessions,
   links,
   nowMs,
@@ -38,8 +39,10 @@ export function SessionList({
   storeId: number
   /** Put before each id in the backend's keys (connect-redis: `sess:`): shown, dimmed. */
   keyPrefix?: string | undefined
-  /** The store keeps expired entries until a read drops them (MemoryStore). */
-  prunesOnRead: boolean
+  /** How the store forgets expired sessions: the rows say what an expired one waits for. */
+  forgetting: StoreForgetting
+  /** What the backend keeps beside each session (Postgres's `expire`, MongoDB's `expires`). */
+  fields?: ReadonlyMap<string, Readonly<Record<string, string>>> | undefined
   sessions: readonly StoredSession[]
   links: ReadonlyMap<string, CookieLink[]>
   nowMs: number
@@ -142,10 +145,19 @@ export function SessionList({
                   </code>
                 </button>
                 <span className={`session-row__expiry session-row__expiry--${expiry.kind}`}>
-                  {describeExpiry(expiry, prunesOnRead)}
+                  {describeExpiry(expiry, forgetting)}
                 </span>
               </div>
               <div className="session-row__line">
+                {Object.entries(fields?.get(session.id) ?? {}).map(([name, value]) => (
+                  <code
+                    key={name}
+                    className="session-row__field"
+                    title={`The ${name} the store keeps beside the session`}
+                  >
+                    {name} {value}
+                  </code>
+                ))}
                 {carriers.map((link) => (
                   <span
                     key={`${link.profile}:${link.cookieName}`}
@@ -166,7 +178,7 @@ export function SessionList({
                   id={treeId}
                   lines={lines}
                   expiry={expiry}
-                  prunesOnRead={prunesOnRead}
+                  forgetting={forgetting}
                   maxLines={MAX_TREE_LINES}
                   onToggle={(path) => togglePath(session.id, path)}
                 />

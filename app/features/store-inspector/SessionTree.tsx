@@ -1,4 +1,4 @@
-import { describeExpiry, type SessionExpiry } from './session-expiry'
+import { describeExpiry, type SessionExpiry, type StoreForgetting } from './session-expiry'
 import type { TreeLine } from './session-tree'
 
 /** Pixel height of one tree line; the row's height is computed from it (see SessionList). */
@@ -12,14 +12,14 @@ export function SessionTree({
   id,
   lines,
   expiry,
-  prunesOnRead,
+  forgetting,
   maxLines,
   onToggle,
 }: {
   id: string
   lines: readonly TreeLine[]
   expiry: SessionExpiry
-  prunesOnRead: boolean
+  forgetting: StoreForgetting
   maxLines: number
   onToggle: (path: string) => void
 }) {
@@ -56,7 +56,7 @@ export function SessionTree({
           {line.path === EXPIRES_PATH && expiry.kind !== 'never' && (
             <span className={`session-tree__note session-tree__note--${expiry.kind}`}>
               {' '}
-              ({describeExpiry(expiry, prunesOnRead)})
+              ({describeExpiry(expiry, forgetting)})
             </span>
           )}
         </li>

@@ -222,3 +222,35 @@ describe('StoreInspector', () => {
     })
   })
 })
+
+describe('StoreInspector on a MongoStore', () => {
+  const mongoServer = `
+const express = require('express')
+const session = require('express-session')
+const { MongoStore } = require('connect-mongo')
+const app = express()
+app.use(session({
+  store: MongoStore.create({ mongoUrl: 'mongodb://localhost/app' }),
+  secret: 's', resave: false, saveUninitialized: false, cookie: { maxAge: 60000 },
+}))
+app.get('/', (req, res) => { req.session.views = 1; res.send('ok') })
+app.listen(3000)
+`
+
+  it("shows each document's expires field, and says an expired one waits for the TTL monitor", async () => {
+    const playground = await startPlayground(mongoServer)
+    renderWithPlayground(playground, <StoreInspector />)
+    await act(() => playground.navigate(1, { method: 'GET', url: '/' }))
+    const [row] = sessionRows()
+    if (!row) throw new Error('no session row')
+    const expires = playgroundStore.getState().stores[0]?.fields?.values().next().value?.expires
+    expect(expires).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(within(row).getByText(`expires ${expires}`)).toBeInTheDocument()
+    // Past its expiry but before the monitor's next pass (60 s after the server started).
+    await act(() => playground.advanceClock(59_500))
+    await act(() => playground.advanceClock(1_000))
+    expect(
+      await screen.findByText(/TTL monitor removes expired documents once a minute/),
+    ).toBeVisible()
+  })
+})

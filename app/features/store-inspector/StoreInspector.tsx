@@ -7,10 +7,8 @@ import { expiresAtOf } from '../../shared/stored-session'
 import { SessionList, type StoredSession } from './SessionList'
 import { StoreActivity } from './StoreActivity'
 import { useVirtualNow } from '../../shared/use-virtual-now'
+import { forgettingOf, WHY_STILL_STORED } from './session-expiry'
 import './store-inspector.css'
-
-/** Stores whose backend expires entries by itself (a TTL), rather than on the next read. */
-const SELF_EXPIRING_STORE = /redis/i
 
 /** A row of the list, with its `cookie.expires` parsed once. */
 interface ListedSession extends StoredSession {
@@ -71,9 +69,8 @@ function StoreSection({
   // Each row's expiry is parsed once, so the count can follow the clock every second cheaply.
   const expired = sessions.filter(({ expiresMs }) => expiresMs !== undefined && expiresMs <= nowMs)
   const headingId = useId()
-  // MemoryStore only drops an expired entry when it reads it (session/memory.js, getSession);
-  // Redis drops a key when its TTL runs out. Unknown stores are assumed to behave like MemoryStore.
-  const prunesOnRead = !SELF_EXPIRING_STORE.test(store.kind)
+  const forgetting = forgettingOf(store.kind)
+  const whyStored = WHY_STILL_STORED[forgetting]
 
   const switchConnection = async () => {
     setSwitching(true)
@@ -122,7 +119,7 @@ function StoreSection({
               ? `${plural(filtered.length, 'session')} of ${sessions.length.toLocaleString('en')} match`
               : plural(sessions.length, 'session')}
             {expired.length > 0 &&
-              ` · ${expired.length.toLocaleString('en')} expired but still stored${prunesOnRead ? ' (MemoryStore only drops an entry when it reads it)' : ''}`}
+              ` · ${expired.length.toLocaleString('en')} expired but still stored${whyStored ? ` (${whyStored})` : ''}`}
           </p>
           {filtered.length === 0 ? (
             <p className="empty">No session id contains “{query.trim()}”.</p>
@@ -130,7 +127,8 @@ function StoreSection({
             <SessionList
               storeId={store.storeId}
               keyPrefix={store.keyPrefix}
-              prunesOnRead={prunesOnRead}
+              forgetting={forgetting}
+              fields={store.fields}
               sessions={filtered}
               links={links}
               nowMs={nowMs}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeExpiry, formatDuration, sessionExpiry } from './session-expiry'
+import { describeExpiry, forgettingOf, formatDuration, sessionExpiry } from './session-expiry'
 
 const NOW = Date.parse('2026-11-23T19:00:00.000Z')
 
@@ -58,6 +58,23 @@ describe('describeExpiry', () => {
 
 describe('describeExpiry for a store that expires entries itself', () => {
   it('says only "expired": such a store does not keep the entry until a read', () => {
-    expect(describeExpiry({ kind: 'expired', expiresMs: 0, overdueMs: 1 }, false)).toBe('expired')
+    expect(describeExpiry({ kind: 'expired', expiresMs: 0, overdueMs: 1 }, 'ttl')).toBe('expired')
+  })
+})
+
+describe('describeExpiry for the database stores', () => {
+  const expired = { kind: 'expired', expiresMs: 0, overdueMs: 1 } as const
+  it('says what an expired entry waits for, store by store', () => {
+    expect(
+      (['PGStore', 'MongoStore', 'RedisStore', 'MemoryStore', 'MyStore'] as const).map((kind) =>
+        describeExpiry(expired, forgettingOf(kind)),
+      ),
+    ).toEqual([
+      'expired — awaits the prune',
+      'expired — awaits the TTL monitor',
+      'expired',
+      'expired — still stored until read',
+      'expired — still stored until read',
+    ])
   })
 })

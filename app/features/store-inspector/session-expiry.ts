@@ -41,16 +41,49 @@ export function formatDuration(ms: number): string {
 }
 
 /**
- * What the row says about expiry. Only a store that prunes on read (MemoryStore) keeps an
- * expired entry around; others (Redis with a TTL) drop it themselves.
+ * How a store forgets an expired session: MemoryStore when it reads it (session/memory.js),
+ * Redis by the key's TTL, connect-pg-simple on its prune interval, MongoDB when its TTL monitor
+ * passes (once a minute). Whatever the way, a read never returns an expired session.
  */
-export function describeExpiry(expiry: SessionExpiry, prunesOnRead = true): string {
+export type StoreForgetting = 'on-read' | 'ttl' | 'prune' | 'ttl-monitor'
+
+const FORGETTING = /(?<ttl>redis)|(?<prune>pg|postgres)|(?<monitor>mongo)/i
+
+/** Unknown stores are assumed to behave like MemoryStore. */
+export function forgettingOf(storeKind: string): StoreForgetting {
+  const groups = FORGETTING.exec(storeKind)?.groups
+  if (groups?.ttl) return 'ttl'
+  if (groups?.prune) return 'prune'
+  if (groups?.monitor) return 'ttl-monitor'
+  return 'on-read'
+}
+
+const STILL_STORED: Record<StoreForgetting, string> = {
+  'on-read': 'expired — still stored until read',
+  ttl: 'expired',
+  prune: 'expired — awaits the prune',
+  'ttl-monitor': 'expired — awaits the TTL monitor',
+}
+
+/** Why expired sessions are still in the store, for the store's count line. */
+export const WHY_STILL_STORED: Record<StoreForgetting, string> = {
+  'on-read': 'MemoryStore only drops an entry when it reads it',
+  ttl: '',
+  prune: 'connect-pg-simple deletes expired rows on its prune interval; reads skip them',
+  'ttl-monitor': "MongoDB's TTL monitor removes expired documents once a minute; reads skip them",
+}
+
+/** What the row says about expiry. */
+export function describeExpiry(
+  expiry: SessionExpiry,
+  forgetting: StoreForgetting = 'on-read',
+): string {
   switch (expiry.kind) {
     case 'never':
       return 'no expiry (browser-session cookie)'
     case 'live':
       return `expires in ${formatDuration(expiry.remainingMs)}`
     case 'expired':
-      return prunesOnRead ? 'expired — still stored until read' : 'expired'
+      return STILL_STORED[forgetting]
   }
 }

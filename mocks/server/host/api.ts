@@ -11,6 +11,7 @@ import { VirtualClock } from './virtual-clock'
 import type { ErrorInfo, HeaderPair, LoadResult, StoreHandle } from '../realm/realm-types'
 import type { SharedRedis } from './services/shared-redis'
 import type { PostgresService } from './services/postgres'
+import type { MongoService } from './services/mongo'
 import type { Explanation } from '../explain/explanation-types'
 
 export type { EngineEvent, ErrorInfo, Explanation, HeaderPair, LoadResult }
@@ -102,7 +103,12 @@ const decoder = new TextDecoder()
 /** Where a SimServer keeps its Redis for shareRedisWith; not part of the documented surface. */
 const REDIS = Symbol('session-playground.redis')
 const POSTGRES = Symbol('session-playground.postgres')
-type WithRedis = { [REDIS]?: SharedRedis; [POSTGRES]?: PostgresService }
+const MONGO = Symbol('session-playground.mongo')
+type WithRedis = {
+  [REDIS]?: SharedRedis
+  [POSTGRES]?: PostgresService
+  [MONGO]?: MongoService
+}
 
 function toSimStore(handle: StoreHandle): SimStore {
   return {
@@ -137,11 +143,12 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
     clock,
     ...(options.env ? { env: options.env } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    // Two app servers share their database servers: Redis, and Postgres with it.
+    // Two app servers share their database servers: Redis, and Postgres and MongoDB with it.
     ...(options.shareRedisWith
       ? {
           redis: (options.shareRedisWith as WithRedis)[REDIS],
           postgres: (options.shareRedisWith as WithRedis)[POSTGRES],
+          mongo: (options.shareRedisWith as WithRedis)[MONGO],
         }
       : {}),
   })
@@ -196,6 +203,7 @@ export async function createSimServer(options: SimServerOptions): Promise<SimSer
     },
     [REDIS]: engine.redis,
     [POSTGRES]: engine.postgres,
+    [MONGO]: engine.mongo,
   }
   return server
 }

@@ -14,6 +14,7 @@ import {
 import { VirtualClock } from './virtual-clock'
 import { createSharedRedis, type SharedRedis } from './services/shared-redis'
 import { createPostgresService, type PostgresService } from './services/postgres'
+import { createMongoService, type MongoService } from './services/mongo'
 import type { ErrorInfo, LoadResult, SimRequest } from '../realm/realm-types'
 
 /** Store ids of instance n start at n × STORE_ID_SPAN + 1, so they stay unique in the cluster. */
@@ -23,6 +24,7 @@ export class Cluster {
   readonly clock: VirtualClock
   readonly redis: SharedRedis
   readonly postgres: PostgresService
+  readonly mongo: MongoService
   readonly engines: Engine[]
   private nextInstance = 0
 
@@ -33,6 +35,7 @@ export class Cluster {
     this.clock = options.clock ?? new VirtualClock()
     this.redis = options.redis ?? createSharedRedis(() => this.clock.now())
     this.postgres = options.postgres ?? createPostgresService()
+    this.mongo = options.mongo ?? createMongoService(() => this.clock.now())
     let nextRequestId = 1
     const single = options.instances === 1
     this.engines = Array.from(
@@ -43,6 +46,7 @@ export class Cluster {
           clock: this.clock,
           redis: this.redis,
           postgres: this.postgres,
+          mongo: this.mongo,
           ...(single
             ? {}
             : {

@@ -7,6 +7,7 @@ import { VirtualClock } from './virtual-clock'
 import { createSharedRedis, type SharedRedis } from './services/shared-redis'
 import { createVirtualTimers, type VirtualTimers } from './virtual-timers'
 import { createPostgresService, requiresPostgres, type PostgresService } from './services/postgres'
+import { createMongoService, requiresMongo, type MongoService } from './services/mongo'
 import { locateSyntaxError } from './locate-syntax-error'
 import { notifyListeners } from './listener-errors'
 import type { HostPlatform } from './host-platform'
@@ -59,6 +60,8 @@ export interface EngineOptions {
   redis?: SharedRedis
   /** The PostgreSQL server (PGlite); pass the same one to engines that share it. */
   postgres?: PostgresService
+  /** The MongoDB server (simulated); pass the same one to engines that share it. */
+  mongo?: MongoService
   /** Which instance of a cluster this engine is (1-based); its events and results say so. */
   instance?: number
   /** Request ids shared by the instances of a cluster, so that they stay unique. */
@@ -92,6 +95,8 @@ export class Engine {
   readonly redis: SharedRedis
   /** Survives restarts too; its lazy chunk loads only for a server that requires `pg`. */
   readonly postgres: PostgresService
+  /** Survives restarts too; its lazy chunk loads only for a server that requires `mongodb`. */
+  readonly mongo: MongoService
   /** The realm's timers, due on real or virtual time, whichever comes first. */
   private readonly timers: VirtualTimers
   private realm: RealmInstance | undefined
@@ -115,6 +120,7 @@ export class Engine {
     this.clock = options.clock ?? new VirtualClock()
     this.redis = options.redis ?? createSharedRedis(() => this.clock.now())
     this.postgres = options.postgres ?? createPostgresService()
+    this.mongo = options.mongo ?? createMongoService(() => this.clock.now())
     this.timers = createVirtualTimers(options.platform, () => this.clock.now())
     this.clock.onChange((time) => {
       this.publish({ kind: 'clock', time })
@@ -157,6 +163,16 @@ export class Engine {
         return this.failStart(filename, {
           name: 'Error',
           message: `The PostgreSQL server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        })
+      }
+    }
+    if (requiresMongo(source)) {
+      try {
+        await this.mongo.load()
+      } catch (error) {
+        return this.failStart(filename, {
+          name: 'Error',
+          message: `The MongoDB server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
         })
       }
     }
@@ -303,7 +319,10 @@ export class Engine {
   private createHost(): RealmHost {
     const { platform } = this.options
     const generation = ++this.generation
-    const lazyPackages = this.postgres.packages()
+    const postgresPackages = this.postgres.packages()
+    const mongoPackages = this.mongo.packages()
+    const lazyPackages =
+      postgresPackages || mongoPackages ? { ...postgresPackages, ...mongoPackages } : undefined
     return {
       now: () => this.clock.now(),
       emit: (event) => {
@@ -315,6 +334,7 @@ export class Engine {
       fillRandom: platform.fillRandom,
       redis: this.redis,
       postgres: this.postgres,
+      mongo: this.mongo,
       ...(lazyPackages ? { lazyPackages } : {}),
       ...(this.options.firstStoreId === undefined
         ? {}

@@ -26,6 +26,7 @@ export function createInProcessTransport(options: EngineOptions): InProcessTrans
       clock: cluster.clock,
       redis: cluster.redis,
       postgres: cluster.postgres,
+      mongo: cluster.mongo,
       instances,
     })
     unsubscribe = cluster.subscribe(forward)
@@ -35,7 +36,10 @@ export function createInProcessTransport(options: EngineOptions): InProcessTrans
   return {
     start: (source, filename, startOptions?: StartOptions) => {
       const deployed = deploy(startOptions?.instances ?? 1)
-      if (startOptions?.freshRedis) deployed.redis.flushAll()
+      if (startOptions?.freshRedis) {
+        deployed.redis.flushAll()
+        deployed.mongo.reset()
+      }
       const fresh = startOptions?.freshRedis ? deployed.postgres.reset() : Promise.resolve()
       return fresh.then(() => deployed.start(source, filename))
     },

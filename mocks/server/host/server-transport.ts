@@ -30,6 +30,8 @@ export interface StoreSnapshot {
   entries: Record<string, unknown> | undefined
   /** What the backend's keys put before each id (connect-redis: `sess:`), when not bare ids. */
   keyPrefix?: string
+  /** What the backend keeps beside each session (Postgres's `expire`, MongoDB's `expires`). */
+  fields?: Record<string, Record<string, string>>
 }
 
 /**
@@ -37,8 +39,9 @@ export interface StoreSnapshot {
  * object with one key per session takes milliseconds to copy or to list, each time a request
  * changes one of them; a Map takes a fraction of that.
  */
-export interface StoreView extends Omit<StoreSnapshot, 'entries'> {
+export interface StoreView extends Omit<StoreSnapshot, 'entries' | 'fields'> {
   entries: ReadonlyMap<string, unknown> | undefined
+  fields?: ReadonlyMap<string, Readonly<Record<string, string>>>
 }
 
 /**
@@ -55,6 +58,8 @@ export interface StoreChange {
   removed: string[]
   complete: boolean
   keyPrefix?: string
+  /** Every entry's backend fields, whole at each read (only database stores have them). */
+  fields?: Record<string, Record<string, string>>
 }
 
 export interface ServerTransport {

@@ -21,6 +21,7 @@ function fakeStore(storeId: number, kind = 'MemoryStore', opaque = false) {
         : new Map(Object.entries(sessions).map(([id, data]) => [id, JSON.stringify(data)])),
     parseEntry: (text) => JSON.parse(text) as unknown,
     keyPrefix: undefined,
+    entryFields: () => undefined,
     emitStatus: () => {},
     clear: () => {},
     remove: () => {},

@@ -10,6 +10,8 @@ export function snapshotStores(handles: readonly HostedStore[]): StoreSnapshot[]
     }
     if (handle.instance !== undefined) snapshot.instance = handle.instance
     if (handle.keyPrefix !== undefined) snapshot.keyPrefix = handle.keyPrefix
+    const fields = handle.entryFields()
+    if (fields !== undefined) snapshot.fields = Object.fromEntries(fields)
     return snapshot
   })
 }
@@ -45,6 +47,8 @@ export function createStoreChangeTracker(): StoreChangeTracker {
         }
         if (handle.instance !== undefined) change.instance = handle.instance
         if (handle.keyPrefix !== undefined) change.keyPrefix = handle.keyPrefix
+        const fields = handle.entryFields()
+        if (fields !== undefined) change.fields = Object.fromEntries(fields)
         if (texts === undefined) {
           known.set(storeId, { kind, json: undefined })
           return change

@@ -1,6 +1,7 @@
 /**
  * Packages that reach the realm as source, from a lazy chunk the host loaded before server.js
- * ran (today: `pg` and the real connect-pg-simple, see host/services/postgres.ts). Each is
+ * ran (`pg` and the real connect-pg-simple, see host/services/postgres.ts; the simulated
+ * `mongodb` and the real connect-mongo, see host/services/mongo.ts). Each is
  * evaluated once per realm as a CommonJS module, with the realm's globals, under its own
  * `__dirname`; the realm's `fs` serves the package's own files read-only (every other path
  * still answers ENOENT).
@@ -10,6 +11,7 @@ import { GLOBAL_PARAMETERS } from './commonjs-loader'
 import { serveReadOnlyFile } from './node-compat/fs'
 import { currentRequestId } from './request-context'
 import { emitEvent } from './event-sink'
+import * as debugModule from './stand-ins/debug'
 
 const evaluated = new Map<string, unknown>()
 
@@ -29,6 +31,11 @@ export function lazyPackage(name: string, lookup: Require): { exports: unknown }
   if (!pkg) return undefined
   const require: Require = (specifier) => {
     if (specifier === '#postgres') return postgresForRealm()
+    if (specifier === '#mongo') return mongoForRealm()
+    // The realm's debug, whose lines become debug events (connect-mongo's among them).
+    if (specifier === 'debug') return debugModule['module.exports']
+    const renamed = pkg.requires?.[specifier]
+    if (renamed !== undefined) return lazyPackage(renamed, lookup)?.exports
     return lookup(specifier)
   }
   const module = { exports: {} as unknown }
@@ -57,34 +64,67 @@ const shownParam = (value: unknown): string | null =>
       ? value
       : `<${(value as Uint8Array).length ?? 0} bytes>`
 
-/** The host's Postgres, telling the store inspector each statement and the request it served. */
+/**
+ * Sends one statement of a store to its database, and tells the store inspector what was sent,
+ * for which request (promise continuations lose it: it is taken when the statement is sent),
+ * and how it ended.
+ */
+function reported<T>(
+  send: () => Promise<T>,
+  sql: string,
+  params: Array<string | null>,
+  countOf: (result: T) => number | null,
+): Promise<T> {
+  const requestId = currentRequestId()
+  const report = (rowCount: number | null, error?: string) =>
+    emitEvent({
+      kind: 'store-query',
+      ...(requestId === undefined ? {} : { requestId }),
+      sql,
+      params,
+      rowCount,
+      ...(error === undefined ? {} : { error }),
+    })
+  return send().then(
+    (result) => {
+      report(countOf(result))
+      return result
+    },
+    (error: unknown) => {
+      report(null, String((error as { message?: unknown })?.message ?? error))
+      throw error
+    },
+  )
+}
+
+/** The host's Postgres, each statement reported. */
 function postgresForRealm() {
   const postgres = host.postgres
   if (!postgres) throw new Error('the playground has no PostgreSQL server for this realm')
   return {
     ready: () => postgres.ready(),
-    query: (sql: string, params: readonly unknown[]) => {
-      // Promise continuations lose the request; the statement is attributed when it is sent.
-      const requestId = currentRequestId()
-      const report = (outcome: { rowCount: number | null } | { error: string }) =>
-        emitEvent({
-          kind: 'store-query',
-          ...(requestId === undefined ? {} : { requestId }),
-          sql,
-          params: params.map(shownParam),
-          rowCount: 'rowCount' in outcome ? outcome.rowCount : null,
-          ...('error' in outcome ? { error: outcome.error } : {}),
-        })
-      return postgres.query(sql, params).then(
-        (result) => {
-          report({ rowCount: result.rowCount })
-          return result
-        },
-        (error: unknown) => {
-          report({ error: error instanceof Error ? error.message : String(error) })
-          throw error
-        },
-      )
-    },
+    query: (sql: string, params: readonly unknown[]) =>
+      reported(
+        () => postgres.query(sql, params),
+        sql,
+        params.map(shownParam),
+        (result) => result.rowCount,
+      ),
+  }
+}
+
+/** The host's MongoDB, each operation reported as the mongo shell spells it. */
+function mongoForRealm() {
+  const mongo = host.mongo
+  if (!mongo) throw new Error('the playground has no MongoDB server for this realm')
+  return {
+    ready: () => mongo.ready(),
+    run: (database: string, collection: string, operation: { op: string }) =>
+      reported(
+        () => mongo.run(database, collection, operation),
+        mongo.describe(collection, operation),
+        [],
+        (result) => mongo.affected(result),
+      ),
   }
 }

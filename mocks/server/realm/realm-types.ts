@@ -153,6 +153,8 @@ export interface LazyPackage {
   /** Its `__dirname`; `fs` serves `files` (by name) under it, read-only. */
   directory: string
   files: Readonly<Record<string, string>>
+  /** Modules it requires that are other lazy packages under another name (specifier → name). */
+  requires?: Readonly<Record<string, string>>
 }
 
 export interface PgQueryResult {
@@ -191,6 +193,41 @@ export interface RealmPostgres {
   ): void
 }
 
+/** A document of the playground's MongoDB, as the store inspector shows it. */
+export type MongoDocument = Record<string, unknown>
+
+/**
+ * What a realm may ask of the host's MongoDB server (simulated: no mongod runs in a browser;
+ * host/services/mongo-database.ts). Operations are the driver stand-in's (stand-ins/mongodb.cjs).
+ */
+export interface RealmMongo {
+  /** Resolves once the server is up. */
+  ready(): Promise<void>
+  /** One operation on a collection; server errors reject with `{ kind: 'server', message, code, codeName }`. */
+  run(database: string, collection: string, operation: { op: string }): Promise<unknown>
+  /** The operation as the mongo shell spells it, for the inspector's log of store traffic. */
+  describe(collection: string, operation: { op: string }): string
+  /** How many documents an operation's result says it found, changed or removed. */
+  affected(result: unknown): number | null
+  /**
+   * connect-mongo's documents in a collection, after the TTL monitor's passes that fell due:
+   * each `_id`, its `session` as text (JSON), and its other fields as text (`expires`).
+   */
+  sessions(
+    database: string,
+    collection: string,
+  ): { id: string; text: string; fields: Record<string, string> }[]
+  /** Edits the store panel makes, by `_id`. */
+  editDocuments(
+    database: string,
+    collection: string,
+    edit:
+      | { kind: 'set-field'; id: string; field: string; value: unknown }
+      | { kind: 'delete'; id: string }
+      | { kind: 'clear' },
+  ): void
+}
+
 /** What the host lends a realm. Everything the realm knows about the outside comes from here. */
 export interface RealmHost {
   /** Virtual clock, ms since the epoch. The realm's `Date` reads it. */
@@ -207,7 +244,9 @@ export interface RealmHost {
   redis: SharedRedis
   /** The PostgreSQL server (PGlite), shared like Redis; its chunk loads when a server needs it. */
   postgres?: RealmPostgres
-  /** Packages evaluated from source in the realm (`pg`, `connect-pg-simple`), once loaded. */
+  /** The MongoDB server (simulated), shared like Redis; its chunk loads when a server needs it. */
+  mongo?: RealmMongo
+  /** Packages evaluated from source in the realm (`pg`, `connect-pg-simple`, …), once loaded. */
   lazyPackages?: Readonly<Record<string, LazyPackage>>
   /** Initial `process.env` of the simulated process. */
   env: Readonly<Record<string, string>>
@@ -232,6 +271,11 @@ export interface StoreHandle {
   parseEntry(text: string): unknown
   /** What the backend puts before each session id in its keys (connect-redis: `sess:`). */
   keyPrefix: string | undefined
+  /**
+   * What the backend keeps beside each session, as text (connect-pg-simple's `expire` column,
+   * connect-mongo's `expires` field); `undefined` when it keeps nothing but the session.
+   */
+  entryFields(): Map<string, Record<string, string>> | undefined
   emitStatus(status: 'connect' | 'disconnect'): void
   clear(): void
   remove(sessionId: string): void

@@ -21,10 +21,66 @@ import path from 'node:path'
 import tls from 'node:tls'
 import { realRedisModule } from './real-redis.mjs'
 import { realPostgresModule } from './real-postgres.mjs'
+import { simulatedMongo } from '../../support/simulated-mongodb.mjs'
 
 const [serverDir = '', startMs = ''] = process.argv.slice(2)
 const serverFile = path.join(serverDir, 'server.js')
 const clock = FakeTimers.install({ now: Number(startMs), toFake: ['Date'] })
+const realSetTimeout = globalThis.setTimeout
+const realClearTimeout = globalThis.clearTimeout
+
+// --- timers on two clocks ---------------------------------------------------------------------
+
+// As in the simulated runtime (mocks/server/host/virtual-timers.ts), server code's timers fire
+// when their delay has passed in real time or on the virtual clock, whichever comes first: a
+// clock step runs what fell due meanwhile (connect-pg-simple's prune), in the order it fell due.
+// Each keeps its real Timeout object, so ref/unref/refresh work as on Node.
+const virtualTimers = new Map()
+
+function trackTimer(kind, callback, delay, args) {
+  const delayMs = Math.max(1, Number(delay) || 0)
+  const entry = { kind, delayMs, dueMs: Date.now() + delayMs }
+  const run = () => {
+    if (kind === 'timeout') virtualTimers.delete(entry.handle)
+    else entry.dueMs = Math.max(entry.dueMs + delayMs, Date.now())
+    callback(...args)
+  }
+  entry.run = run
+  entry.handle = kind === 'timeout' ? realSetTimeout(run, delayMs) : realSetInterval(run, delayMs)
+  virtualTimers.set(entry.handle, entry)
+  return entry.handle
+}
+const realSetInterval = globalThis.setInterval
+const realClearInterval = globalThis.clearInterval
+globalThis.setTimeout = (callback, delay, ...args) => trackTimer('timeout', callback, delay, args)
+globalThis.setInterval = (callback, delay, ...args) => trackTimer('interval', callback, delay, args)
+globalThis.clearTimeout = (handle) => {
+  virtualTimers.delete(handle)
+  realClearTimeout(handle)
+}
+globalThis.clearInterval = (handle) => {
+  virtualTimers.delete(handle)
+  realClearInterval(handle)
+}
+
+/** Runs, in due order, every timer the virtual clock passed; a rescheduled one may run again. */
+function runVirtualTimersDue(nowMs) {
+  for (;;) {
+    const due = [...virtualTimers.values()]
+      .filter((entry) => entry.dueMs <= nowMs)
+      .sort((a, b) => a.dueMs - b.dueMs)[0]
+    if (!due) return
+    if (due.kind === 'timeout') realClearTimeout(due.handle)
+    else {
+      // The real interval starts again from now, as the simulation re-arms its real timer.
+      realClearInterval(due.handle)
+      virtualTimers.delete(due.handle)
+      due.handle = realSetInterval(due.run, due.delayMs)
+      virtualTimers.set(due.handle, due)
+    }
+    due.run()
+  }
+}
 // Read and hidden at once: server.js must see the environment the simulated side sees.
 const redisUrl = process.env.DIFFERENTIAL_REDIS_URL
 delete process.env.DIFFERENTIAL_REDIS_URL
@@ -115,6 +171,8 @@ async function entriesOf(store) {
     return realRedis.entries(store.prefix)
   if (realPostgres && typeof store.quotedTable === 'function')
     return realPostgres.entries(store.quotedTable())
+  if (store.collectionP && typeof store.options?.collectionName === 'string')
+    return simulatedMongoServer().entries(store)
   return null
 }
 
@@ -257,11 +315,20 @@ function fakeRedisModule(file) {
 }
 const fakeRedis = realRedis?.module ?? fakeRedisModule(path.join(serverDir, 'redis.json'))
 
+// `require('mongodb')` gets the playground's own simulated driver and server: no mongod can run
+// here. Its data lives in a file beside server.js, so like a database server it outlives a
+// restart (a new child process); its TTL monitor reads the faked Date and passes every 60 s from
+// the server's first start, which is when server code first requires the driver.
+let mongo
+const simulatedMongoServer = () =>
+  (mongo ??= simulatedMongo({ file: path.join(serverDir, 'mongo.json') }))
+
 const realLoad = Module._load
 let watching = false
 Module._load = function load(request, parent, isMain) {
   if (request === 'redis') return fakeRedis
   if (request === 'pg' && realPostgres) return realPostgres.module
+  if (request === 'mongodb') return simulatedMongoServer().driver
   const exports = realLoad.call(this, request, parent, isMain)
   if (request === 'express-session' && !watching) {
     watching = true
@@ -288,11 +355,13 @@ const turns = async () => {
 /** Lets the event loop run on after a step: store callbacks, late logs, short real timers. */
 const settle = async () => {
   await turns()
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_TIMERS_MS))
+  await new Promise((resolve) => realSetTimeout(resolve, SETTLE_TIMERS_MS))
   await turns()
 }
 
 async function drainEffects() {
+  // Statements still in flight (a store call the step caused) finish before the store is read.
+  await realPostgres?.idle()
   const calls = storeCalls
   storeCalls = []
   const stores = await snapshotStores()
@@ -355,10 +424,10 @@ function readResponse(socket, method) {
     const finish = (exchange) => {
       if (finished) return
       finished = true
-      clearTimeout(timer)
+      realClearTimeout(timer)
       resolve(exchange)
     }
-    const timer = setTimeout(() => finish({ error: 'timeout' }), REQUEST_TIMEOUT_MS)
+    const timer = realSetTimeout(() => finish({ error: 'timeout' }), REQUEST_TIMEOUT_MS)
 
     const tryParse = (closed) => {
       if (!head) {
@@ -432,6 +501,9 @@ async function handle(message) {
     case 'clock':
       await realRedis?.advance(message.nowMs - Date.now())
       clock.setSystemTime(message.nowMs)
+      runVirtualTimersDue(message.nowMs)
+      // What those timers sent (a prune's DELETE) is sent a few ticks later; drainEffects
+      // waits for it to finish.
       await settle()
       return drainEffects()
     case 'store':

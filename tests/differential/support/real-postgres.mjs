@@ -9,9 +9,27 @@ const require = createRequire(import.meta.url)
 
 export function realPostgresModule(url) {
   const pg = require('pg')
+  // Statements in flight, so that a step can wait for what a timer sent (a prune's DELETE).
+  const pending = new Set()
+  const track = (promise) => {
+    pending.add(promise)
+    const settled = () => pending.delete(promise)
+    promise.then(settled, settled)
+    return promise
+  }
   class Pool extends pg.Pool {
     constructor(options) {
       super({ ...options, connectionString: url })
+    }
+    query(...args) {
+      const callback = typeof args.at(-1) === 'function' ? args.pop() : undefined
+      const promise = track(super.query(...args))
+      if (!callback) return promise
+      promise.then(
+        (result) => callback(null, result),
+        (error) => callback(error),
+      )
+      return undefined
     }
   }
   class Client extends pg.Client {
@@ -30,6 +48,11 @@ export function realPostgresModule(url) {
   }
   return {
     module: { ...pg, Pool, Client },
+
+    /** Resolves once no statement sent through the module's pools is in flight. */
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending])
+    },
 
     /** sid → parsed `sess`, as the simulated store inspector shows a table; null without one. */
     async entries(quotedTable) {

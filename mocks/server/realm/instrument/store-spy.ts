@@ -36,6 +36,8 @@ export interface StoreInspector {
   entry?(store: SessionStoreLike, sessionId: string): unknown
   /** Set when the backend's keys are not the bare session ids. */
   keyPrefix?(store: SessionStoreLike): string
+  /** What the backend keeps beside each session (an expiry column), as text. */
+  entryFields?(store: SessionStoreLike): Map<string, Record<string, string>>
   write(store: SessionStoreLike, sessionId: string, data: unknown): void
   remove(store: SessionStoreLike, sessionId: string): void
   clear(store: SessionStoreLike): void
@@ -104,6 +106,16 @@ const redisStoreInspector: StoreInspector = {
     return json === undefined || json === null ? undefined : safeParse(json)
   },
   keyPrefix: (store) => store.prefix as string,
+  // The key's own time to live, as Redis's TTL answers it when the panel reads the store.
+  entryFields: (store) => {
+    const prefix = store.prefix as string
+    const fields = new Map<string, Record<string, string>>()
+    for (const key of host.redis.keys(`${prefix}*`)) {
+      const ttl = host.redis.ttl(key)
+      fields.set(key.slice(prefix.length), { TTL: ttl < 0 ? 'none' : `${ttl} s` })
+    }
+    return fields
+  },
   write: (store, sessionId, data) => {
     const key = `${store.prefix as string}${sessionId}`
     const ttlMs = host.redis.pttl(key)
@@ -129,6 +141,7 @@ const pgStoreInspector: StoreInspector = {
     return entries
   },
   entryTexts: (store) => new Map(pgRows(store).map((row) => [row.sid, row.sess])),
+  entryFields: (store) => new Map(pgRows(store).map((row) => [row.sid, { expire: row.expire }])),
   write: (store, sessionId, data) =>
     host.postgres?.editSession(pgTable(store), {
       kind: 'write',
@@ -138,6 +151,64 @@ const pgStoreInspector: StoreInspector = {
   remove: (store, sessionId) =>
     host.postgres?.editSession(pgTable(store), { kind: 'delete', sid: sessionId }),
   clear: (store) => host.postgres?.editSession(pgTable(store), { kind: 'clear' }),
+}
+
+/** connect-mongo keeps documents `{ _id, expires, session }` in a collection of the host's MongoDB. */
+const mongoStoreInspector: StoreInspector = {
+  matches: (store) =>
+    host.mongo !== undefined &&
+    typeof store.collectionP === 'object' &&
+    typeof (store.options as { collectionName?: unknown } | undefined)?.collectionName === 'string',
+  entries: (store) => {
+    const entries: Record<string, unknown> = {}
+    for (const { id, text } of mongoSessions(store)) entries[id] = safeParse(text)
+    return entries
+  },
+  entryTexts: (store) => new Map(mongoSessions(store).map(({ id, text }) => [id, text])),
+  entryFields: (store) => new Map(mongoSessions(store).map(({ id, fields }) => [id, fields])),
+  write: (store, sessionId, data) => {
+    const stringify = (store.options as { stringify?: unknown }).stringify !== false
+    host.mongo?.editDocuments(...mongoNamespace(store), {
+      kind: 'set-field',
+      id: sessionId,
+      field: 'session',
+      value: stringify ? JSON.stringify(data) : data,
+    })
+  },
+  remove: (store, sessionId) =>
+    host.mongo?.editDocuments(...mongoNamespace(store), { kind: 'delete', id: sessionId }),
+  clear: (store) => host.mongo?.editDocuments(...mongoNamespace(store), { kind: 'clear' }),
+}
+
+const mongoSessions = (store: SessionStoreLike) =>
+  host.mongo?.sessions(...mongoNamespace(store)) ?? []
+
+/** The database a store's client names by default, once its connection resolved. */
+const mongoDefaultDatabase = new WeakMap<SessionStoreLike, string>()
+
+function mongoNamespace(store: SessionStoreLike): [string, string] {
+  const options = store.options as {
+    dbName?: string
+    collectionName: string
+    mongoUrl?: unknown
+    client?: { options?: { dbName?: string } }
+  }
+  if (!mongoDefaultDatabase.has(store)) {
+    // The driver's default: the connection string's path, else "test".
+    const fromUrl =
+      typeof options.mongoUrl === 'string'
+        ? /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]+)/.exec(options.mongoUrl)?.[1]
+        : undefined
+    mongoDefaultDatabase.set(
+      store,
+      options.client?.options?.dbName ?? (fromUrl ? decodeURIComponent(fromUrl) : 'test'),
+    )
+    void (store.clientP as Promise<{ options?: { dbName?: string } }>).then(
+      (client) => mongoDefaultDatabase.set(store, client?.options?.dbName ?? 'test'),
+      () => undefined,
+    )
+  }
+  return [options.dbName ?? mongoDefaultDatabase.get(store) ?? 'test', options.collectionName]
 }
 
 function pgTable(store: SessionStoreLike): string {
@@ -150,7 +221,12 @@ function pgRows(store: SessionStoreLike) {
   return host.postgres?.sessionRows(table) ?? []
 }
 
-const inspectors: StoreInspector[] = [pgStoreInspector, redisStoreInspector, memoryStoreInspector]
+const inspectors: StoreInspector[] = [
+  pgStoreInspector,
+  mongoStoreInspector,
+  redisStoreInspector,
+  memoryStoreInspector,
+]
 
 export function registerStoreInspector(inspector: StoreInspector): void {
   inspectors.unshift(inspector)
@@ -278,6 +354,10 @@ function handleFor(record: TrackedStore): StoreHandle {
     },
     parseEntry: safeParse,
     keyPrefix: found?.keyPrefix?.(store),
+    entryFields: () => {
+      const found = inspector()
+      return found?.entryFields ? found.entryFields(store) : undefined
+    },
     emitStatus: (status) => {
       store.emit(status)
     },
