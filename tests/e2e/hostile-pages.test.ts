@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   BROWSER_TEST_TIMEOUT_MS,
@@ -10,6 +8,7 @@ import {
   type Site,
 } from './support/driver'
 import { openApp, runServerCode, ui, visit } from './support/ui'
+import { startLoopbackListener, type LoopbackListener } from './support/loopback-listener'
 
 /**
  * Pages and redirects that try to leave the simulated network, and what the learner sees. A
@@ -17,22 +16,6 @@ import { openApp, runServerCode, ui, visit } from './support/ui'
  * it, and it must hear nothing at all, not even a connection. Cases and outcomes are listed in
  * tests/hostile-input/README.md.
  */
-
-/** The real network: counts every connection and request that reaches it. */
-async function startListener(): Promise<{
-  server: Server
-  port: number
-  heard: string[]
-}> {
-  const heard: string[] = []
-  const server = createServer((request, response) => {
-    heard.push(`${request.method} ${request.url}`)
-    response.end('reached')
-  })
-  server.on('connection', () => heard.push('connection'))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return { server, heard, port: (server.address() as AddressInfo).port }
-}
 
 function serverSource(real: string): string {
   return `const express = require('express')
@@ -95,11 +78,11 @@ for (const engine of ENGINES) {
     () => {
       let site: Site
       let browser: Driver
-      let listener: Awaited<ReturnType<typeof startListener>>
+      let listener: LoopbackListener
       let real: string
 
       beforeAll(async () => {
-        listener = await startListener()
+        listener = await startLoopbackListener()
         real = `http://127.0.0.1:${listener.port}`
         site = await startSite(engine)
         browser = await launch(engine)
@@ -110,7 +93,7 @@ for (const engine of ENGINES) {
       afterAll(async () => {
         await browser?.close()
         await site?.close()
-        await new Promise((resolve) => listener?.server.close(resolve))
+        await listener?.close()
       })
 
       /** The app still answers: the address bar takes the learner home. */

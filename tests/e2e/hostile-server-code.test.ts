@@ -4,8 +4,6 @@
  * goes through it. A loopback listener that this test starts must receive no connection at all.
  * The cases and their outcomes are listed in tests/hostile-input/README.md.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   BROWSER_TEST_TIMEOUT_MS,
@@ -16,29 +14,7 @@ import {
   type Site,
 } from './support/driver'
 import { openApp, runServerCode, showPanel, ui, visit } from './support/ui'
-
-interface Listener {
-  port: number
-  connections: number
-  close(): Promise<void>
-}
-
-function startListener(): Promise<Listener> {
-  const server: Server = createServer((_request, response) => response.end('reached'))
-  const listener = { port: 0, connections: 0, close: () => Promise.resolve() }
-  server.on('connection', () => listener.connections++)
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      listener.port = (server.address() as AddressInfo).port
-      listener.close = () =>
-        new Promise((done) => {
-          server.closeAllConnections()
-          server.close(() => done())
-        })
-      resolve(listener)
-    })
-  })
-}
+import { startLoopbackListener, type LoopbackListener } from './support/loopback-listener'
 
 /** Every way out a worker offers, tried from the real global; each outcome is reported. */
 const escapeServer = (port: number) => `const express = require('express')
@@ -87,10 +63,10 @@ for (const engine of ENGINES) {
     () => {
       let site: Site
       let browser: Driver
-      let listener: Listener
+      let listener: LoopbackListener
 
       beforeAll(async () => {
-        listener = await startListener()
+        listener = await startLoopbackListener()
         site = await startSite(engine)
         browser = await launch(engine)
         await openApp(browser, site.url)
@@ -115,7 +91,7 @@ for (const engine of ENGINES) {
           expect(`${route}: ${outcome}`).toBe(`${route}: blocked`)
         // Anything still on its way would have connected by now.
         await new Promise((resolve) => setTimeout(resolve, 1000))
-        expect(listener.connections).toBe(0)
+        expect(listener.heard).toEqual([])
         // The MSW service worker keeps one cache of its own, for the pages it serves.
         const storage = await browser.evaluate(async () => ({
           databases: ((await indexedDB.databases?.()) ?? []).map((database) => database.name),

@@ -12,20 +12,10 @@ import {
   type Driver,
   type Site,
 } from './support/driver'
-import { openApp, showPanel, ui } from './support/ui'
+import { openApp, runServerCode, ui } from './support/ui'
 
 /** The watchdog waits the request timeout (5 s) plus 2 s for a silent worker. */
 const WATCHDOG_WAIT_MS = 15_000
-
-/** Replaces the editor's code and presses Run, without waiting for the server to run. */
-async function runWithoutWaiting(browser: Driver, source: string): Promise<void> {
-  await showPanel(browser, 'Server')
-  const editor = ui.serverPanel.role('textbox', 'server.js')
-  await browser.click(editor.css('.cm-line').first())
-  await browser.press('Control+a')
-  await browser.paste(source)
-  await browser.click(ui.serverPanel.role('button', 'Run', { exact: true }))
-}
 
 for (const engine of ENGINES) {
   describe(
@@ -47,7 +37,7 @@ for (const engine of ENGINES) {
       })
 
       it('fails the load of `throw Object.create(null)` with Node’s description', async () => {
-        await runWithoutWaiting(browser, 'throw Object.create(null)\n')
+        await runServerCode(browser, 'throw Object.create(null)\n', { untilRunning: false })
         await browser.waitFor(ui.serverPanel.text('Failed to load', true))
         await browser.waitFor(ui.serverPanel.text(/\[Object: null prototype\] \{\}/).first())
       })
@@ -55,7 +45,7 @@ for (const engine of ENGINES) {
       it(
         'stops an endless loop at the top level once, says so, and leaves it stopped',
         async () => {
-          await runWithoutWaiting(browser, 'while (true) {}\n')
+          await runServerCode(browser, 'while (true) {}\n', { untilRunning: false })
           await browser.waitFor(
             ui.serverPanel
               .text(/did not finish starting \(endless loop at the top level\?\)/)

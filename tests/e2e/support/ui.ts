@@ -54,12 +54,13 @@ export async function visit(browser: Driver, path: string): Promise<void> {
 
 /**
  * Replaces the code in the Server panel's editor and presses Run, as a learner would, then waits
- * until it runs (`timeout` for servers that take long to start, such as one on PGlite).
+ * until it runs (`timeout` for servers that take long to start, such as one on PGlite), unless
+ * `untilRunning` is false (code that is not meant to start).
  */
 export async function runServerCode(
   browser: Driver,
   source: string,
-  { timeout }: { timeout?: number } = {},
+  { timeout, untilRunning = true }: { timeout?: number; untilRunning?: boolean } = {},
 ): Promise<void> {
   await showPanel(browser, 'Server')
   const editor = ui.serverPanel.role('textbox', 'server.js')
@@ -67,6 +68,7 @@ export async function runServerCode(
   await browser.press('Control+a')
   await browser.paste(source)
   await browser.click(ui.serverPanel.role('button', 'Run', { exact: true }))
+  if (!untilRunning) return
   // Until the new code runs, the old server still shows as running, with the edit pending.
   await browser.waitFor(ui.serverPanel.text('Not running yet: press Run'), { state: 'detached' })
   await browser.waitFor(ui.serverPanel.text('Running', true), timeout ? { timeout } : {})
