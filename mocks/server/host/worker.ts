@@ -78,7 +78,10 @@ async function perform(server: ServerTransport, call: WorkerCall): Promise<unkno
   }
 }
 
-scope.onmessage = ({ data }) => {
+// WebKit evaluates this entry module a second time when the lazy Postgres chunk imports it (for
+// the bundler's helpers, which live in the entry chunk): that second copy, never sent 'init',
+// must not take the messages from the first.
+scope.onmessage ??= ({ data }) => {
   if (data.type === 'init') {
     const clock = new VirtualClock({ startMs: data.clockStartMs, flowing: data.flowingClock })
     transport = createInProcessTransport({
