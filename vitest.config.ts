@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { tldtsStandIn } from './vite.config.ts'
 import { lessonsPlugin } from './app/lesson-loader/vite-plugin-lessons.ts'
 
+const [nodeMajor = 0, nodeMinor = 0] = process.versions.node.split('.').map(Number)
+const sqliteNeedsFlag = nodeMajor === 22 && nodeMinor < 13
+
 // Specs run in Node by default: the core (mocks/server, mocks/client) must work there unchanged.
 // A spec that needs a DOM opts in with a comment on its first line:
 //
@@ -26,6 +29,8 @@ export default defineConfig({
     // Two cores: one fork per core. Forks (the default) isolate each spec file in a child process,
     // so a spec that leaves a Chromium or a server open cannot hang the others' workers.
     pool: 'forks',
+    // node:sqlite (which a Chromium-profile spec uses) needs a flag before Node 22.13.
+    execArgv: sqliteNeedsFlag ? ['--experimental-sqlite', '--no-warnings=ExperimentalWarning'] : [],
     maxWorkers: 2,
     testTimeout: 20_000,
     // beforeAll hooks launch Chromium or build fixtures; give them the same headroom as tests.

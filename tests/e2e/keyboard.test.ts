@@ -7,7 +7,7 @@ import {
   type Site,
   BROWSER_TEST_TIMEOUT_MS,
 } from './support/driver'
-import { page, type Locator } from './support/locator'
+import { page } from './support/locator'
 import { tabTo, ui } from './support/ui'
 
 const ALL_PASSING = /\((\d+) of \1 passing\)/
@@ -21,17 +21,6 @@ for (const engine of ENGINES) {
       let site: Site
       let browser: Driver
       const errors: string[] = []
-
-      /**
-       * Activates the focused button with a key. In Firefox, the keys puppeteer-core sends over
-       * WebDriver BiDi reach the page (keydown, keypress and keyup all fire) but a focused
-       * <button> takes no action on them, even on a bare page with nothing of ours in it: this
-       * driver cannot show Firefox's own activation, so there the button is clicked instead.
-       */
-      async function activate(button: Locator, key: 'Enter' | 'Space'): Promise<void> {
-        if (engine === 'firefox') await browser.click(button)
-        else await browser.press(key)
-      }
 
       beforeAll(async () => {
         site = await startSite(engine)
@@ -63,7 +52,7 @@ for (const engine of ENGINES) {
 
       it('goes to the next step with Shift+Tab and Enter, and the step’s heading takes the focus', async () => {
         await tabTo(browser, ui.nextStep, { backwards: true })
-        await activate(ui.nextStep, 'Enter')
+        await browser.press('Enter')
         const heading = ui.step.role('heading', 'Come back')
         await browser.waitFor(heading)
         await browser.waitUntil(() => browser.isFocused(heading), true, 'the heading’s focus')
@@ -83,7 +72,7 @@ for (const engine of ENGINES) {
         expect(await tabTo(browser, link)).toBe(1)
         await browser.waitFor(ui.step.text(ALL_PASSING))
         await tabTo(browser, ui.nextStep, { backwards: true })
-        await activate(ui.nextStep, 'Space')
+        await browser.press('Space')
         await browser.waitFor(ui.step.role('heading', 'A second visitor'))
       })
 

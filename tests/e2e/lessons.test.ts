@@ -179,7 +179,8 @@ for (const engine of ENGINES) {
       errors.push(...(await browser.takeErrors()))
     })
 
-    // WebDriver classic, and so WebKit's driver, has no reload that bypasses the cache.
+    // WebDriver classic, and so WebKit's driver, has no reload that bypasses the cache, and
+    // MiniBrowser's Ctrl+Shift+R never sees keys sent through it (see tests/e2e/README.md).
     it.skipIf(engine === 'webkit')(
       'keeps them through a hard reload too, and still serves through the service worker',
       async () => {

@@ -29,9 +29,7 @@ app.listen(3000)
 /** Loading the chunk and booting PGlite (initdb) takes seconds on a busy machine. */
 const BOOT_MS = 90_000
 
-// Chromium only for now: in Firefox ESR and WebKitGTK the server that requires `pg` has not
-// reached "Running" within 90 s (PGlite's boot in their workers is still to be looked into).
-for (const engine of ENGINES.filter((name) => name === 'chromium')) {
+for (const engine of ENGINES) {
   describe(`connect-pg-simple in ${engine}`, { timeout: 4 * BOOT_MS }, () => {
     let site: Site
     let browser: Driver

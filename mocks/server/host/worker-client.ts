@@ -91,6 +91,8 @@ export class WorkerServerClient implements ServerTransport {
   private readonly listeners = new Set<EngineListener>()
   private unpublished: EngineEvent[] = []
   private nextCallId = 1
+  /** Starts in flight that boot PGlite: the worker's thread is busy with them for seconds. */
+  private postgresStarts = 0
   private lastStart: { source: string; filename: string; options?: StartOptions } | undefined
   /** Whether the current worker was asked to start a server (a replacement starts empty). */
   private workerHasServer = false
@@ -211,14 +213,27 @@ export class WorkerServerClient implements ServerTransport {
     let watchdogMs = this.options.watchdogMs ?? this.requestTimeoutMs + 2000
     // Starting a server that requires pg first loads the Postgres chunk and boots PGlite
     // (initdb): seconds of honest work, not a stuck server.
-    if ('source' in call && requiresPostgres(call.source))
+    const bootsPostgres = 'source' in call && requiresPostgres(call.source)
+    // Calls sent meanwhile (a store read, the clock) wait behind that boot, which holds the
+    // worker's thread: they get its time too, or their watchdog would end the boot it waits for.
+    if (bootsPostgres || this.postgresStarts > 0)
       watchdogMs = Math.max(watchdogMs, POSTGRES_START_MS)
+    if (bootsPostgres) this.postgresStarts++
+    const settled = () => {
+      if (bootsPostgres) this.postgresStarts--
+    }
     return new Promise<WorkerCallResults[M]>((resolve, reject) => {
       const watchdog = setTimeout(() => void this.recoverFromStuckWorker(), watchdogMs)
       this.pending.set(callId, {
         call,
-        resolve: resolve as (value: unknown) => void,
-        reject,
+        resolve: (value: unknown) => {
+          settled()
+          resolve(value as WorkerCallResults[M])
+        },
+        reject: (error: Error) => {
+          settled()
+          reject(error)
+        },
         watchdog,
       })
       if (call.method === 'start') this.workerHasServer = true

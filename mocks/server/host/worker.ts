@@ -125,6 +125,9 @@ addEventListener('unhandledrejection', (event) => {
   transport?.reportUnhandledRejection(event.reason)
 })
 
+// WebKit evaluates this entry module a second time when the lazy Postgres chunk imports it (for
+// the bundler's helpers, which live in the entry chunk). The page's port comes once, to the first
+// copy; the second waits for one in vain and takes no message from the first.
 void awaitPageChannel().then((port) => {
   page = lockDownWorker(port, import.meta.env.DEV ? new URL('/', ownAssets).href : ownAssets)
   page.onReceive((data) => receive(data as PageToWorker))

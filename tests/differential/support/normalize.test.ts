@@ -95,8 +95,8 @@ describe('normalizeTranscript', () => {
       ],
     })
     expect(lines(t)).toEqual([
-      `stderr: ${JSON.stringify(report('server.js'))}`,
-      `stderr: ${JSON.stringify('TypeError: boom\n\nNode.js v24.21.0')}`,
+      `stderr: ${JSON.stringify(report('server.js').replace('v24.21.0', 'v<version>'))}`,
+      `stderr: ${JSON.stringify('TypeError: boom\n\nNode.js v<version>')}`,
     ])
   })
 

@@ -98,6 +98,9 @@ class Normalizer {
       // Where in Postgres's C source an error was raised differs between Postgres versions
       // (Debian's server and PGlite); the error itself (code, message, position) does not.
       .replace(POSTGRES_SOURCE_LINE, "$1'<line>'")
+      // A crash report ends with the version of the Node that printed it: the runtime imitates
+      // Node 24, while the real one is whichever runs the tests (22.12 or newer).
+      .replace(/\nNode\.js v\d+\.\d+\.\d+$/, '\nNode.js v<version>')
     const site = DEPRECATION_SITE.exec(normalized)
     if (site && site[2] !== 'server.js') normalized = site[1] ?? normalized
     const frame = CRASH_CODE_FRAME.exec(normalized)

@@ -138,10 +138,22 @@ window.__e2eFinder = (() => {
     if (element.ownerDocument !== document) element.scrollIntoView({ block: 'nearest' })
     else if (!visibleBox(element).whole)
       element.scrollIntoView({ block: 'center', inline: 'nearest' })
-    const { box } = visibleBox(element)
+    const middle = () => {
+      const { box } = visibleBox(element)
+      return {
+        x: (box.left + Math.max(box.left, box.right)) / 2,
+        y: (box.top + Math.max(box.top, box.bottom)) / 2,
+      }
+    }
+    let { x, y } = middle()
+    // A sticky bar inside the scrolling panel (its tab strip) can cover an element that its
+    // scroll container shows whole: a learner would scroll it out from under the bar first.
+    const hit = element.ownerDocument.elementFromPoint(x, y)
+    if (hit && hit !== element && !element.contains(hit)) {
+      element.scrollIntoView({ block: 'center', inline: 'nearest' })
+      ;({ x, y } = middle())
+    }
     const view = element.ownerDocument.defaultView
-    let x = (box.left + Math.max(box.left, box.right)) / 2
-    let y = (box.top + Math.max(box.top, box.bottom)) / 2
     let frameView = view
     while (frameView && frameView.frameElement) {
       const frame = frameView.frameElement

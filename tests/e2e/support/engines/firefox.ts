@@ -27,7 +27,12 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
     },
   })
   const pid = browser.process()?.pid
-  const page = (await browser.pages())[0] ?? (await browser.newPage())
+  // The tab Firefox starts with never becomes its focused window when headless: its page keeps
+  // document.hasFocus() false, and Gecko activates a focused <button> on Enter or Space only in
+  // the focused window (links it follows all the same). A tab the driver opens gets the focus.
+  const initial = await browser.pages()
+  const page = await browser.newPage()
+  for (const tab of initial) await tab.close()
   // defaultViewport applies to pages opened later, not to the window Firefox starts with.
   await page.setViewport(options.viewport)
   let errors: string[] = []
