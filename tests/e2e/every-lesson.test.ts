@@ -44,10 +44,7 @@ for (const engine of ENGINES) {
     })
 
     for (const lesson of LESSONS) {
-      // As in postgres-store.test.ts: in WebKitGTK, PGlite boots in the worker but the lesson's
-      // Postgres requests do not complete within POSTGRES_STEP_PASS_MS (still to be looked into).
-      const run = engine === 'webkit' && bootsPostgres(lesson) ? it.skip : it
-      run(
+      it(
         `completes ${lesson} step by step with "Do it for me"`,
         async () => {
           await browser.open('about:blank')
