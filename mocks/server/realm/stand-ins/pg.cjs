@@ -133,6 +133,59 @@ function run(text, values) {
   )
 }
 
+/** Where the playground's PostgreSQL listens; every database name reaches the same one. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', ''])
+const POSTGRES_PORT = 5432
+
+/** Host and port as node-postgres reads them: options first, then the connection string. */
+function addressOf(options) {
+  let host = options.host
+  let port = options.port
+  if (options.connectionString) {
+    const url = new URL(options.connectionString)
+    host ??= decodeURIComponent(url.hostname)
+    port ??= url.port === '' ? undefined : Number(url.port)
+  }
+  return { host: host ?? 'localhost', port: Number(port ?? POSTGRES_PORT) }
+}
+
+/**
+ * The error node-postgres gives for a server it cannot reach, or undefined for the playground's
+ * own. The simulated network has one database server, so another host does not resolve and
+ * another port refuses, as they would on a machine that runs only that one.
+ */
+function connectionError(options) {
+  let address
+  try {
+    address = addressOf(options)
+  } catch {
+    return Object.assign(new TypeError(`Invalid URL: ${options.connectionString}`), {
+      code: 'ERR_INVALID_URL',
+      input: options.connectionString,
+    })
+  }
+  const { host, port } = address
+  if (!LOCAL_HOSTS.has(host)) {
+    return Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), {
+      errno: -3008,
+      code: 'ENOTFOUND',
+      syscall: 'getaddrinfo',
+      hostname: host,
+    })
+  }
+  if (port !== POSTGRES_PORT) {
+    const ip = host === 'localhost' || host === '' ? '127.0.0.1' : host
+    return Object.assign(new Error(`connect ECONNREFUSED ${ip}:${port}`), {
+      errno: -111,
+      code: 'ECONNREFUSED',
+      syscall: 'connect',
+      address: ip,
+      port,
+    })
+  }
+  return undefined
+}
+
 class Client extends EventEmitter {
   constructor(config) {
     super()
@@ -147,13 +200,16 @@ class Client extends EventEmitter {
   }
 
   connect(callback) {
+    const unreachable = connectionError(this.connectionParameters)
     const promise = this._ending
       ? Promise.reject(new Error('Client was closed and is not queryable'))
-      : postgres.ready().then(() => {
-          this._connected = true
-          this.emit('connect')
-          return this
-        })
+      : unreachable
+        ? Promise.reject(unreachable)
+        : postgres.ready().then(() => {
+            this._connected = true
+            this.emit('connect')
+            return this
+          })
     if (!callback) return promise.then(() => undefined)
     promise.then(() => callback(null), callback)
     return undefined
@@ -165,6 +221,8 @@ class Client extends EventEmitter {
       const error = new Error('Client was closed and is not queryable')
       return settle(Promise.reject(error), query.callback)
     }
+    const unreachable = connectionError(this.connectionParameters)
+    if (unreachable) return settle(Promise.reject(unreachable), query.callback)
     return settle(run(query.text, query.values), query.callback)
   }
 
@@ -223,6 +281,8 @@ class Pool extends EventEmitter {
       const error = new Error('Cannot use a pool after calling end on the pool')
       return settle(Promise.reject(error), query.callback)
     }
+    const unreachable = connectionError(this.options)
+    if (unreachable) return settle(Promise.reject(unreachable), query.callback)
     return settle(run(query.text, query.values), query.callback)
   }
 
