@@ -205,7 +205,10 @@ export async function launchWebKit(options: LaunchOptions): Promise<Engine> {
       }))
     },
     async takeErrors() {
+      // The errors live in the site's sessionStorage; about:blank has none to give (and no
+      // storage: WebKit calls reading it "insecure").
       return (await driver.executeScript(`
+        if (location.protocol === 'about:') return []
         const list = JSON.parse(sessionStorage.getItem('__e2eErrors') ?? '[]')
         sessionStorage.removeItem('__e2eErrors')
         return list`)) as string[]
