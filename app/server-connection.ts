@@ -29,6 +29,21 @@ function fallbackNotice(reason: string): string {
   return `Requests go straight to the simulated server, not through the browser's network layer: ${reason}. Everything else works the same.`
 }
 
+/**
+ * msw/browser asks an existing registration to update without waiting for the answer
+ * (get-worker-instance.ts). When the mock service worker has just unregistered itself (its last
+ * page closed, as on a reload), that update rejects with "Not found" and nobody handles it.
+ * Nothing is lost, so the rejection is not reported as the page's error; any other still is.
+ */
+function ignoreStaleWorkerUpdate(): void {
+  addEventListener('unhandledrejection', (event) => {
+    const reason: unknown = event.reason
+    const message = reason instanceof Error ? reason.message : ''
+    if (/^Failed to update a ServiceWorker for scope .*: Not found\.?$/.test(message))
+      event.preventDefault()
+  })
+}
+
 export async function connectServer(): Promise<ServerConnection> {
   const server = createServerWorkerClient()
   const direct: SendFunction = async (request) => toSimExchange(await server.request(request))
@@ -36,6 +51,7 @@ export async function connectServer(): Promise<ServerConnection> {
   if (unavailable) return { server, send: direct, notice: fallbackNotice(unavailable) }
 
   const base = import.meta.env.BASE_URL
+  ignoreStaleWorkerUpdate()
   try {
     await createBrowserWorker(() => server).start({
       serviceWorker: { url: `${base}mockServiceWorker.js`, options: { scope: base } },
