@@ -4,16 +4,15 @@
  * It talks to the page only over the port the page sends first (worker-lockdown.ts).
  */
 import createRealm from '../../../build/realm/realm.js'
-import { createInProcessTransport } from './in-process-transport'
+import { createInProcessTransport, type InProcessTransport } from './in-process-transport'
 import { createHostPlatform } from './host-platform'
 import { VirtualClock } from './virtual-clock'
 import type { EngineEvent } from './engine'
 import { awaitPageChannel, lockDownWorker, type PageChannel } from './worker-lockdown'
 import type { PageToWorker, WorkerAnswer, WorkerCall, WorkerToPage } from './worker-protocol'
-import type { InProcessTransport } from './in-process-transport'
 
 /** The folder this module was loaded from: the site's own scripts and assets. */
-const ownAssets = new URL('./', import.meta.url).href
+const ownAssets = new URL(/* @vite-ignore */ './', import.meta.url).href
 let page: PageChannel | undefined
 const toPage = (message: WorkerToPage) => page?.send(message)
 const platform = createHostPlatform()
