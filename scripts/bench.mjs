@@ -168,10 +168,15 @@ async function benchNodeApi(scenario) {
 
 /** Runs inside the page: a fresh server worker spoken to through its own message protocol. */
 async function benchInWorker({ workerUrl, source, steps }) {
+  // Straight in the page, not in the sandbox: this measures the engine's own share. The worker
+  // talks only over the port it is sent first, as from the sandbox (host/worker-lockdown.ts).
   const worker = new Worker(workerUrl, { type: 'module' })
+  const channel = new MessageChannel()
+  worker.postMessage({ type: 'connect' }, [channel.port2])
+  const port = channel.port1
   const pending = new Map()
   let nextCallId = 1
-  worker.onmessage = ({ data }) => {
+  port.onmessage = ({ data }) => {
     if (data.type === 'result' || data.type === 'failure') {
       pending.get(data.callId)?.(data)
       pending.delete(data.callId)
@@ -181,9 +186,9 @@ async function benchInWorker({ workerUrl, source, steps }) {
     new Promise((resolve) => {
       const callId = nextCallId++
       pending.set(callId, resolve)
-      worker.postMessage({ type: 'call', callId, call: request })
+      port.postMessage({ type: 'call', callId, call: request })
     })
-  worker.postMessage({
+  port.postMessage({
     type: 'init',
     clockStartMs: Date.now(),
     flowingClock: false,
