@@ -137,6 +137,8 @@ for (const engine of ENGINES) {
         await browser.waitFor(ui.step.text(new RegExp(`^Step ${step} of \\d+$`, 'i')))
         await browser.waitFor(ui.step.text(/^Checks \(\d+ of \d+ passing\)$/))
         await browser.click(ui.step.role('button', 'Do it for me'))
+        // The walkthrough may still be acting after the checks pass; its end moves the buttons.
+        await browser.waitFor(ui.step.role('button', 'Do it for me'), { timeout: STEP_PASS_MS })
         await browser.waitFor(ui.step.text(/^Checks \((\d+) of \1 passing\)$/), {
           timeout: STEP_PASS_MS,
         })
