@@ -72,10 +72,17 @@ function scriptBaseOf(workerUrl: URL): string {
   return new URL('./', workerUrl).href
 }
 
+/** How often the page asks an idle frame whether its process still runs. */
+const HEARTBEAT_MS = 2000
+const PONG_WAIT_MS = 1500
+/** A page busy for a moment can read its own timer before the frame's answer: one miss is not death. */
+const MISSES_BEFORE_EXIT = 2
+
 /**
  * `isProcessAlive` asks the frame's own thread, which a stuck worker does not block. Where the
  * browser gives sandboxed frames a process of their own (Chromium), a worker that runs out of
- * memory takes only that process down, and the frame stops answering.
+ * memory takes only that process down, and the frame stops answering: a heartbeat notices that
+ * even when no call waits, and reports it through `onprocessexit`.
  */
 export function startSandboxedWorker(workerUrl: string): WorkerLike {
   const absoluteUrl = new URL(workerUrl, document.baseURI)
@@ -91,44 +98,68 @@ export function startSandboxedWorker(workerUrl: string): WorkerLike {
   const pongs = new Map<number, () => void>()
   let nextPing = 1
   let terminated = false
+  let heartbeat: ReturnType<typeof setInterval> | undefined
+
+  function frameAnswers(timeoutMs: number): Promise<boolean> {
+    if (terminated || !frame.contentWindow) return Promise.resolve(false)
+    const id = nextPing++
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        pongs.delete(id)
+        resolve(false)
+      }, timeoutMs)
+      pongs.set(id, () => {
+        clearTimeout(timer)
+        resolve(true)
+      })
+      frame.contentWindow?.postMessage({ type: 'ping', id }, '*')
+    })
+  }
 
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
+    onprocessexit: null,
     postMessage(message: PageToWorker) {
       channel.port1.postMessage(message)
     },
     terminate() {
       if (terminated) return
       terminated = true
+      clearInterval(heartbeat)
       removeEventListener('message', fromFrame)
       channel.port1.close()
       frame.remove()
     },
-    isProcessAlive(timeoutMs) {
-      if (terminated || !frame.contentWindow) return Promise.resolve(false)
-      const id = nextPing++
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          pongs.delete(id)
-          resolve(false)
-        }, timeoutMs)
-        pongs.set(id, () => {
-          clearTimeout(timer)
-          resolve(true)
-        })
-        frame.contentWindow?.postMessage({ type: 'ping', id }, '*')
-      })
-    },
+    isProcessAlive: frameAnswers,
   }
 
   channel.port1.onmessage = (event: MessageEvent<WorkerToPage>) => worker.onmessage?.(event)
+
+  function listenForHeartbeat(): void {
+    if (heartbeat !== undefined) return
+    let misses = 0
+    let waiting = false
+    heartbeat = setInterval(() => {
+      if (waiting) return
+      waiting = true
+      void frameAnswers(PONG_WAIT_MS).then((alive) => {
+        waiting = false
+        if (terminated) return
+        misses = alive ? 0 : misses + 1
+        if (misses < MISSES_BEFORE_EXIT) return
+        clearInterval(heartbeat)
+        worker.onprocessexit?.()
+      })
+    }, HEARTBEAT_MS)
+  }
 
   function fromFrame(event: MessageEvent<unknown>): void {
     if (event.source !== frame.contentWindow || typeof event.data !== 'object' || !event.data)
       return
     const data = event.data as { type?: unknown; message?: unknown; id?: unknown }
     if (data.type === 'sandbox-ready') {
+      listenForHeartbeat()
       frame.contentWindow?.postMessage(
         { type: 'start-server-worker', workerUrl: absoluteUrl.href },
         '*',

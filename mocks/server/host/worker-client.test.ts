@@ -7,6 +7,7 @@ import type { PageToWorker } from './worker-protocol'
 class FakeWorker implements WorkerLike {
   onmessage: ((event: { data: unknown }) => void) | null = null
   onerror: ((event: { message?: string }) => void) | null = null
+  onprocessexit: (() => void) | null = null
   readonly received: PageToWorker[] = []
   terminated = false
   constructor(
@@ -124,6 +125,39 @@ describe('WorkerServerClient', () => {
       expect(workers[1]?.received.at(-1)).toMatchObject({
         call: { method: 'start', source: 'module.exports = require("express")()' },
       })
+      client.dispose()
+    })
+
+    it('says so while no call waits, with Node’s heap-limit report, and starts nothing', async () => {
+      const workers: FakeWorker[] = []
+      const client = new WorkerServerClient({
+        createWorker: () => {
+          const worker = new FakeWorker('nothing')
+          workers.push(worker)
+          return worker
+        },
+      })
+      const events: EngineEvent[] = []
+      client.subscribe((event) => events.push(event))
+      await client.start('module.exports = require("express")()', 'server.js')
+
+      workers[0]?.onprocessexit?.()
+      // A second report of the same death changes nothing.
+      workers[0]?.onprocessexit?.()
+
+      expect(workers.map((worker) => worker.terminated)).toEqual([true, false])
+      expect(workers[1]?.received.filter((message) => message.type === 'call')).toEqual([])
+      expect(events.filter((event) => event.kind !== 'clock')).toEqual([
+        expect.objectContaining({
+          kind: 'server-stop',
+          reason: expect.stringMatching(/ran out of memory/) as unknown,
+        }),
+        expect.objectContaining({
+          kind: 'uncaught-error',
+          error: expect.objectContaining({ message: expect.stringMatching(/heap out of memory/) }),
+        }),
+      ])
+      await expect(client.restart()).resolves.toEqual({ ok: true })
       client.dispose()
     })
   })

@@ -29,6 +29,8 @@ export interface WorkerLike {
    * stuck in a loop, or one whose process died of running out of memory.
    */
   isProcessAlive?(timeoutMs: number): Promise<boolean>
+  /** Set by the client: called when the worker's process ends on its own, calls pending or not. */
+  onprocessexit?: (() => void) | null
 }
 
 export interface WorkerClientOptions {
@@ -102,6 +104,8 @@ export class WorkerServerClient implements ServerTransport {
   private clockFlowing: boolean
   private lastClockMs: number
   private readonly options: WorkerClientOptions
+  /** While a silent worker's process is being checked, before it is replaced. */
+  private recovering = false
   /** Messages wait here, in order, while a trace in one of them is being mapped. */
   private inbox: Promise<void> | undefined
 
@@ -122,6 +126,10 @@ export class WorkerServerClient implements ServerTransport {
     this.workerHasServer = false
     worker.onmessage = ({ data }) => this.receive(data)
     worker.onerror = (event) => this.failAll(new Error(event.message ?? 'the server worker failed'))
+    // A process that dies while no call waits would otherwise show as running until the next one.
+    worker.onprocessexit = () => {
+      if (this.worker === worker && !this.recovering) this.replaceWorker(false)
+    }
     worker.postMessage({
       type: 'init',
       clockStartMs: this.clockFlowing ? Date.now() + this.clockOffsetMs : this.lastClockMs,
@@ -242,12 +250,29 @@ export class WorkerServerClient implements ServerTransport {
   }
 
   private async recoverFromStuckWorker(): Promise<void> {
-    const stuckWorker = this.worker
-    const stuck = [...this.pending.values()]
+    // A call sent while the check runs went to the same silent worker: it is settled with it.
+    if (this.recovering) return
+    this.recovering = true
+    const stuck = this.takePending()
+    const alive = (await this.worker.isProcessAlive?.(PROCESS_CHECK_MS)) ?? true
+    this.recovering = false
+    this.replaceWorker(alive, stuck)
+  }
+
+  private takePending(): PendingCall[] {
+    const taken = [...this.pending.values()]
     this.pending.clear()
-    for (const call of stuck) clearTimeout(call.watchdog)
-    const alive = (await stuckWorker.isProcessAlive?.(PROCESS_CHECK_MS)) ?? true
-    stuckWorker.terminate()
+    for (const call of taken) clearTimeout(call.watchdog)
+    return taken
+  }
+
+  /**
+   * Ends the current worker and starts a replacement; every call sent to the old one is settled
+   * with the reason, including those taken when it was found silent.
+   */
+  private replaceWorker(alive: boolean, takenEarlier: PendingCall[] = []): void {
+    const stuck = [...takenEarlier, ...this.takePending()]
+    this.worker.terminate()
     const time = Date.now() + this.clockOffsetMs
     const stuckStart = stuck.find(
       ({ call }) => call.method === 'start' || call.method === 'restart',

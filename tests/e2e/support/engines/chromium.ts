@@ -8,7 +8,7 @@ import type { Engine, LaunchOptions } from './engine'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -27,7 +27,7 @@ export async function launchChromium(options: LaunchOptions): Promise<Engine> {
       `Chromium is not installed at ${CHROMIUM_PATH}: install Debian's package (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`,
     )
   }
-  const args = [...FLAGS]
+  const args = [...CHROMIUM_FLAGS]
   if (options.insecureHost)
     args.push(`--host-resolver-rules=MAP ${options.insecureHost.name} 127.0.0.1`)
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args })
