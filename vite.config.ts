@@ -90,8 +90,19 @@ const resolveUriModule = fileURLToPath(
   new URL('./node_modules/@jridgewell/resolve-uri/dist/resolve-uri.mjs', import.meta.url),
 )
 
+/** msw/browser's fallback interceptors, which the page never runs (see the file). */
+const mswFallbackStandIn = fileURLToPath(
+  new URL('./mocks/msw-fallback-stand-in.ts', import.meta.url),
+)
+
 export default defineConfig({
-  resolve: { alias: { tldts: tldtsStandIn, '@jridgewell/resolve-uri': resolveUriModule } },
+  resolve: {
+    alias: [
+      { find: 'tldts', replacement: tldtsStandIn },
+      { find: '@jridgewell/resolve-uri', replacement: resolveUriModule },
+      { find: /^@mswjs\/interceptors\/(XMLHttpRequest|fetch)$/, replacement: mswFallbackStandIn },
+    ],
+  },
   base: base.endsWith('/') ? base : `${base}/`,
   plugins: [
     react(),
