@@ -503,8 +503,9 @@ How these were measured:
   "Do it for me" button is enabled (it is only once the lesson's server has started); checked
   on every DOM mutation by an init script, timed with performance.now() from navigation start.
 - Bytes: every JS and CSS file the site's server served to the fresh context (page, server
-  worker, service worker) before that moment, gzipped from dist/ with node:zlib at level 9; 1 KB = 1024 bytes. "Lazy" chunks
-  are dynamic import() targets. Loaded later: fetched within ${2.5} s after interactive.
+  worker, service worker) before that moment, gzipped from dist/ with node:zlib at level 9;
+  1 KB = 1024 bytes. "Lazy" chunks are dynamic import() targets. Loaded later: fetched within
+  ${2.5} s after interactive.
 - Round trip: keydown of Enter (event.timeStamp) to the moment the page frame has loaded
   "visited this page N times", the store panel lists views: N and the cookie panel lists
   connect.sid — checked on every DOM mutation and frame load in the page; 5 warm-up requests.
