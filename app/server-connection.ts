@@ -20,6 +20,9 @@ function serviceWorkerUnavailableReason(): string | undefined {
   if (!window.isSecureContext) {
     return 'this page is not served over https (or from localhost), and browsers only run service workers on secure pages'
   }
+  // msw would fall back to patching fetch there, which this build leaves out (vite.config.ts).
+  if (location.protocol === 'file:')
+    return 'this page was opened from a file, and browsers only run service workers for pages served over http(s)'
   if (!('serviceWorker' in navigator))
     return 'this browser does not offer service workers here (a private window may disable them)'
   return undefined

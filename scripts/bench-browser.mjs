@@ -147,7 +147,13 @@ const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 /** After "interactive": long enough for the idle-time CodeMirror load (idle timeout 1 s). */
 const SETTLE_MS = 2500
 
-export async function measureStartup({ browser, siteUrl, distDir, runs = 5 }) {
+/**
+ * `served`, when given, is the site server's own log of request paths (startStaticServer's
+ * onRequest): the bytes are counted from it. Chromium does not always report the server worker's
+ * module request to the browser context (the worker starts in a sandboxed frame's process), so
+ * the context's log alone can leave the worker out of the count.
+ */
+export async function measureStartup({ browser, siteUrl, distDir, runs = 5, served }) {
   const lessonUrl = `${siteUrl}${FIRST_LESSON}`
   const cold = []
   let chunks
@@ -156,13 +162,20 @@ export async function measureStartup({ browser, siteUrl, distDir, runs = 5 }) {
     const probe = await instrumentedContext(browser)
     const page = await probe.context.newPage()
     const interactive = probe.nextInteractive()
+    const servedFrom = served?.length ?? 0
     await page.goto(lessonUrl, { waitUntil: 'commit' })
     const { at, requestCount } = await interactive
+    const servedUntil = served?.length ?? 0
     cold.push(at)
     if (run === 0) {
       await settle(SETTLE_MS)
-      const before = scriptsAndStyles(probe.requests.slice(0, requestCount), siteUrl, distDir)
-      const all = scriptsAndStyles(probe.requests, siteUrl, distDir)
+      const asUrls = (paths) => paths.map((url) => new URL(url, siteUrl).href)
+      const fetchedAll = served ? asUrls(served.slice(servedFrom)) : probe.requests
+      const fetchedBefore = served
+        ? asUrls(served.slice(servedFrom, servedUntil))
+        : probe.requests.slice(0, requestCount)
+      const before = scriptsAndStyles(fetchedBefore, siteUrl, distDir)
+      const all = scriptsAndStyles(fetchedAll, siteUrl, distDir)
       const initial = new Set(before.map((chunk) => chunk.file))
       const fetched = new Set(all.map((chunk) => chunk.file))
       chunks = {

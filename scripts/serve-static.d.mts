@@ -9,6 +9,8 @@ export interface StaticServerOptions {
   nextFreePort?: boolean
   /** Tests only: a script put at the end of every HTML page's head, before the page's own. */
   headScript?: string
+  /** Benchmarks only: told the path (and query) of every request, as it arrives. */
+  onRequest?: (url: string) => void
 }
 
 export interface StaticServer {

@@ -85,10 +85,11 @@ export async function startStaticServer({
   port = 4173,
   nextFreePort = false,
   headScript = undefined,
+  onRequest = undefined,
 } = {}) {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await listenOn(root, base, port + attempt, headScript)
+      return await listenOn(root, base, port + attempt, headScript, onRequest)
     } catch (error) {
       const busy = /** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE'
       if (!nextFreePort || !busy || port === 0 || attempt + 1 >= PORTS_TRIED) throw error
@@ -96,10 +97,11 @@ export async function startStaticServer({
   }
 }
 
-function listenOn(root, base, port, headScript) {
+function listenOn(root, base, port, headScript, onRequest) {
   const rootPath = path.resolve(root)
   const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/')
   const server = createServer((request, response) => {
+    onRequest?.(request.url ?? '/')
     answer(request, response, rootPath, basePath, headScript).catch((error) => {
       console.error(error)
       if (!response.headersSent) response.writeHead(500)

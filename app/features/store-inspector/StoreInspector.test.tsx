@@ -11,13 +11,16 @@ import {
   stopPlaygrounds,
 } from '../../../tests/support/playground-harness'
 import { StoreInspector } from './StoreInspector'
+import { lazySessionList } from './lazy-session-list'
 
 const VIEWPORT_PX = 400
 const realClientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
 
 // jsdom lays nothing out: give the session list the height a browser would, so the virtualizer
-// has a viewport to fill.
-beforeAll(() => {
+// has a viewport to fill. The list loads apart from the page (app/shared/lazy-after-settled.tsx);
+// these specs are about what it shows, so it is there from the start.
+beforeAll(async () => {
+  await lazySessionList.load()
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
     get(this: HTMLElement) {

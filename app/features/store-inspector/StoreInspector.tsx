@@ -4,7 +4,8 @@ import { usePlayground } from '../../playground/playground-context'
 import { usePlaygroundState } from '../../state/use-playground-state'
 import { linkCookiesToSessions, type CookieLink } from './session-cookie-links'
 import { expiresAtOf } from '../../shared/stored-session'
-import { SessionList, type StoredSession } from './SessionList'
+import type { StoredSession } from './SessionList'
+import { lazySessionList } from './lazy-session-list'
 import { StoreActivity } from './StoreActivity'
 import { useVirtualNow } from '../../shared/use-virtual-now'
 import { forgettingOf, WHY_STILL_STORED } from './session-expiry'
@@ -124,7 +125,7 @@ function StoreSection({
           {filtered.length === 0 ? (
             <p className="empty">No session id contains “{query.trim()}”.</p>
           ) : (
-            <SessionList
+            <lazySessionList.Component
               storeId={store.storeId}
               keyPrefix={store.keyPrefix}
               forgetting={forgetting}
@@ -157,6 +158,7 @@ export function StoreInspector() {
     [profiles, middlewares],
   )
   const searchId = useId()
+  lazySessionList.usePrefetch()
 
   return (
     <section aria-labelledby="store-inspector-heading" className="panel store-inspector">

@@ -8,7 +8,6 @@ import { createSharedRedis, type SharedRedis } from './services/shared-redis'
 import { createVirtualTimers, type VirtualTimers } from './virtual-timers'
 import { createPostgresService, requiresPostgres, type PostgresService } from './services/postgres'
 import { createMongoService, requiresMongo, type MongoService } from './services/mongo'
-import { locateSyntaxError } from './locate-syntax-error'
 import { notifyListeners } from './listener-errors'
 import type { HostPlatform } from './host-platform'
 import type {
@@ -185,6 +184,7 @@ export class Engine {
     await this.nextMacrotask()
     this.collectingStartup = false
     if (!result.ok && result.error.name === 'SyntaxError' && !result.error.location) {
+      const { locateSyntaxError } = await import('./locate-syntax-error')
       return this.failStart(filename, await locateSyntaxError(source, filename, result.error))
     }
     if (result.ok) {

@@ -3,10 +3,10 @@
  * V8's span as a header above the error (`server.js:LINE`, the source line, a caret line), so
  * the span V8 would report is rebuilt from acorn's position and the kind of V8 message: each
  * rule below was checked against Node 24's own output (tests/differential, syntax errors). Only
- * a failed load needs this, so the engine imports acorn on demand and the realm every learner
- * downloads stays smaller.
+ * a failed load needs this, so the engine imports this module, acorn with it, on demand and the
+ * worker every learner downloads stays smaller.
  */
-import type * as AcornModule from 'acorn'
+import * as acorn from 'acorn'
 import type { Token } from 'acorn'
 import type { ErrorInfo } from '../realm/realm-types'
 
@@ -20,7 +20,7 @@ interface AcornFailure {
   tokens: Token[]
 }
 
-type Acorn = typeof AcornModule
+type Acorn = typeof acorn
 
 const PARSE_OPTIONS = {
   ecmaVersion: 'latest',
@@ -260,7 +260,6 @@ export async function locateSyntaxError(
   filename: string,
   error: ErrorInfo,
 ): Promise<ErrorInfo> {
-  const acorn = await import('acorn')
   const code = source
   const located: ErrorInfo = { ...error }
   // acorn accepts what V8 rejected (rare): no place to point at, so no header either.

@@ -4,10 +4,11 @@
  * the page treats every message as untrusted input: a message that does not fit is dropped, and
  * a result must have the shape its call promises.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { WorkerCall, WorkerToPage } from './worker-protocol'
 
-const time = z.number().finite()
+// z.number() already refuses NaN and ±Infinity.
+const time = z.number()
 const text = z.string()
 const errorInfo = z.looseObject({ name: text, message: text })
 
@@ -16,7 +17,7 @@ const eventBody = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('debug'), namespace: text, message: text }),
   z.looseObject({ kind: z.literal('deprecation'), namespace: text, message: text, text }),
   z.looseObject({ kind: z.literal('store-call'), callId: z.number(), storeId: z.number() }),
-  z.looseObject({ kind: z.literal('store-query'), sql: text, params: z.array(text.nullable()) }),
+  z.looseObject({ kind: z.literal('store-query'), sql: text, params: z.array(z.nullable(text)) }),
   z.looseObject({ kind: z.literal('store-result'), callId: z.number(), storeId: z.number() }),
   z.looseObject({ kind: z.literal('session-middleware'), info: z.looseObject({}) }),
   z.looseObject({ kind: z.literal('store-created'), storeId: z.number(), storeKind: text }),
@@ -34,7 +35,7 @@ const eventBody = z.discriminatedUnion('kind', [
 
 const engineEvent = z.intersection(eventBody, z.looseObject({ time }))
 const events = z.array(engineEvent)
-const callId = z.number().int().positive()
+const callId = z.int().check(z.positive())
 
 const workerToPage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), callId, value: z.unknown(), events }),
@@ -47,7 +48,7 @@ const loadResult = z.union([
   z.object({ ok: z.literal(false), error: errorInfo }),
 ])
 
-const resultOf: Record<WorkerCall['method'], z.ZodType> = {
+const resultOf: Record<WorkerCall['method'], z.ZodMiniType> = {
   start: loadResult,
   restart: loadResult,
   request: z.looseObject({
