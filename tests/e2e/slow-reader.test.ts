@@ -228,6 +228,8 @@ for (const engine of ENGINES) {
         ])
         await browser.click(ui.browserPanel.role('switch', 'https', { exact: true }))
         await visit(browser, '/')
+        // The page shown until then has the same login form, still over http.
+        await browser.waitFor(ui.browserPanel.css('iframe[title="Page at https://session.test/"]'))
         await logIn(browser, 'bob', 'builder')
         await browser.waitFor(ui.shownPage.role('heading', 'Hello, bob'))
         await setCrossSite(browser, true)
