@@ -37,18 +37,30 @@ class FakeWorker implements WorkerLike {
   }
 }
 
+/** A client whose every worker the test makes, and the workers it made, in order. */
+function clientOfWorkers(
+  makeWorker: (index: number) => FakeWorker,
+  options: { watchdogMs?: number } = {},
+): { client: WorkerServerClient; workers: FakeWorker[] } {
+  const workers: FakeWorker[] = []
+  const client = new WorkerServerClient({
+    createWorker: () => {
+      const worker = makeWorker(workers.length)
+      workers.push(worker)
+      return worker
+    },
+    ...options,
+  })
+  return { client, workers }
+}
+
 describe('WorkerServerClient', () => {
   describe('when the server worker stops answering', () => {
     it('fails the request with SERVER_TIMEOUT, replaces the worker and starts the same code again', async () => {
-      const workers: FakeWorker[] = []
-      const client = new WorkerServerClient({
-        createWorker: () => {
-          const worker = new FakeWorker(workers.length === 0 ? 'request' : 'nothing')
-          workers.push(worker)
-          return worker
-        },
-        watchdogMs: 50,
-      })
+      const { client, workers } = clientOfWorkers(
+        (index) => new FakeWorker(index === 0 ? 'request' : 'nothing'),
+        { watchdogMs: 50 },
+      )
       const events: EngineEvent[] = []
       client.subscribe((event) => events.push(event))
       await client.start('module.exports = require("express")()', 'server.js')
@@ -72,15 +84,7 @@ describe('WorkerServerClient', () => {
 
   describe('when server.js never finishes starting', () => {
     it('stops it once, says why, and does not start it again until asked', async () => {
-      const workers: FakeWorker[] = []
-      const client = new WorkerServerClient({
-        createWorker: () => {
-          const worker = new FakeWorker('start')
-          workers.push(worker)
-          return worker
-        },
-        watchdogMs: 50,
-      })
+      const { client, workers } = clientOfWorkers(() => new FakeWorker('start'), { watchdogMs: 50 })
       const events: EngineEvent[] = []
       client.subscribe((event) => events.push(event))
 
@@ -105,15 +109,10 @@ describe('WorkerServerClient', () => {
 
   describe('when the worker’s process died (out of memory)', () => {
     it('says the server ran out of memory and leaves it stopped', async () => {
-      const workers: FakeWorker[] = []
-      const client = new WorkerServerClient({
-        createWorker: () => {
-          const worker = new FakeWorker(workers.length === 0 ? 'request' : 'nothing', false)
-          workers.push(worker)
-          return worker
-        },
-        watchdogMs: 50,
-      })
+      const { client, workers } = clientOfWorkers(
+        (index) => new FakeWorker(index === 0 ? 'request' : 'nothing', false),
+        { watchdogMs: 50 },
+      )
       await client.start('module.exports = require("express")()', 'server.js')
 
       const result = await client.request({ method: 'GET', url: '/', headers: [] })
@@ -129,14 +128,7 @@ describe('WorkerServerClient', () => {
     })
 
     it('says so while no call waits, with Node’s heap-limit report, and starts nothing', async () => {
-      const workers: FakeWorker[] = []
-      const client = new WorkerServerClient({
-        createWorker: () => {
-          const worker = new FakeWorker('nothing')
-          workers.push(worker)
-          return worker
-        },
-      })
+      const { client, workers } = clientOfWorkers(() => new FakeWorker('nothing'))
       const events: EngineEvent[] = []
       client.subscribe((event) => events.push(event))
       await client.start('module.exports = require("express")()', 'server.js')
@@ -191,13 +183,7 @@ describe('WorkerServerClient', () => {
 
   describe('when the worker answers in time', () => {
     it('resolves the call and keeps the worker', async () => {
-      const workers: FakeWorker[] = []
-      const client = new WorkerServerClient({
-        createWorker: () => {
-          const worker = new FakeWorker('nothing')
-          workers.push(worker)
-          return worker
-        },
+      const { client, workers } = clientOfWorkers(() => new FakeWorker('nothing'), {
         watchdogMs: 50,
       })
       const result = await client.request({ method: 'GET', url: '/', headers: [] })
