@@ -21,6 +21,11 @@ import type {
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const RUNNER = path.join(here, 'node-runner.mjs')
+// The runner imports the simulated MongoDB server's TypeScript source. A Node that cannot strip
+// types itself (22.12 to 22.17 without a flag) gets the hooks the project's scripts use.
+const NODE_FLAGS = process.features.typescript
+  ? []
+  : ['--import', path.resolve(here, '../../../scripts/support/typescript-imports.mjs')]
 const NODE_MODULES = path.resolve(here, '../../../node_modules')
 const OUTPUT_MARKER = '\u0001differential-output:'
 
@@ -113,7 +118,7 @@ class NodeProcess {
   private readonly closed: Promise<void>
 
   constructor(directory: string, nowMs: number, env: ServerEnv, onStart: Pending) {
-    this.child = spawn(process.execPath, [RUNNER, directory, String(nowMs)], {
+    this.child = spawn(process.execPath, [...NODE_FLAGS, RUNNER, directory, String(nowMs)], {
       cwd: directory,
       // A clean environment: vitest's NODE_ENV=test would change Express's behaviour.
       env: {
