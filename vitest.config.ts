@@ -24,8 +24,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/build/**', '**/dist/**'],
     environment: 'node',
     globals: false,
-    // A listener that throws on an engine event fails the running test (see the file).
-    setupFiles: ['tests/support/fail-on-listener-errors.ts'],
+    // A listener that throws on an engine event fails the running test; the DOM specs' queries
+    // wait long enough for jsdom 28 on a loaded machine (see the files).
+    setupFiles: ['tests/support/fail-on-listener-errors.ts', 'tests/support/dom-query-window.ts'],
     // Two cores: one fork per core. Forks (the default) isolate each spec file in a child process,
     // so a spec that leaves a Chromium or a server open cannot hang the others' workers.
     pool: 'forks',

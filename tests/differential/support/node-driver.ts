@@ -21,6 +21,13 @@ import type {
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const RUNNER = path.join(here, 'node-runner.mjs')
+// The runner imports the simulated MongoDB server's TypeScript source, whose types Node strips
+// unasked from 22.18 on. Before that (22.12 to 22.17) it needs the flag, and then warns that the
+// feature is experimental: a line on stderr that Node 24 never writes, and that the transcript
+// would compare with the simulated server's output.
+const NODE_FLAGS = process.features.typescript
+  ? []
+  : ['--experimental-strip-types', '--disable-warning=ExperimentalWarning']
 const NODE_MODULES = path.resolve(here, '../../../node_modules')
 const OUTPUT_MARKER = '\u0001differential-output:'
 
@@ -113,7 +120,7 @@ class NodeProcess {
   private readonly closed: Promise<void>
 
   constructor(directory: string, nowMs: number, env: ServerEnv, onStart: Pending) {
-    this.child = spawn(process.execPath, [RUNNER, directory, String(nowMs)], {
+    this.child = spawn(process.execPath, [...NODE_FLAGS, RUNNER, directory, String(nowMs)], {
       cwd: directory,
       // A clean environment: vitest's NODE_ENV=test would change Express's behaviour.
       env: {
