@@ -6,7 +6,14 @@
  * cover"): this test runs in Chromium only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BROWSER_TEST_TIMEOUT_MS, DESKTOP, Driver, ENGINES, startSite } from './support/driver'
+import {
+  BROWSER_TEST_TIMEOUT_MS,
+  DESKTOP,
+  Driver,
+  ENGINES,
+  PHONE,
+  startSite,
+} from './support/driver'
 import type { Site } from './support/driver'
 import { launchChromiumOverCdp } from './support/engines/chromium-cdp'
 import { openApp, runServerCode, showPanel, ui, visit } from './support/ui'
@@ -59,8 +66,14 @@ describe.runIf(ENGINES.includes('chromium'))(
           .text(/Reached heap limit Allocation failed - JavaScript heap out of memory/)
           .first(),
       )
+      await browser.screenshot('server-out-of-memory')
+      await browser.setViewport(PHONE)
+      await showPanel(browser, 'Server')
+      await browser.screenshot('server-out-of-memory')
+      await showPanel(browser, 'Lesson')
       // The step the walkthrough completed is still completed.
       await browser.waitFor(ui.nextStep)
+      await browser.setViewport(DESKTOP)
     })
 
     it('runs the next code the learner runs', async () => {
