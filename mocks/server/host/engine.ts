@@ -330,10 +330,13 @@ export class Engine {
   private createHost(): RealmHost {
     const { platform } = this.options
     const generation = ++this.generation
+    const redisPackages = this.redis.packages()
     const postgresPackages = this.postgres.packages()
     const mongoPackages = this.mongo.packages()
     const lazyPackages =
-      postgresPackages || mongoPackages ? { ...postgresPackages, ...mongoPackages } : undefined
+      redisPackages || postgresPackages || mongoPackages
+        ? { ...redisPackages, ...postgresPackages, ...mongoPackages }
+        : undefined
     return {
       now: () => this.clock.now(),
       emit: (event) => {

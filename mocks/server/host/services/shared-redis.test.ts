@@ -62,7 +62,7 @@ describe('the lazy Redis server', () => {
       () => START,
       () => {
         loads++
-        return import('./redis-server')
+        return import('./redis-chunk')
       },
     )
     const engine = new Engine({
@@ -97,6 +97,17 @@ describe('the lazy Redis server', () => {
       },
     })
     expect(engine.state).toBe('failed')
+  })
+
+  it('says why connect-redis is missing when code names it in a way the engine cannot see', async () => {
+    const server = await createSimServer({
+      source: "const name = ['connect', 'redis'].join('-'); require(name)",
+    })
+    expect(server.state).toBe('failed')
+    expect(server.loadError?.message).toContain(
+      "connect-redis comes with the playground's Redis server, which starts for a server whose code has require('connect-redis')",
+    )
+    server.close()
   })
 
   it('keeps sessions across requests once loaded, through the Node API', async () => {

@@ -5,29 +5,32 @@
  * host/services/redis-server.ts, which tests/differential/redis compares with a real Redis; what a
  * realm may ask of it is typed with the realm's host interface, in realm/realm-types.ts.
  *
- * The command engine loads lazily, only when a server requires `redis` or `connect-redis`
- * (requires-redis.ts): until then the server is an empty Redis to every reader, and other
- * servers load no byte of it.
+ * The command engine and connect-redis load in a lazy chunk, only when a server requires `redis`
+ * or `connect-redis` (requires-redis.ts): until then the server is an empty Redis to every
+ * reader, and other servers load no byte of it.
  */
-import type { SharedRedis } from '../../realm/realm-types'
+import type { LazyPackage, SharedRedis } from '../../realm/realm-types'
 import type { RedisServer } from './redis-server'
-import type * as RedisServerModule from './redis-server'
+import type * as RedisChunk from './redis-chunk'
 
 export type { SharedRedis }
 
 export interface RedisService extends SharedRedis {
   readonly loaded: boolean
-  /** Loads the command engine; the keyspace starts empty. */
+  /** Loads the lazy chunk: the command engine, its keyspace empty, and connect-redis. */
   load(): Promise<void>
+  /** The packages of the lazy chunk, once loaded. */
+  packages(): Readonly<Record<string, LazyPackage>> | undefined
 }
 
-// A type-only import: the module itself loads lazily, through import() below.
-type Module = typeof RedisServerModule
+// A type-only import: the chunk itself loads lazily, through import() below.
+type Chunk = typeof RedisChunk
 
 export function createSharedRedis(
   now: () => number,
-  loadModule: () => Promise<Module> = () => import('./redis-server'),
+  loadChunk: () => Promise<Chunk> = () => import('./redis-chunk'),
 ): RedisService {
+  let chunk: Chunk | undefined
   let server: RedisServer | undefined
   const running = (): RedisServer => {
     if (!server)
@@ -42,10 +45,10 @@ export function createSharedRedis(
       return server !== undefined
     },
     async load() {
-      if (server) return
-      const { createRedisServer } = await loadModule()
-      server ??= createRedisServer(now)
+      chunk ??= await loadChunk()
+      server ??= chunk.createRedisServer(now)
     },
+    packages: () => chunk?.packages,
     command: (argv) => running().command(argv),
     get: (key) => server?.getString(key) ?? null,
     set: (key, value, ttlSeconds) => {
