@@ -331,6 +331,7 @@ export class Engine {
     const { platform } = this.options
     const generation = ++this.generation
     const redisPackages = this.redis.packages()
+    const redisClient = this.redis.redisClient()
     const postgresPackages = this.postgres.packages()
     const mongoPackages = this.mongo.packages()
     const lazyPackages =
@@ -347,6 +348,7 @@ export class Engine {
       clearTimer: this.timers.clearTimer,
       fillRandom: platform.fillRandom,
       redis: this.redis,
+      ...(redisClient ? { redisClient } : {}),
       postgres: this.postgres,
       mongo: this.mongo,
       ...(lazyPackages ? { lazyPackages } : {}),

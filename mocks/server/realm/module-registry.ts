@@ -23,8 +23,8 @@ import process from './node-compat/process'
 import { instrumentSession } from './instrument/session-wrapper'
 import packageLoaders from './package-loaders.cjs'
 import type realSession from 'express-session'
-import * as redis from './stand-ins/redis-client'
 import { lazyPackage } from './lazy-packages'
+import { host } from './realm-host'
 
 /** Packages load lazily (package-loaders.cjs); the simulated ones are ours. */
 const packageFactories: Record<string, () => unknown> = {
@@ -41,8 +41,19 @@ const packageFactories: Record<string, () => unknown> = {
       )
     return lazy.exports
   },
-  // A client of the playground's simulated Redis server, with node-redis's API.
-  redis: () => ({ createClient: redis.createClient }),
+  // A client of the playground's simulated Redis server, with node-redis's API: it comes with
+  // the server, in its lazy chunk, and is built on this realm's EventEmitter and setImmediate.
+  redis: () => {
+    if (!host.redisClient)
+      throw new Error(
+        "redis comes with the playground's Redis server, which starts for a server whose code has require('redis')",
+      )
+    return host.redisClient({
+      redis: host.redis,
+      EventEmitter: events,
+      setImmediate: (callback) => timers.setImmediate(callback),
+    })
+  },
 }
 const loadedPackages = new Map<string, unknown>()
 

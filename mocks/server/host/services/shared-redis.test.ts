@@ -110,6 +110,33 @@ describe('the lazy Redis server', () => {
     server.close()
   })
 
+  it('says why redis is missing when code names it in a way the engine cannot see', async () => {
+    const server = await createSimServer({ source: "require(['re', 'dis'].join(''))" })
+    expect(server.loadError?.message).toContain(
+      "redis comes with the playground's Redis server, which starts for a server whose code has require('redis')",
+    )
+    server.close()
+  })
+
+  it('gives a client built on the realm’s own EventEmitter', async () => {
+    const server = await createSimServer({
+      source: `
+const { createClient } = require('redis')
+const { EventEmitter } = require('events')
+const client = createClient()
+const app = require('express')()
+app.get('/', async (req, res) => {
+  await client.connect()
+  res.send(String(client instanceof EventEmitter) + ' ' + client.constructor.name)
+})
+app.listen(3000)
+`,
+    })
+    const result = await server.request({ path: '/' })
+    expect(result.ok && result.body).toBe('true SimulatedRedisClient')
+    server.close()
+  })
+
   it('keeps sessions across requests once loaded, through the Node API', async () => {
     const server = await createSimServer({ source: redisServer, startTime: START })
     const first = await server.request({ path: '/' })

@@ -5,11 +5,11 @@
  * host/services/redis-server.ts, which tests/differential/redis compares with a real Redis; what a
  * realm may ask of it is typed with the realm's host interface, in realm/realm-types.ts.
  *
- * The command engine and connect-redis load in a lazy chunk, only when a server requires `redis`
+ * The command engine, the `redis` client and connect-redis load in a lazy chunk, only when a server requires `redis`
  * or `connect-redis` (requires-redis.ts): until then the server is an empty Redis to every
  * reader, and other servers load no byte of it.
  */
-import type { LazyPackage, SharedRedis } from '../../realm/realm-types'
+import type { LazyPackage, RealmHost, SharedRedis } from '../../realm/realm-types'
 import type { RedisServer } from './redis-server'
 import type * as RedisChunk from './redis-chunk'
 
@@ -17,10 +17,12 @@ export type { SharedRedis }
 
 export interface RedisService extends SharedRedis {
   readonly loaded: boolean
-  /** Loads the lazy chunk: the command engine, its keyspace empty, and connect-redis. */
+  /** Loads the lazy chunk: the command engine, its keyspace empty, the client and connect-redis. */
   load(): Promise<void>
   /** The packages of the lazy chunk, once loaded. */
   packages(): Readonly<Record<string, LazyPackage>> | undefined
+  /** The `redis` client module of the lazy chunk, once loaded. */
+  redisClient(): RealmHost['redisClient']
 }
 
 // A type-only import: the chunk itself loads lazily, through import() below.
@@ -49,6 +51,7 @@ export function createSharedRedis(
       server ??= chunk.createRedisServer(now)
     },
     packages: () => chunk?.packages,
+    redisClient: () => chunk?.redisClient,
     command: (argv) => running().command(argv),
     get: (key) => server?.getString(key) ?? null,
     set: (key, value, ttlSeconds) => {
