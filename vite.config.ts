@@ -126,6 +126,9 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Every engine the playground supports knows <link rel="modulepreload">: the polyfill would
+    // only add bytes to the first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       treeshake: {
         // msw/browser builds an unused default network at import time. Its service-worker

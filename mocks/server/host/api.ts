@@ -9,7 +9,7 @@ import { Engine, type EngineEvent } from './engine'
 import { createHostPlatform } from './host-platform'
 import { VirtualClock } from './virtual-clock'
 import type { ErrorInfo, HeaderPair, LoadResult, StoreHandle } from '../realm/realm-types'
-import type { SharedRedis } from './services/shared-redis'
+import type { RedisService } from './services/shared-redis'
 import type { PostgresService } from './services/postgres'
 import type { MongoService } from './services/mongo'
 import type { Explanation } from '../explain/explanation-types'
@@ -105,7 +105,7 @@ const REDIS = Symbol('session-playground.redis')
 const POSTGRES = Symbol('session-playground.postgres')
 const MONGO = Symbol('session-playground.mongo')
 type WithRedis = {
-  [REDIS]?: SharedRedis
+  [REDIS]?: RedisService
   [POSTGRES]?: PostgresService
   [MONGO]?: MongoService
 }

@@ -12,7 +12,7 @@ import {
   type RequestResult,
 } from './engine'
 import { VirtualClock } from './virtual-clock'
-import { createSharedRedis, type SharedRedis } from './services/shared-redis'
+import { createSharedRedis, type RedisService } from './services/shared-redis'
 import { createPostgresService, type PostgresService } from './services/postgres'
 import { createMongoService, type MongoService } from './services/mongo'
 import type { ErrorInfo, LoadResult, SimRequest } from '../realm/realm-types'
@@ -22,7 +22,7 @@ const STORE_ID_SPAN = 100
 
 export class Cluster {
   readonly clock: VirtualClock
-  readonly redis: SharedRedis
+  readonly redis: RedisService
   readonly postgres: PostgresService
   readonly mongo: MongoService
   readonly engines: Engine[]

@@ -4,10 +4,11 @@
  * explanations. The browser worker and the Node API both drive this same class.
  */
 import { VirtualClock } from './virtual-clock'
-import { createSharedRedis, type SharedRedis } from './services/shared-redis'
+import { createSharedRedis, type RedisService } from './services/shared-redis'
 import { createVirtualTimers, type VirtualTimers } from './virtual-timers'
 import { createPostgresService, requiresPostgres, type PostgresService } from './services/postgres'
 import { createMongoService, requiresMongo, type MongoService } from './services/mongo'
+import { requiresRedis } from './services/requires-redis'
 import { notifyListeners } from './listener-errors'
 import type { HostPlatform } from './host-platform'
 import type {
@@ -56,7 +57,7 @@ export interface EngineOptions {
   /** How long a request may stay unanswered before the client gives up. */
   requestTimeoutMs?: number
   /** The simulated Redis server; pass the same one to engines that share it. */
-  redis?: SharedRedis
+  redis?: RedisService
   /** The PostgreSQL server (PGlite); pass the same one to engines that share it. */
   postgres?: PostgresService
   /** The MongoDB server (simulated); pass the same one to engines that share it. */
@@ -90,8 +91,8 @@ const DEFAULT_TIMEOUT_MS = 5000
 
 export class Engine {
   readonly clock: VirtualClock
-  /** Survives restarts, like a Redis server running beside the Node process. */
-  readonly redis: SharedRedis
+  /** Survives restarts, like a Redis server running beside the Node process; loads only for a server that requires `redis`. */
+  readonly redis: RedisService
   /** Survives restarts too; its lazy chunk loads only for a server that requires `pg`. */
   readonly postgres: PostgresService
   /** Survives restarts too; its lazy chunk loads only for a server that requires `mongodb`. */
@@ -162,6 +163,16 @@ export class Engine {
         return this.failStart(filename, {
           name: 'Error',
           message: `The PostgreSQL server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        })
+      }
+    }
+    if (requiresRedis(source)) {
+      try {
+        await this.redis.load()
+      } catch (error) {
+        return this.failStart(filename, {
+          name: 'Error',
+          message: `The Redis server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
         })
       }
     }
@@ -319,10 +330,14 @@ export class Engine {
   private createHost(): RealmHost {
     const { platform } = this.options
     const generation = ++this.generation
+    const redisPackages = this.redis.packages()
+    const redisClient = this.redis.redisClient()
     const postgresPackages = this.postgres.packages()
     const mongoPackages = this.mongo.packages()
     const lazyPackages =
-      postgresPackages || mongoPackages ? { ...postgresPackages, ...mongoPackages } : undefined
+      redisPackages || postgresPackages || mongoPackages
+        ? { ...redisPackages, ...postgresPackages, ...mongoPackages }
+        : undefined
     return {
       now: () => this.clock.now(),
       emit: (event) => {
@@ -333,6 +348,7 @@ export class Engine {
       clearTimer: this.timers.clearTimer,
       fillRandom: platform.fillRandom,
       redis: this.redis,
+      ...(redisClient ? { redisClient } : {}),
       postgres: this.postgres,
       mongo: this.mongo,
       ...(lazyPackages ? { lazyPackages } : {}),

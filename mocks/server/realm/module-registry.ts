@@ -23,16 +23,37 @@ import process from './node-compat/process'
 import { instrumentSession } from './instrument/session-wrapper'
 import packageLoaders from './package-loaders.cjs'
 import type realSession from 'express-session'
-import * as redis from './stand-ins/redis-client'
 import { lazyPackage } from './lazy-packages'
+import { host } from './realm-host'
 
 /** Packages load lazily (package-loaders.cjs); the simulated ones are ours. */
 const packageFactories: Record<string, () => unknown> = {
   ...packageLoaders,
   'express-session': () =>
     instrumentSession(packageLoaders['express-session']?.() as typeof realSession),
-  // A client of the playground's simulated Redis server, with node-redis's API.
-  redis: () => ({ createClient: redis.createClient }),
+  // The real connect-redis comes with the simulated Redis server, in its lazy chunk (the host
+  // loads it before a server that requires it runs); it keeps its place among the packages.
+  'connect-redis': () => {
+    const lazy = lazyPackage('connect-redis', requireFound)
+    if (!lazy)
+      throw new Error(
+        "connect-redis comes with the playground's Redis server, which starts for a server whose code has require('connect-redis')",
+      )
+    return lazy.exports
+  },
+  // A client of the playground's simulated Redis server, with node-redis's API: it comes with
+  // the server, in its lazy chunk, and is built on this realm's EventEmitter and setImmediate.
+  redis: () => {
+    if (!host.redisClient)
+      throw new Error(
+        "redis comes with the playground's Redis server, which starts for a server whose code has require('redis')",
+      )
+    return host.redisClient({
+      redis: host.redis,
+      EventEmitter: events,
+      setImmediate: (callback) => timers.setImmediate(callback),
+    })
+  },
 }
 const loadedPackages = new Map<string, unknown>()
 
@@ -79,16 +100,19 @@ export function availableModules(): string[] {
   return [...Object.keys(packageFactories), ...Object.keys(builtins)]
 }
 
+/** What a lazy package's require() gives: a module of the realm, or Node's error. */
+function requireFound(name: string): unknown {
+  const found = lookupModule(name)
+  if (!found.found) throw new Error(`Cannot find module '${name}'`)
+  return found.exports
+}
+
 export function lookupModule(
   specifier: string,
 ): { found: true; exports: unknown } | { found: false } {
   if (Object.hasOwn(packageFactories, specifier))
     return { found: true, exports: loadPackage(specifier) }
-  const lazy = lazyPackage(specifier, (name) => {
-    const found = lookupModule(name)
-    if (!found.found) throw new Error(`Cannot find module '${name}'`)
-    return found.exports
-  })
+  const lazy = lazyPackage(specifier, requireFound)
   if (lazy) return { found: true, exports: lazy.exports }
   const builtin = specifier.startsWith('node:') ? specifier.slice(5) : specifier
   if (Object.hasOwn(builtins, builtin)) return { found: true, exports: builtins[builtin] }

@@ -8,5 +8,4 @@ module.exports = {
   'body-parser': () => require('body-parser'),
   cookie: () => require('cookie'),
   'cookie-signature': () => require('cookie-signature'),
-  'connect-redis': () => require('connect-redis'),
 }

@@ -3,6 +3,7 @@
  * layer, built from realm-entry.ts) and the host that runs it (engine.ts, in a Web Worker or in
  * Node). Types only: both sides import it, neither depends on the other's code.
  */
+import type { EventEmitter } from 'events'
 
 /** One header line as it travels on the wire; `Set-Cookie` stays one pair per cookie. */
 export type HeaderPair = readonly [name: string, value: string]
@@ -228,6 +229,16 @@ export interface RealmMongo {
   ): void
 }
 
+/**
+ * What a realm lends the redis client it gets from the host: the client is built on the realm's
+ * own EventEmitter and macrotask timer, as if it were evaluated in the realm.
+ */
+export interface RedisClientLent {
+  redis: SharedRedis
+  EventEmitter: typeof EventEmitter
+  setImmediate(callback: () => void): unknown
+}
+
 /** What the host lends a realm. Everything the realm knows about the outside comes from here. */
 export interface RealmHost {
   /** Virtual clock, ms since the epoch. The realm's `Date` reads it. */
@@ -248,6 +259,8 @@ export interface RealmHost {
   mongo?: RealmMongo
   /** Packages evaluated from source in the realm (`pg`, `connect-pg-simple`, …), once loaded. */
   lazyPackages?: Readonly<Record<string, LazyPackage>>
+  /** `require('redis')`, from the Redis chunk once loaded: built on what the realm lends it. */
+  redisClient?: (lent: RedisClientLent) => { createClient(options?: unknown): unknown }
   /** Initial `process.env` of the simulated process. */
   env: Readonly<Record<string, string>>
 }

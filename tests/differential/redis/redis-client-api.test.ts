@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from 'redis'
 import { RedisStore } from 'connect-redis'
 import { createRedisServer } from '../../../mocks/server/host/services/redis-server'
-import { RedisCommandApi, type RawReply } from '../../../mocks/server/realm/stand-ins/redis-api'
+import { EventEmitter } from 'events'
+import { redisCommandApi, type RawReply } from '../../../mocks/server/realm/stand-ins/redis-api'
 import { startRedisServer, type RedisServerProcess } from '../../support/redis-server'
 
 /** The realm's client, minus the realm: same API, replies one macrotask later. */
-class SimulatedClient extends RedisCommandApi {
+class SimulatedClient extends redisCommandApi(EventEmitter) {
   private readonly server = createRedisServer(() => Date.now())
   sendCommand(argv: readonly string[]): Promise<RawReply> {
     return new Promise((resolve, reject) =>

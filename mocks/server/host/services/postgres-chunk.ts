@@ -7,7 +7,8 @@ import { PGlite } from '@electric-sql/pglite'
 import pgSource from '../../realm/stand-ins/pg.cjs?raw'
 import connectPgSimpleSource from '../../../../node_modules/connect-pg-simple/index.js?raw'
 import connectPgSimpleTable from '../../../../node_modules/connect-pg-simple/table.sql?raw'
-import type { LazyPackage, PgliteLike } from './postgres'
+import type { LazyPackage, PgliteLike, PostgresDatabase, PostgresQueryRecord } from './postgres'
+import { createPostgresDatabase } from './postgres-database'
 
 export const packages: Record<string, LazyPackage> = {
   pg: { source: pgSource, directory: '/app/node_modules/pg/lib', files: {} },
@@ -40,4 +41,12 @@ export async function bootPglite(): Promise<PgliteLike> {
   }
   const loadDataDir = await template
   return (await PGlite.create({ loadDataDir })) as unknown as PgliteLike
+}
+
+/** The database of one Postgres service: PGlite boots on its first statement. */
+export function createDatabase(
+  watched: ReadonlySet<string>,
+  listeners: ReadonlySet<(record: PostgresQueryRecord) => void>,
+): PostgresDatabase {
+  return createPostgresDatabase(bootPglite, watched, listeners)
 }

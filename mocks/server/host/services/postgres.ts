@@ -45,6 +45,12 @@ export interface PostgresService extends RealmPostgres {
   reset(): Promise<void>
 }
 
+/** What the lazy chunk runs the service's statements on. */
+export type PostgresDatabase = Pick<
+  PostgresService,
+  'ready' | 'query' | 'sessionRows' | 'editSession' | 'reset'
+>
+
 // A type-only import: the chunk itself still loads lazily, through import() below.
 type Chunk = typeof PostgresChunk
 
@@ -52,104 +58,49 @@ export function createPostgresService(
   loadChunk: () => Promise<Chunk> = () => import('./postgres-chunk'),
 ): PostgresService {
   let chunk: Chunk | undefined
-  let database: Promise<PgliteLike> | undefined
-  let queue: Promise<unknown> = Promise.resolve()
+  let database: PostgresDatabase | undefined
+  let loading: Promise<PostgresDatabase> | undefined
   const watched = new Set<string>(['"session"'])
-  const rows = new Map<string, SessionRow[]>()
   const listeners = new Set<(record: PostgresQueryRecord) => void>()
 
-  const load = async () => {
-    chunk ??= await loadChunk()
+  // One load for all callers, so that statements asked for meanwhile run in the order asked.
+  const loaded = (): Promise<PostgresDatabase> => {
+    if (database) return Promise.resolve(database)
+    loading ??= loadChunk().then(
+      (loadedChunk) => {
+        chunk = loadedChunk
+        return (database = loadedChunk.createDatabase(watched, listeners))
+      },
+      (error: unknown) => {
+        // A failed load is not cached: the next query tries again.
+        loading = undefined
+        throw error
+      },
+    )
+    return loading
   }
-  const boot = (): Promise<PgliteLike> => {
-    if (!database) {
-      database = load().then(() => (chunk as Chunk).bootPglite())
-      // A failed boot is not cached: the next query tries again.
-      database.catch(() => (database = undefined))
-    }
-    return database
-  }
-  /** Statements run one at a time, in order, as on one connection. */
-  const serially = <T>(task: () => Promise<T>): Promise<T> => {
-    const result = queue.then(task, task)
-    queue = result.catch(() => undefined)
-    return result
-  }
-
-  async function refresh(db: PgliteLike): Promise<void> {
-    for (const table of watched) {
-      try {
-        const result = await db.query(
-          `SELECT sid, sess::text AS sess, expire::text AS expire FROM ${table} ORDER BY sid`,
-        )
-        rows.set(table, result.rows as unknown as SessionRow[])
-      } catch {
-        rows.delete(table)
-      }
-    }
-  }
-
-  async function run(sql: string, params: readonly unknown[]): Promise<PgQueryResult> {
-    const db = await boot()
-    let result: PgliteResult
-    try {
-      // Without parameters node-postgres sends a simple query, which may hold several
-      // statements (connect-pg-simple's table.sql does); its result is the last one's.
-      result =
-        params.length === 0
-          ? ((await db.exec(sql)).at(-1) ?? { rows: [], fields: [] })
-          : await db.query(sql, [...params])
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      listeners.forEach((listener) => listener({ sql, params, rowCount: null, error: message }))
-      throw error
-    }
-    await refresh(db)
-    const rowCount = result.rowCount ?? result.affectedRows ?? null
-    listeners.forEach((listener) => listener({ sql, params, rowCount }))
-    return { command: result.command ?? null, rowCount, rows: result.rows, fields: result.fields }
-  }
+  // Once loaded, a statement is queued at once, in the order of the calls, as before the load.
+  const withDatabase = <T>(task: (db: PostgresDatabase) => Promise<T>): Promise<T> =>
+    database ? task(database) : loaded().then(task)
 
   return {
     get loaded() {
       return chunk !== undefined
     },
-    load,
+    load: () => loaded().then(() => undefined),
     packages: () => chunk?.packages,
-    ready: () => serially(() => boot()).then(() => undefined),
-    query: (sql, params) => serially(() => run(sql, params)),
-    sessionRows: (table) => rows.get(table),
+    ready: () => withDatabase((db) => db.ready()),
+    query: (sql, params) => withDatabase((db) => db.query(sql, params)),
+    sessionRows: (table) => database?.sessionRows(table),
     watchTable: (table) => void watched.add(table),
     editSession(table, edit) {
-      const current = rows.get(table) ?? []
-      if (edit.kind === 'clear') rows.set(table, [])
-      else {
-        const others = current.filter((row) => row.sid !== edit.sid)
-        const kept = current.find((row) => row.sid === edit.sid)
-        if (edit.kind === 'write' && kept)
-          rows.set(table, [...others, { ...kept, sess: edit.sess }])
-        else rows.set(table, others)
-      }
-      const [sql, params] =
-        edit.kind === 'clear'
-          ? [`DELETE FROM ${table}`, []]
-          : edit.kind === 'delete'
-            ? [`DELETE FROM ${table} WHERE sid = $1`, [edit.sid]]
-            : [`UPDATE ${table} SET sess = $1 WHERE sid = $2`, [edit.sess, edit.sid]]
-      void serially(() => run(sql, params)).catch(() => undefined)
+      void withDatabase(async (db) => db.editSession(table, edit)).catch(() => undefined)
     },
     onQuery(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    reset: () =>
-      database
-        ? serially(async () => {
-            const db = await boot()
-            await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;')
-            rows.clear()
-          })
-        : Promise.resolve(),
+    reset: () => database?.reset() ?? Promise.resolve(),
   }
 }
 
