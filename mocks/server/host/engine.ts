@@ -153,36 +153,28 @@ export class Engine {
     this.filename = filename
     this.middlewares = []
     this.currentLoadError = undefined
-    // require() is synchronous: what the server will require from the lazy chunk is loaded now.
-    if (requiresPostgres(source)) {
+    // require() is synchronous: what the server will require from a lazy chunk is loaded now.
+    // Each database server is up before the app starts, as it would be in production.
+    const services = [
+      {
+        name: 'PostgreSQL',
+        required: requiresPostgres,
+        load: async () => {
+          await this.postgres.load()
+          await this.postgres.ready()
+        },
+      },
+      { name: 'Redis', required: requiresRedis, load: () => this.redis.load() },
+      { name: 'MongoDB', required: requiresMongo, load: () => this.mongo.load() },
+    ]
+    for (const service of services) {
+      if (!service.required(source)) continue
       try {
-        // The database server is up before the app starts, as it would be in production.
-        await this.postgres.load()
-        await this.postgres.ready()
+        await service.load()
       } catch (error) {
         return this.failStart(filename, {
           name: 'Error',
-          message: `The PostgreSQL server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        })
-      }
-    }
-    if (requiresRedis(source)) {
-      try {
-        await this.redis.load()
-      } catch (error) {
-        return this.failStart(filename, {
-          name: 'Error',
-          message: `The Redis server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        })
-      }
-    }
-    if (requiresMongo(source)) {
-      try {
-        await this.mongo.load()
-      } catch (error) {
-        return this.failStart(filename, {
-          name: 'Error',
-          message: `The MongoDB server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+          message: `The ${service.name} server of the playground could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
         })
       }
     }
