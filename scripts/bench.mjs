@@ -20,8 +20,7 @@ import {
   percentile,
 } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
-import { benchPostgres } from './bench-postgres.mjs'
-import { benchMongo } from './bench-mongo.mjs'
+import { benchLazyStores } from './bench-lazy-stores.mjs'
 import { printEveryEngine } from './bench-engines.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -378,8 +377,7 @@ if (chromiumFigures) {
 }
 
 if (chromiumFigures) printLearnerFigures(chromiumFigures)
-await benchPostgres(ROOT)
-await benchMongo(ROOT)
+await benchLazyStores(ROOT)
 
 // The same waits in Firefox and WebKit, beside Chromium's.
 await printEveryEngine({ root: ROOT, chromiumFigures, printTable })
