@@ -36,8 +36,24 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
   // defaultViewport applies to pages opened later, not to the window Firefox starts with.
   await page.setViewport(options.viewport)
   let errors: string[] = []
+  // Leaving a page aborts what it was still fetching (a lesson chunk it loads at idle), and
+  // Firefox logs each abort that passed the service worker as an error. Those are the old page's
+  // aborts, dropped while the driver itself navigates; the same error at any other time counts.
+  let navigating = false
+  const leavingPageAbort =
+    /^Failed to load ‘[^’]+’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/
+  const navigate = async (go: () => Promise<unknown>) => {
+    navigating = true
+    try {
+      await go()
+    } finally {
+      navigating = false
+    }
+  }
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
+    if (message.type() !== 'error') return
+    if (navigating && leavingPageAbort.test(message.text())) return
+    errors.push(message.text())
   })
   page.on('pageerror', (error) =>
     errors.push(error instanceof Error ? error.message : String(error)),
@@ -46,16 +62,16 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
     name: 'firefox',
     version: `Firefox ${(await browser.version()).split('/').at(-1) ?? ''}`,
     async goto(url) {
-      await page.goto(url, { waitUntil: 'load' })
+      await navigate(() => page.goto(url, { waitUntil: 'load' }))
     },
     async reload() {
-      await page.reload({ waitUntil: 'load' })
+      await navigate(() => page.reload({ waitUntil: 'load' }))
     },
     async hardReload() {
       // Firefox's BiDi reload takes no ignoreCache yet: the cache is switched off around it, as
       // with DevTools' "Disable cache".
       await page.setCacheEnabled(false)
-      await page.reload({ waitUntil: 'load' })
+      await navigate(() => page.reload({ waitUntil: 'load' }))
       await page.setCacheEnabled(true)
     },
     evaluate: (source, arg) =>
