@@ -14,9 +14,10 @@ import type { PageToWorker, WorkerLike, WorkerToPage } from './server'
 function contentSecurityPolicy(scriptBase: string): string {
   return [
     "default-src 'none'",
-    // The frame's own bootstrap is inline; the realm compiles server code with eval and Function,
-    // and PGlite compiles WebAssembly.
-    `script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' ${scriptBase}`,
+    // The frame's own bootstrap is inline; the worker runs server code as a blob: script of its
+    // own (host/script-evaluation.ts), the realm checks its syntax with Function, and PGlite
+    // compiles WebAssembly.
+    `script-src 'unsafe-inline' 'unsafe-eval' 'wasm-unsafe-eval' blob: ${scriptBase}`,
     `connect-src ${scriptBase}`,
     'worker-src blob:',
   ].join('; ')

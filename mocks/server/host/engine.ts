@@ -339,6 +339,7 @@ export class Engine {
       setTimer: this.timers.setTimer,
       clearTimer: this.timers.clearTimer,
       fillRandom: platform.fillRandom,
+      ...(platform.evaluateScript ? { evaluateScript: platform.evaluateScript } : {}),
       redis: this.redis,
       ...(redisClient ? { redisClient } : {}),
       postgres: this.postgres,

@@ -7,7 +7,7 @@ import type { RealmHost } from '../realm/realm-types'
 
 export type HostPlatform = Pick<
   RealmHost,
-  'scheduleImmediate' | 'setTimer' | 'clearTimer' | 'fillRandom'
+  'scheduleImmediate' | 'setTimer' | 'clearTimer' | 'fillRandom' | 'evaluateScript'
 >
 
 interface PortLike {

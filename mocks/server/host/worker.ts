@@ -9,13 +9,15 @@ import { createHostPlatform } from './host-platform'
 import { VirtualClock } from './virtual-clock'
 import type { EngineEvent } from './engine'
 import { awaitPageChannel, lockDownWorker, type PageChannel } from './worker-lockdown'
+import { captureScriptEvaluation } from './script-evaluation'
 import type { PageToWorker, WorkerAnswer, WorkerCall, WorkerToPage } from './worker-protocol'
 
 /** The folder this module was loaded from: the site's own scripts and assets. */
 const ownAssets = new URL(/* @vite-ignore */ './', import.meta.url).href
 let page: PageChannel | undefined
 const toPage = (message: WorkerToPage) => page?.send(message)
-const platform = createHostPlatform()
+const evaluateScript = captureScriptEvaluation()
+const platform = { ...createHostPlatform(), ...(evaluateScript ? { evaluateScript } : {}) }
 let transport: InProcessTransport | undefined
 let pendingEvents: EngineEvent[] = []
 let callsInFlight = 0

@@ -5,6 +5,7 @@
  */
 import { lookupModule, availableModules } from './module-registry'
 import { describeError, setServerFile } from './describe-error'
+import { evaluateExpression, leadingColumns } from './evaluate-expression'
 import realmGlobal from './realm-global'
 import { BROWSER_ONLY_NAMES, WebSocket, fetch, navigator } from './node-compat/web-globals'
 import process from './node-compat/process'
@@ -101,17 +102,17 @@ function syntaxErrorOf(body: string): SyntaxError | undefined {
 }
 
 export function loadCommonJs(source: string, filename: string): LoadOutcome {
-  setServerFile(filename, source, WRAPPER_HEAD.length)
+  setServerFile(filename, source, leadingColumns() + WRAPPER_HEAD.length)
   const body = source.replace(/^#!.*/, '')
   // The engine locates syntax errors, with acorn loaded only then (locate-syntax-error.ts).
   const syntaxError = syntaxErrorOf(body)
   if (syntaxError)
     return { ok: false, error: { name: 'SyntaxError', message: syntaxError.message } }
-  const code = `${WRAPPER_HEAD}${body}\n}})\n//# sourceURL=${filename}`
   let compiled: (...args: unknown[]) => unknown
   try {
-    const indirectEval = globalThis.eval
-    const withGlobals = indirectEval(code) as (...globals: unknown[]) => typeof compiled
+    const withGlobals = evaluateExpression(`${WRAPPER_HEAD}${body}\n}})`, filename) as (
+      ...globals: unknown[]
+    ) => typeof compiled
     compiled = withGlobals(...Object.values(GLOBAL_PARAMETERS))
   } catch (error) {
     if (error instanceof SyntaxError) {

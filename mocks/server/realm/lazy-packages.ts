@@ -8,6 +8,7 @@
  */
 import { host } from './realm-host'
 import { GLOBAL_PARAMETERS } from './commonjs-loader'
+import { evaluateExpression } from './evaluate-expression'
 import { serveReadOnlyFile } from './node-compat/fs'
 import { currentRequestId } from './request-context'
 import { emitEvent } from './event-sink'
@@ -40,9 +41,10 @@ export function lazyPackage(name: string, lookup: Require): { exports: unknown }
   }
   const module = { exports: {} as unknown }
   const head = `(function (${Object.keys(GLOBAL_PARAMETERS).join(', ')}) { return function (exports, require, module, __filename, __dirname) {`
-  const code = `${head}${pkg.source}\n}})\n//# sourceURL=${pkg.directory}/index.js`
-  const indirectEval = globalThis.eval
-  const withGlobals = indirectEval(code) as (...globals: unknown[]) => (...args: unknown[]) => void
+  const withGlobals = evaluateExpression(
+    `${head}${pkg.source}\n}})`,
+    `${pkg.directory}/index.js`,
+  ) as (...globals: unknown[]) => (...args: unknown[]) => void
   // Cached before it runs, as Node's module cache is, so a require cycle ends.
   evaluated.set(name, module.exports)
   withGlobals(...Object.values(GLOBAL_PARAMETERS)).call(

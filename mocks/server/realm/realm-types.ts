@@ -249,6 +249,13 @@ export interface RealmHost {
   setTimer(callback: () => void, delayMs: number, repeat: boolean): unknown
   clearTimer(handle: unknown): void
   fillRandom(bytes: Uint8Array): void
+  /**
+   * Evaluates `code`, a script whose only statement is a call of `deliverName` with one value, and
+   * returns that value. Without it the realm uses an indirect eval. A browser host runs it as a
+   * script of its own: Firefox treats code evaluated from a module of another origin (the sandbox
+   * is an opaque origin) as that module's, and reports none of its unhandled rejections.
+   */
+  evaluateScript?(code: string, deliverName: string): unknown
   /** Numbers this realm's session stores from here, unique across instances of a cluster. */
   firstStoreId?: number
   /** The simulated Redis server, shared by every realm of the engine and kept across restarts. */
