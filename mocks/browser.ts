@@ -1,7 +1,7 @@
 import { setupWorker } from 'msw/browser'
 import { createHandlers } from './handlers'
 import { WorkerServerClient, type ServerTransport } from './server'
-import { startSandboxedWorker } from './sandboxed-server-worker'
+import { startSandboxedWorker, startUnsandboxedWorker } from './sandboxed-server-worker'
 import serverWorkerUrl from './server/worker-url'
 
 export function createBrowserWorker(getServer: () => ServerTransport) {
@@ -20,5 +20,9 @@ export function createBrowserWorker(getServer: () => ServerTransport) {
  * server code reaches nothing outside its simulated world, with the client's watchdog around it.
  */
 export function createServerWorkerClient(): WorkerServerClient {
-  return new WorkerServerClient({ createWorker: () => startSandboxedWorker(serverWorkerUrl) })
+  const start =
+    import.meta.env.VITE_SERVER_WORKER_FRAME === 'none'
+      ? startUnsandboxedWorker
+      : startSandboxedWorker
+  return new WorkerServerClient({ createWorker: () => start(serverWorkerUrl) })
 }

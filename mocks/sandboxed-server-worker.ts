@@ -178,3 +178,33 @@ export function startSandboxedWorker(workerUrl: string): WorkerLike {
   document.body.append(frame)
   return worker
 }
+
+/**
+ * The same worker started straight from the page, without the sandbox frame: only a build made
+ * for the benchmark uses it (VITE_SERVER_WORKER_FRAME=none), to measure what the frame costs a
+ * round trip. Server code in it could reach the page's origin.
+ */
+export function startUnsandboxedWorker(workerUrl: string): WorkerLike {
+  const absoluteUrl = new URL(workerUrl, document.baseURI).href
+  const source = `const WORKER_URL = ${JSON.stringify(absoluteUrl)};${WORKER_BOOTSTRAP}`
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
+  const real = new Worker(url, { name: 'simulated server' })
+  const channel = new MessageChannel()
+  real.postMessage({ type: 'connect' }, [channel.port2])
+  const worker: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    onprocessexit: null,
+    postMessage: (message: PageToWorker) => channel.port1.postMessage(message),
+    terminate() {
+      real.terminate()
+      channel.port1.close()
+      URL.revokeObjectURL(url)
+    },
+    isProcessAlive: () => Promise.resolve(true),
+  }
+  channel.port1.onmessage = (event: MessageEvent<WorkerToPage>) => worker.onmessage?.(event)
+  real.onerror = (event) =>
+    worker.onerror?.({ message: event.message || 'the server worker could not start' })
+  return worker
+}

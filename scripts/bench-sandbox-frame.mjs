@@ -1,0 +1,67 @@
+// What the sandbox frame around the server worker costs a learner's round trip: the site is
+// built a second time with the worker started straight from the page (VITE_SERVER_WORKER_FRAME
+// =none, a build only this benchmark makes), and both builds are measured in turns on one
+// browser, so that the machine's drift falls on both alike.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { launchChromium, measureRoundTrips, median } from './bench-browser.mjs'
+import { startStaticServer } from './serve-static.mjs'
+
+const TURNS = 6
+const VISITS_PER_TURN = 30
+
+function buildWithoutFrame(root) {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'session-playground-no-frame-'))
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, VITE_SERVER_WORKER_FRAME: 'none' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+  return outDir
+}
+
+/**
+ * Medians of the round trip with and without the frame, one per turn. `distDir` is the site as
+ * built for learners.
+ */
+export async function benchSandboxFrame({ root, distDir, base }) {
+  const withoutFrameDir = buildWithoutFrame(root)
+  const sites = {
+    withFrame: await startStaticServer({ root: distDir, base, port: 0 }),
+    withoutFrame: await startStaticServer({ root: withoutFrameDir, base, port: 0 }),
+  }
+  const browser = await launchChromium()
+  const medians = { withFrame: [], withoutFrame: [] }
+  try {
+    for (let turn = 0; turn < TURNS; turn++) {
+      const order = turn % 2 === 0 ? ['withFrame', 'withoutFrame'] : ['withoutFrame', 'withFrame']
+      for (const variant of order) {
+        const { durations } = await measureRoundTrips({
+          browser,
+          siteUrl: sites[variant].url,
+          count: VISITS_PER_TURN,
+        })
+        medians[variant].push(median(durations))
+      }
+    }
+    return medians
+  } finally {
+    await browser.close()
+    for (const site of Object.values(sites)) await site.close()
+    rmSync(withoutFrameDir, { recursive: true, force: true })
+  }
+}
