@@ -1,7 +1,9 @@
 // What the sandbox frame around the server worker costs a learner's round trip: the site is
 // built a second time with the worker started straight from the page (VITE_SERVER_WORKER_FRAME
 // =none, a build only this benchmark makes), and both builds are measured in turns on one
-// browser, so that the machine's drift falls on both alike.
+// browser, so that the machine's drift falls on both alike. Each turn measures both builds back
+// to back; the cost is the median of the turns' differences, which a slow moment of the machine
+// moves less than a difference of two medians.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -9,7 +11,7 @@ import path from 'node:path'
 import { launchChromium, measureRoundTrips, median } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
 
-const TURNS = 6
+const TURNS = 8
 const VISITS_PER_TURN = 30
 
 function buildWithoutFrame(root) {
