@@ -4,12 +4,14 @@ import { Engine } from './engine'
 import { createHostPlatform, type HostPlatform } from './host-platform'
 import { VirtualClock } from './virtual-clock'
 
+type EvaluateScript = NonNullable<HostPlatform['evaluateScript']>
+
 /**
  * The browser's host runs server code as a script of its own, which hands its value back through
  * a global function called on line 1 (script-evaluation.ts). Here Node stands in for that script
  * with the same text, so the spec sees what the realm makes of it.
  */
-function scriptLikeEvaluation(scripts: string[]): HostPlatform['evaluateScript'] {
+function scriptLikeEvaluation(scripts: string[]): EvaluateScript {
   return (code, deliverName) => {
     scripts.push(code)
     let delivered: unknown
@@ -27,7 +29,7 @@ function scriptLikeEvaluation(scripts: string[]): HostPlatform['evaluateScript']
   }
 }
 
-function engineWith(evaluateScript: HostPlatform['evaluateScript']) {
+function engineWith(evaluateScript: EvaluateScript) {
   return new Engine({
     createRealm,
     platform: { ...createHostPlatform(), evaluateScript },
@@ -56,7 +58,7 @@ describe('server code evaluated as a script of the host’s own', () => {
   })
 
   it('fails the start with the error the script threw, and leaves no global behind', async () => {
-    const failing: HostPlatform['evaluateScript'] = () => {
+    const failing: EvaluateScript = () => {
       throw new Error('Failed to load the script')
     }
     const engine = engineWith(failing)
