@@ -11,7 +11,7 @@ import path from 'node:path'
 import { launchChromium, measureRoundTrips, median } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
 
-const TURNS = 8
+const TURNS = 12
 const VISITS_PER_TURN = 30
 
 function buildWithoutFrame(root) {
