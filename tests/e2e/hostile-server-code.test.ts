@@ -47,6 +47,7 @@ app.get('/globals', (req, res) => {
   res.json([typeof globalThis.navigator, typeof indexedDB, typeof caches, 'document' in globalThis, typeof globalThis.fetch])
 })
 app.get('/reject', (req, res) => { Promise.reject(new Error('boom')); res.send('answered') })
+app.get('/fetch-unawaited', (req, res) => { fetch('http://127.0.0.1:${port}/unawaited'); res.send('answered') })
 app.get('/', (req, res) => res.send('<h1>Still here</h1>'))
 module.exports = app
 `
@@ -126,14 +127,25 @@ for (const engine of ENGINES) {
         await browser.waitFor(ui.consolePanel.text(/Node\.js v24/).first())
       })
 
+      it('crashes when a fetch() nobody awaits fails, as Node does', async () => {
+        await showPanel(browser, 'Server')
+        await browser.click(ui.serverPanel.role('button', 'Restart server'))
+        await browser.waitFor(ui.serverPanel.text('Running', true))
+        await visit(browser, '/fetch-unawaited')
+        await browser.waitFor(ui.serverPanel.text('Crashed', true))
+        await showPanel(browser, 'Console')
+        await browser.waitFor(ui.consolePanel.text(/TypeError: fetch failed/).first())
+        expect(listener.heard).toEqual([])
+      })
+
       it('logged nothing to the real console', async () => {
         const errors = await browser.takeErrors()
         // Each attempt the sandbox's policy refused may be logged by the engine as a violation
-        // report (not an error of the app's). Firefox also logs the rejection that crashed the
-        // server, although the worker's listener cancelled it. Nothing else may appear.
+        // report (not an error of the app's). Firefox also logs the rejections that crashed the
+        // server, although the worker's listener cancelled them. Nothing else may appear.
         const expected = (text: string) =>
           /Content[- ]Security[- ]Policy|CSP/i.test(text) ||
-          (engine === 'firefox' && text === 'Error: boom')
+          (engine === 'firefox' && (text === 'Error: boom' || text === 'TypeError: fetch failed'))
         expect(errors.filter((text) => !expected(text))).toEqual([])
       })
     },

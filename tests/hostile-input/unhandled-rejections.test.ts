@@ -75,6 +75,13 @@ describe('a rejection nobody handles, through the Node API', () => {
     expect(report.afterRestart).toBe('home')
   })
 
+  it('crashes it too when a fetch() nobody awaits fails, as Node exits on it', async () => {
+    const { exitCode, report } = await runInChild("fetch('http://127.0.0.1:4999/x')")
+    expect(exitCode).toBe(0)
+    expect(report.state).toBe('crashed')
+    expect(report.console.join('\n')).toMatch(/TypeError: fetch failed[\s\S]*Node\.js v24/)
+  })
+
   it('wraps a reason that is not an Error as Node does (ERR_UNHANDLED_REJECTION)', async () => {
     const { exitCode, report } = await runInChild("Promise.reject('plain words')")
     expect(exitCode).toBe(0)

@@ -7,7 +7,8 @@ import process from './node-compat/process'
 import { Buffer } from 'buffer'
 import * as timers from './node-compat/timers'
 import console from './instrument/console'
-import { WebSocket, fetch, navigator, nodeShapedGlobal } from './node-compat/web-globals'
+import { WebSocket, navigator, nodeShapedGlobal } from './node-compat/web-globals'
+import { fetch } from './no-network-fetch'
 
 const realmGlobal = Object.create(nodeShapedGlobal) as Record<string, unknown>
 const ownGlobals: Record<string, unknown> = {

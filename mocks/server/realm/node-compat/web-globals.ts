@@ -123,13 +123,14 @@ function urlOf(input: unknown): string {
   return String(input)
 }
 
-/** Node's fetch, on a machine without a network: a TypeError whose cause says why. */
-export function fetch(input: unknown): Promise<never> {
-  return Promise.reject(
-    Object.assign(new TypeError('fetch failed'), {
-      cause: noNetwork(`fetch(${JSON.stringify(urlOf(input))}) cannot connect`),
-    }),
-  )
+/**
+ * Why Node's fetch fails on a machine without a network: a TypeError whose cause says why. The
+ * realm's `fetch` rejects with it (realm/no-network-fetch.ts).
+ */
+export function fetchFailure(input: unknown): TypeError {
+  return Object.assign(new TypeError('fetch failed'), {
+    cause: noNetwork(`fetch(${JSON.stringify(urlOf(input))}) cannot connect`),
+  })
 }
 
 /** Node 22+'s WebSocket, which cannot connect either. */

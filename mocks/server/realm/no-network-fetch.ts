@@ -1,0 +1,18 @@
+/**
+ * `fetch` as server code sees it: it always fails, as on a machine without a network.
+ *
+ * Its promise is rejected by a function evaluated the way server.js is (evaluate-expression.ts),
+ * not by the realm bundle. Firefox reports a rejection nobody handles only when the script that
+ * made it is the sandbox's own, and Node exits when a `fetch()` nobody awaits fails.
+ */
+import { evaluateExpression } from './evaluate-expression'
+import { fetchFailure } from './node-compat/web-globals'
+
+type Fetch = (input: unknown, init?: unknown) => Promise<never>
+
+const fetchRejectingWith = evaluateExpression(
+  '(function (failure) { return function fetch(input, init) { return Promise.reject(failure(input)) } })',
+  'node:internal/deps/undici/undici',
+) as (failure: (input: unknown) => TypeError) => Fetch
+
+export const fetch = fetchRejectingWith(fetchFailure)
