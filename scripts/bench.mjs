@@ -21,7 +21,7 @@ import {
 } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
 import { benchLazyStores } from './bench-lazy-stores.mjs'
-import { benchSandboxFrame } from './bench-sandbox-frame.mjs'
+import { printSandboxFrameCost } from './bench-sandbox-frame.mjs'
 import { printEveryEngine } from './bench-engines.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -378,7 +378,7 @@ if (chromiumFigures) {
 }
 
 if (chromiumFigures) printLearnerFigures(chromiumFigures)
-await printSandboxFrameCost()
+await printSandboxFrameCost({ root: ROOT, base: BASE, printTable })
 await benchLazyStores(ROOT)
 
 // The same waits in Firefox and WebKit, beside Chromium's.
@@ -514,41 +514,4 @@ How these were measured:
   per 500 requests of the fill, which waits for the store panel to catch up), or any 'longtask'
   entry, whichever is longer. Wall time; in brackets the longest task by the main thread's own
   CPU time (the trace's tdur), which a busy machine stretches less.`)
-}
-
-async function printSandboxFrameCost() {
-  let medians
-  try {
-    medians = await benchSandboxFrame({ root: ROOT, distDir: path.join(ROOT, 'dist'), base: BASE })
-  } catch (error) {
-    console.error(`Sandbox frame figures skipped: ${error.message}`)
-    return
-  }
-  const { withFrame, withoutFrame } = medians
-  const differences = withFrame.map((value, turn) => value - withoutFrame[turn])
-  const cost = percentile(differences, 0.5)
-  const signed = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`
-  const each = (values, format = (value) => value.toFixed(1)) => values.map(format).join(', ')
-  console.log(
-    `\nWhat the sandbox frame costs the address bar round trip — ${withFrame.length} turns, each measuring both builds\n`,
-  )
-  printTable(
-    ['figure', 'measured', 'target', ''],
-    [
-      ['Round trip, worker in the sandbox frame (as shipped), medians', each(withFrame), '', ''],
-      [
-        'Round trip, worker started by the page (bench-only build), medians',
-        each(withoutFrame),
-        '',
-        '',
-      ],
-      ['  difference in each turn, ms', each(differences, signed), '', ''],
-      [
-        'Cost of the frame: median of the differences',
-        `${signed(cost)} ms`,
-        '≤ 2.0 ms',
-        cost <= 2 ? 'met' : 'MISSED',
-      ],
-    ],
-  )
 }
