@@ -40,7 +40,7 @@ function buildWithoutFrame(root) {
  * Medians of the round trip with and without the frame, one per turn. `distDir` is the site as
  * built for learners.
  */
-export async function benchSandboxFrame({ root, distDir, base }) {
+async function benchSandboxFrame({ root, distDir, base }) {
   const withoutFrameDir = buildWithoutFrame(root)
   const sites = {
     withFrame: await startStaticServer({ root: distDir, base, port: 0 }),
