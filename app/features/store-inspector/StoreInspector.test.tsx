@@ -3,6 +3,7 @@ import '@testing-library/jest-dom/vitest'
 import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { tamper } from '../../../mocks/client'
 import { playgroundStore } from '../../state/store'
 import {
   aliceLogin,
@@ -78,7 +79,12 @@ describe('StoreInspector', () => {
       const [cookie] = playgroundStore.getState().profiles.Alice.cookies
       act(() => {
         playground.copyCookie('Alice', 'Attacker', cookie!)
-        playground.putCookie('Bob', { ...cookie!, value: cookie!.value.slice(0, -2) + 'xx' })
+        // Tampered as the jar panel does it, in the decoded form: cutting the wire value could
+        // split a %XX escape and leave a cookie that is not signed at all.
+        playground.putCookie('Bob', {
+          ...cookie!,
+          value: tamper.flipSignatureCharacter(cookie!.value),
+        })
       })
       const [row] = sessionRows()
       expect(within(row!).getByText("Attacker's cookie")).toBeInTheDocument()
