@@ -37,11 +37,30 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
   await page.setViewport(options.viewport)
   let errors: string[] = []
   // Leaving a page aborts what it was still fetching (a lesson chunk it loads at idle), and
-  // Firefox logs each abort that passed the service worker as an error. Those are the old page's
-  // aborts, dropped while the driver itself navigates; the same error at any other time counts.
+  // Firefox logs each abort that passed the service worker as an error. Such an error can arrive
+  // after the next page has loaded, so its time does not tell whose it is; the page does. The one
+  // shown counts it only if its own fetch of that file failed (a resource entry with no status):
+  // a page that has not asked for the file yet, or got it, is not the one whose fetch was aborted.
   let navigating = false
   const leavingPageAbort =
-    /^Failed to load ‘[^’]+’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/
+    /^Failed to load ‘([^’]+)’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/
+  const attributions: Promise<void>[] = []
+  const failedInShownPage = (url: string) =>
+    page
+      .evaluate(async (name: string) => {
+        // The entry is written when the fetch ends, about when its error is logged.
+        for (let attempt = 0; attempt < 10; attempt++) {
+          const entries = performance.getEntriesByName(name, 'resource')
+          if (entries.length > 0)
+            return entries.some(
+              (entry) => (entry as PerformanceResourceTiming).responseStatus === 0,
+            )
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
+        return false
+      }, url)
+      // A page that is being left cannot be asked: the abort is that leaving's.
+      .catch(() => false)
   const navigate = async (go: () => Promise<unknown>) => {
     navigating = true
     try {
@@ -52,8 +71,18 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
   }
   page.on('console', (message) => {
     if (message.type() !== 'error') return
-    if (navigating && leavingPageAbort.test(message.text())) return
-    errors.push(message.text())
+    const text = message.text()
+    const abortedUrl = leavingPageAbort.exec(text)?.[1]
+    if (abortedUrl === undefined) {
+      errors.push(text)
+      return
+    }
+    if (navigating) return
+    attributions.push(
+      failedInShownPage(abortedUrl).then((failedHere) => {
+        if (failedHere) errors.push(text)
+      }),
+    )
   })
   page.on('pageerror', (error) =>
     errors.push(error instanceof Error ? error.message : String(error)),
@@ -102,6 +131,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<Engine> {
       return (await browser.cookies()).map(({ name, domain }) => ({ name, domain }))
     },
     async takeErrors() {
+      await Promise.all(attributions.splice(0))
       const taken = errors
       errors = []
       return taken
