@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { launchChromium, measureRoundTrips, median, percentile } from './bench-browser.mjs'
+import { launchChromium, measureRoundTrips, median } from './bench-browser.mjs'
 import { startStaticServer } from './serve-static.mjs'
 
 const TURNS = 12
@@ -79,7 +79,7 @@ export async function printSandboxFrameCost({ root, base, printTable }) {
   }
   const { withFrame, withoutFrame } = medians
   const differences = withFrame.map((value, turn) => value - withoutFrame[turn])
-  const cost = percentile(differences, 0.5)
+  const cost = median(differences)
   const signed = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`
   const each = (values, format = (value) => value.toFixed(1)) => values.map(format).join(', ')
   console.log(
